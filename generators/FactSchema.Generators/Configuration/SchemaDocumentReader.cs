@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using FactSchema.Generators.Common;
+using FactSchema.Generators.Diagnostics;
+using FactSchema.Generators.Json;
+using FactSchema.Generators.Mapping;
+using FactSchema.Generators.Schema;
+
+namespace FactSchema.Generators.Configuration;
+
+/// <summary>The per-file stage: text to JSON tree to schema model, with located diagnostics.</summary>
+internal static class SchemaDocumentReader
+{
+    public static SchemaDocument Read(SchemaFileInput input, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var fileUri = SchemaResolver.FileUriFor(input.FilePath);
+        var fileName = Path.GetFileName(input.FilePath);
+        if (input.Text is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, input.FilePath, default, fileName, "the file could not be read"));
+            return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, fileUri, fileUri, null, diagnostics.ToImmutableEquatableArray());
+        }
+
+        var parsed = JsonTextParser.Parse(input.Text, cancellationToken);
+        if (parsed.Error is { } error)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, input.FilePath, error.Span, fileName, error.Message));
+            return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, fileUri, fileUri, null, diagnostics.ToImmutableEquatableArray());
+        }
+
+        foreach (var duplicate in parsed.DuplicateMembers)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKeyword, input.FilePath, duplicate.NameSpan, duplicate.Name));
+        }
+
+        var (root, schemaDiagnostics) = SchemaParser.Parse(parsed.Root!, input.FilePath, cancellationToken);
+        diagnostics.AddRange(schemaDiagnostics);
+        var baseUri = SchemaResolver.BaseUriFor(fileUri, root);
+        return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, baseUri, fileUri, root, diagnostics.ToImmutableEquatableArray());
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using FactSchema.Generators.Model;
+using static FactSchema.Generators.Emit.KnownNames;
+
+namespace FactSchema.Generators.Emit;
+
+/// <summary>Emits a C# enum for a string <c>enum</c>, and a converter that keeps each value's exact JSON spelling.</summary>
+internal static class EnumEmitter
+{
+    public static void Emit(SourceWriter w, EnumTypeSpec type, string @namespace)
+    {
+        var converter = (@namespace.Length == 0 ? "global::" : "global::" + @namespace + ".") + type.ConverterName;
+        CodeText.WriteDocElement(w, "summary", type.Summary);
+        CodeText.WriteDocElement(w, "remarks", type.Remarks);
+        if (type.Deprecated)
+        {
+            w.WriteLine($"[{Obsolete}(\"Deprecated by its JSON Schema.\")]");
+        }
+
+        w.WriteLine($"[{JsonConverterAttribute}(typeof({converter}))]");
+        w.WriteLine($"[{GeneratedCode}(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
+        w.OpenBlock($"public enum {type.Name}");
+        foreach (var member in type.Members)
+        {
+            CodeText.WriteDocElement(w, "summary", $"JSON value \"{member.JsonValue}\".");
+            w.WriteLine(member.Name + ",");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+
+        w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type.FullName}\"/> with the exact JSON spelling of each value.</summary>");
+        w.WriteLine($"[{GeneratedCode}(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
+        w.OpenBlock($"public sealed class {type.ConverterName} : {JsonConverterOfT}<{type.FullName}>");
+        for (var i = 0; i < type.Members.Count; i++)
+        {
+            w.WriteLine($"private static readonly {JsonEncodedText} __fs_value{Index(i)} = {JsonEncodedText}.Encode({CodeText.Literal(type.Members[i].JsonValue)});");
+        }
+
+        w.WriteLine("private static readonly string[] __fs_allowed = new string[]");
+        w.WriteLine("{");
+        foreach (var member in type.Members)
+        {
+            w.WriteLine("    " + CodeText.Literal(member.JsonValue) + ",");
+        }
+
+        w.WriteLine("};");
+        w.WriteLine();
+
+        w.WriteLine("/// <summary>Reads the value at the reader's current string token.</summary>");
+        w.WriteLine("/// <param name=\"reader\">The reader, positioned on a JSON string.</param>");
+        w.WriteLine("/// <returns>The enum value.</returns>");
+        w.OpenBlock($"public static {type.FullName} ReadValue(ref {Utf8JsonReader} reader)");
+        w.OpenBlock($"if (reader.TokenType != {JsonTokenType}.String)");
+        w.WriteLine($"throw {Reader}.UnexpectedToken(ref reader, \"a string\");");
+        w.CloseBlock();
+        w.WriteLine();
+        foreach (var member in type.Members)
+        {
+            var literal = CodeText.Utf8Literal(member.JsonValue) ?? CodeText.Literal(member.JsonValue);
+            w.OpenBlock($"if (reader.ValueTextEquals({literal}))");
+            w.WriteLine($"return {type.FullName}.{member.Name};");
+            w.CloseBlock();
+            w.WriteLine();
+        }
+
+        w.WriteLine($"throw {Reader}.NotInEnum(ref reader, __fs_allowed);");
+        w.CloseBlock();
+        w.WriteLine();
+
+        w.WriteLine("/// <summary>Writes the value's JSON string.</summary>");
+        w.WriteLine("/// <param name=\"writer\">The writer.</param>");
+        w.WriteLine("/// <param name=\"value\">The value.</param>");
+        w.WriteLine($"public static void WriteValue({Utf8JsonWriter} writer, {type.FullName} value) => writer.WriteStringValue(Encoded(value));");
+        w.WriteLine();
+
+        w.OpenBlock($"private static {JsonEncodedText} Encoded({type.FullName} value)");
+        w.OpenBlock("switch (value)");
+        for (var i = 0; i < type.Members.Count; i++)
+        {
+            w.WriteLine($"case {type.FullName}.{type.Members[i].Name}: return __fs_value{Index(i)};");
+        }
+
+        w.WriteLine($"default: throw {Writer}.UndefinedEnumValue({CodeText.Literal(type.Name)}, (long)value);");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.WriteLine();
+
+        w.WriteLine("/// <summary>The exact JSON spelling of a value.</summary>");
+        w.WriteLine("/// <param name=\"value\">The value.</param>");
+        w.WriteLine("/// <returns>The JSON string (without quotes).</returns>");
+        w.OpenBlock($"public static string ToJsonString({type.FullName} value)");
+        w.OpenBlock("switch (value)");
+        for (var i = 0; i < type.Members.Count; i++)
+        {
+            w.WriteLine($"case {type.FullName}.{type.Members[i].Name}: return __fs_allowed[{Index(i)}];");
+        }
+
+        w.WriteLine($"default: throw {Writer}.UndefinedEnumValue({CodeText.Literal(type.Name)}, (long)value);");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.WriteLine();
+
+        w.WriteLine("/// <summary>Finds the value with this exact JSON spelling.</summary>");
+        w.WriteLine("/// <param name=\"json\">The JSON string (without quotes).</param>");
+        w.WriteLine("/// <param name=\"value\">The value, when found.</param>");
+        w.WriteLine("/// <returns>Whether a value has this spelling.</returns>");
+        w.OpenBlock($"public static bool TryParse(string? json, out {type.FullName} value)");
+        w.OpenBlock("switch (json)");
+        for (var i = 0; i < type.Members.Count; i++)
+        {
+            w.WriteLine($"case {CodeText.Literal(type.Members[i].JsonValue)}: value = {type.FullName}.{type.Members[i].Name}; return true;");
+        }
+
+        w.WriteLine("default: value = default; return false;");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.WriteLine();
+
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine($"public override {type.FullName} Read(ref {Utf8JsonReader} reader, global::System.Type typeToConvert, {JsonSerializerOptions} options) => ReadValue(ref reader);");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine($"public override void Write({Utf8JsonWriter} writer, {type.FullName} value, {JsonSerializerOptions} options) => WriteValue(writer, value);");
+        w.CloseBlock();
+    }
+
+    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,538 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using FactSchema.Generators.Model;
+using static FactSchema.Generators.Emit.KnownNames;
+
+namespace FactSchema.Generators.Emit;
+
+/// <summary>
+/// Emits one <c>sealed partial record</c>: members, value equality, the UTF-8 reader, the writer and
+/// the System.Text.Json converter. A pure function of the model.
+/// </summary>
+internal static class RecordEmitter
+{
+    public static void Emit(SourceWriter w, ObjectTypeSpec type)
+    {
+        var name = type.Name;
+        var properties = type.Properties;
+
+        CodeText.WriteDocElement(w, "summary", type.Summary);
+        CodeText.WriteDocElement(w, "remarks", type.Remarks);
+        if (type.Deprecated)
+        {
+            w.WriteLine($"[{Obsolete}(\"Deprecated by its JSON Schema.\")]");
+        }
+
+        w.WriteLine($"[{JsonConverterAttribute}(typeof({type.FullName}.JsonConverter))]");
+        w.WriteLine($"[{GeneratedCode}(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
+        w.OpenBlock($"public sealed partial record {name} : {ValueInterface}");
+
+        EmitStaticFields(w, properties);
+        EmitProperties(w, properties);
+        EmitAdditionalPropertiesMember(w, type);
+        EmitEquality(w, type);
+        EmitReader(w, type);
+        EmitWriter(w, type);
+        EmitConverter(w, type);
+
+        w.CloseBlock();
+    }
+
+    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    private static void EmitStaticFields(SourceWriter w, IReadOnlyList<PropertySpec> properties)
+    {
+        w.WriteLine("private static readonly string[] __fs_jsonNames = new string[]");
+        w.WriteLine("{");
+        foreach (var property in properties)
+        {
+            w.WriteLine("    " + CodeText.Literal(property.JsonName) + ",");
+        }
+
+        w.WriteLine("};");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            w.WriteLine($"private static readonly {JsonEncodedText} __fs_name{Index(i)} = {JsonEncodedText}.Encode({CodeText.Literal(properties[i].JsonName)});");
+        }
+
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var type = properties[i].Type;
+            if (TypeSyntax.NeedsComparerField(type))
+            {
+                var comparerType = type.Kind switch
+                {
+                    ValueKind.Array => $"{ListComparer}<{TypeSyntax.Full(type.Element!)}>",
+                    ValueKind.Map => $"{MapComparer}<{TypeSyntax.Full(type.Element!)}>",
+                    _ => ElementComparer,
+                };
+                w.WriteLine($"private static readonly {comparerType} __fs_comparer{Index(i)} = {TypeSyntax.Comparer(type, nullableValue: false)};");
+            }
+        }
+
+        w.WriteLine();
+    }
+
+    private static void EmitProperties(SourceWriter w, IReadOnlyList<PropertySpec> properties)
+    {
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var typeName = TypeSyntax.Property(property);
+            var initializer = property.Const is { } constant
+                ? " = " + ConstExpression(constant) + ";"
+                : property.DefaultExpression is { } defaultValue ? " = " + defaultValue + ";" : string.Empty;
+
+            if (property.TrackPresence)
+            {
+                w.WriteLine($"private {typeName} __fs_value{Index(i)}{(initializer.Length > 0 ? initializer : ";")}");
+                w.WriteLine($"private bool __fs_set{Index(i)};");
+                w.WriteLine();
+            }
+
+            CodeText.WriteDocElement(w, "summary", property.Summary ?? $"The <c>{property.JsonName}</c> property.");
+            var remarks = new StringBuilder();
+            remarks.Append("JSON name: ").Append(property.JsonName).Append(property.IsRequired ? " (required" : " (optional");
+            if (property.Type.Nullable)
+            {
+                remarks.Append(", may be null");
+            }
+
+            if (property.TrackPresence)
+            {
+                remarks.Append("; written only when set");
+            }
+
+            remarks.Append(").");
+            CodeText.WriteDocElement(w, "remarks", remarks.ToString());
+            if (property.Deprecated)
+            {
+                w.WriteLine($"[{Obsolete}(\"Deprecated by its JSON Schema.\")]");
+            }
+
+            if (property.TrackPresence)
+            {
+                w.OpenBlock($"public {typeName} {property.Name}");
+                w.WriteLine($"get => __fs_value{Index(i)};");
+                w.WriteLine($"init {{ __fs_value{Index(i)} = value; __fs_set{Index(i)} = true; }}");
+                w.CloseBlock();
+            }
+            else
+            {
+                var required = property.IsRequired && property.Const is null ? "required " : string.Empty;
+                w.WriteLine($"public {required}{typeName} {property.Name} {{ get; init; }}{initializer}");
+            }
+
+            w.WriteLine();
+        }
+    }
+
+    private static string ConstExpression(ConstSpec constant) => constant.Kind switch
+    {
+        ValueKind.String => CodeText.Literal(JsonStringValue(constant.Json)),
+        ValueKind.Int64 => constant.Json + "L",
+        _ => constant.Json,
+    };
+
+    /// <summary>The string a JSON string literal stands for (the model keeps constants as JSON text).</summary>
+    private static string JsonStringValue(string json)
+    {
+        var result = Json.JsonTextParser.Parse(json);
+        return result.Root?.Text ?? string.Empty;
+    }
+
+    private static void EmitAdditionalPropertiesMember(SourceWriter w, ObjectTypeSpec type)
+    {
+        if (type.AdditionalProperties == AdditionalPropertiesMode.Reject)
+        {
+            return;
+        }
+
+        w.WriteLine("/// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>");
+        w.WriteLine($"public {IReadOnlyDictionary}<string, {JsonElement}>? {type.AdditionalPropertiesMemberName} {{ get; init; }}");
+        w.WriteLine();
+    }
+
+    private static void EmitEquality(SourceWriter w, ObjectTypeSpec type)
+    {
+        var properties = type.Properties;
+        w.WriteLine("/// <summary>Value equality: collections compare by content, absent and null differ where the schema tells them apart.</summary>");
+        w.WriteLine("/// <param name=\"other\">The value to compare with.</param>");
+        w.WriteLine("/// <returns><see langword=\"true\"/> when both hold the same JSON data.</returns>");
+        w.OpenBlock($"public bool Equals({type.Name}? other)");
+        w.OpenBlock("if (other is null)");
+        w.WriteLine("return false;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock("if (ReferenceEquals(this, other))");
+        w.WriteLine("return true;");
+        w.CloseBlock();
+        w.WriteLine();
+        var terms = new List<string>();
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var (self, theirs) = property.TrackPresence
+                ? ($"__fs_value{Index(i)}", $"other.__fs_value{Index(i)}")
+                : (property.Name, "other." + property.Name);
+            if (property.TrackPresence)
+            {
+                terms.Add($"__fs_set{Index(i)} == other.__fs_set{Index(i)}");
+            }
+
+            terms.Add(TypeSyntax.NeedsComparerField(property.Type)
+                ? $"__fs_comparer{Index(i)}.Equals({self}, {theirs})"
+                : $"{EqualityComparer}<{TypeSyntax.Property(property)}>.Default.Equals({self}, {theirs})");
+        }
+
+        if (type.AdditionalProperties == AdditionalPropertiesMode.Keep)
+        {
+            terms.Add($"{ElementComparer}.Properties.Equals({type.AdditionalPropertiesMemberName}, other.{type.AdditionalPropertiesMemberName})");
+        }
+
+        if (terms.Count == 0)
+        {
+            w.WriteLine("return true;");
+        }
+        else
+        {
+            w.WriteLine("return " + terms[0]);
+            for (var i = 1; i < terms.Count; i++)
+            {
+                w.WriteLine("    && " + terms[i] + (i == terms.Count - 1 ? ";" : string.Empty));
+            }
+
+            if (terms.Count == 1)
+            {
+                w.WriteLine("    ;");
+            }
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+
+        w.WriteLine("/// <summary>A hash code consistent with <see cref=\"Equals(" + type.Name + "?)\"/>.</summary>");
+        w.WriteLine("/// <returns>The hash code.</returns>");
+        w.OpenBlock("public override int GetHashCode()");
+        w.WriteLine("var __fs_hash = 17;");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var value = property.TrackPresence ? $"__fs_value{Index(i)}" : property.Name;
+            var nullable = TypeSyntax.IsNullableProperty(property) || !property.Type.IsValueType;
+            var unwrapped = nullable && property.Type.IsValueType ? value + ".Value" : value;
+            var hash = TypeSyntax.NeedsComparerField(property.Type)
+                ? $"__fs_comparer{Index(i)}.GetHashCode({unwrapped})"
+                : $"{unwrapped}.GetHashCode()";
+            w.WriteLine($"__fs_hash = unchecked((__fs_hash * 31) + {(nullable ? $"({value} is null ? 0 : {hash})" : hash)});");
+        }
+
+        if (type.AdditionalProperties == AdditionalPropertiesMode.Keep)
+        {
+            var member = type.AdditionalPropertiesMemberName;
+            w.WriteLine($"__fs_hash = unchecked((__fs_hash * 31) + ({member} is null ? 0 : {ElementComparer}.Properties.GetHashCode({member})));");
+        }
+
+        w.WriteLine("return __fs_hash;");
+        w.CloseBlock();
+        w.WriteLine();
+    }
+
+    private static void EmitReader(SourceWriter w, ObjectTypeSpec type)
+    {
+        var properties = type.Properties;
+        var words = (properties.Count + 63) / 64;
+
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>");
+        w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
+        w.WriteLine("/// <returns>The value.</returns>");
+        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
+        w.OpenBlock($"public static {type.Name} Deserialize(global::System.ReadOnlySpan<byte> utf8Json)");
+        w.WriteLine($"var reader = new {Utf8JsonReader}(utf8Json, {Reader}.DefaultReaderOptions);");
+        w.OpenBlock("try");
+        w.WriteLine("var value = Deserialize(ref reader);");
+        w.WriteLine($"{Reader}.EnsureEndOfDocument(ref reader);");
+        w.WriteLine("return value;");
+        w.CloseBlock();
+        w.OpenBlock($"catch ({JsonException} ex)");
+        w.WriteLine($"throw {Exception}.ForDocument(ex, utf8Json);");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.WriteLine();
+
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from a JSON string.</summary>");
+        w.WriteLine("/// <param name=\"json\">The whole JSON document.</param>");
+        w.WriteLine("/// <returns>The value.</returns>");
+        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or does not match the schema.</exception>");
+        w.WriteLine($"public static {type.Name} Deserialize(string json) => Deserialize({Reader}.ToUtf8(json));");
+        w.WriteLine();
+
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from a reader positioned on (or just before) a JSON object, leaving it on the object's last token.</summary>");
+        w.WriteLine("/// <param name=\"reader\">The reader.</param>");
+        w.WriteLine("/// <returns>The value.</returns>");
+        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or does not match the schema; the message names the JSON Pointer path.</exception>");
+        w.OpenBlock($"public static {type.Name} Deserialize(ref {Utf8JsonReader} reader)");
+        w.WriteLine($"{Reader}.MoveToValue(ref reader);");
+        w.WriteLine($"{Reader}.ExpectStartObject(ref reader);");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            w.WriteLine($"{TypeSyntax.Local(properties[i])} __fs_v{Index(i)} = default;");
+        }
+
+        for (var word = 0; word < words; word++)
+        {
+            w.WriteLine($"ulong __fs_seen{Index(word)} = 0;");
+        }
+
+        if (type.AdditionalProperties == AdditionalPropertiesMode.Keep)
+        {
+            w.WriteLine($"{Dictionary}<string, {JsonElement}>? __fs_extra = null;");
+        }
+
+        w.WriteLine("var __fs_property = -1;");
+        w.WriteLine("string? __fs_unknown = null;");
+        w.OpenBlock("try");
+        w.OpenBlock("while (true)");
+        w.WriteLine("__fs_property = -1;");
+        w.WriteLine("__fs_unknown = null;");
+        w.WriteLine($"{Reader}.Read(ref reader);");
+        w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.EndObject)");
+        w.WriteLine("break;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("__fs_property = __fs_MatchProperty(ref reader);");
+        w.OpenBlock("switch (__fs_property)");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var word = Index(i / 64);
+            var bit = "0x" + (1UL << (i % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
+            w.OpenBlock($"case {Index(i)}:");
+            w.OpenBlock($"if ((__fs_seen{word} & {bit}) != 0)");
+            w.WriteLine($"throw {Reader}.DuplicateProperty(ref reader, __fs_jsonNames[{Index(i)}]);");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine($"__fs_seen{word} |= {bit};");
+            w.WriteLine($"{Reader}.Read(ref reader);");
+            ValueCodeEmitter.EmitRead(w, property.Type, "__fs_v" + Index(i), depth: 0);
+            if (property.Const is { } constant)
+            {
+                w.OpenBlock($"if (__fs_v{Index(i)} != {ConstExpression(constant)})");
+                w.WriteLine($"throw {Reader}.ConstMismatch(ref reader, {CodeText.Literal(constant.Json)});");
+                w.CloseBlock();
+            }
+
+            w.WriteLine("break;");
+            w.CloseBlock();
+        }
+
+        w.OpenBlock("default:");
+        w.WriteLine("__fs_unknown = reader.GetString()!;");
+        if (type.AdditionalProperties == AdditionalPropertiesMode.Reject)
+        {
+            w.WriteLine($"throw {Reader}.UnknownProperty(ref reader, __fs_unknown);");
+        }
+        else
+        {
+            w.WriteLine("__fs_extra ??= new(global::System.StringComparer.Ordinal);");
+            w.OpenBlock("if (__fs_extra.ContainsKey(__fs_unknown))");
+            w.WriteLine($"throw {Reader}.DuplicateProperty(ref reader, __fs_unknown);");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine($"{Reader}.Read(ref reader);");
+            w.WriteLine($"__fs_extra.Add(__fs_unknown, {Reader}.ReadElement(ref reader));");
+            w.WriteLine("break;");
+        }
+
+        w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+        w.OpenBlock($"catch ({JsonException} __fs_ex)");
+        w.WriteLine($"throw {Exception}.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);");
+        w.CloseBlock();
+        w.WriteLine();
+
+        for (var word = 0; word < words; word++)
+        {
+            ulong mask = 0;
+            for (var i = word * 64; i < properties.Count && i < (word + 1) * 64; i++)
+            {
+                if (properties[i].IsRequired)
+                {
+                    mask |= 1UL << (i % 64);
+                }
+            }
+
+            if (mask != 0)
+            {
+                var maskText = "0x" + mask.ToString("X", CultureInfo.InvariantCulture) + "UL";
+                w.OpenBlock($"if ((__fs_seen{Index(word)} & {maskText}) != {maskText})");
+                w.WriteLine($"throw {Reader}.MissingProperties(ref reader, __fs_jsonNames, {Index(word * 64)}, __fs_seen{Index(word)}, {maskText});");
+                w.CloseBlock();
+                w.WriteLine();
+            }
+        }
+
+        w.OpenBlock($"var __fs_result = new {type.Name}");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            if (!property.TrackPresence && !(property.Const is not null && !property.IsRequired))
+            {
+                var bang = !property.Type.IsValueType && !TypeSyntax.IsNullableProperty(property) ? "!" : string.Empty;
+                w.WriteLine($"{property.Name} = __fs_v{Index(i)}{bang},");
+            }
+        }
+
+        if (type.AdditionalProperties == AdditionalPropertiesMode.Keep)
+        {
+            w.WriteLine($"{type.AdditionalPropertiesMemberName} = __fs_extra,");
+        }
+
+        w.CloseBlock(";");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            if (property.TrackPresence)
+            {
+                var bit = "0x" + (1UL << (i % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
+                var bang = !property.Type.IsValueType && !TypeSyntax.IsNullableProperty(property) ? "!" : string.Empty;
+                w.OpenBlock($"if ((__fs_seen{Index(i / 64)} & {bit}) != 0)");
+                w.WriteLine($"__fs_result.__fs_value{Index(i)} = __fs_v{Index(i)}{bang};");
+                w.WriteLine($"__fs_result.__fs_set{Index(i)} = true;");
+                w.CloseBlock();
+            }
+        }
+
+        w.WriteLine("return __fs_result;");
+        w.CloseBlock();
+        w.WriteLine();
+
+        EmitPropertyMatcher(w, properties);
+    }
+
+    private static void EmitPropertyMatcher(SourceWriter w, IReadOnlyList<PropertySpec> properties)
+    {
+        w.OpenBlock($"private static int __fs_MatchProperty(ref {Utf8JsonReader} reader)");
+        var withUtf8 = properties
+            .Select((p, i) => (Index: i, Literal: CodeText.Utf8Literal(p.JsonName), Length: CodeText.HasUnpairedSurrogate(p.JsonName) ? -1 : Encoding.UTF8.GetByteCount(p.JsonName)))
+            .ToList();
+        w.OpenBlock("if (!reader.ValueIsEscaped && !reader.HasValueSequence)");
+        w.WriteLine("var span = reader.ValueSpan;");
+        var byLength = withUtf8.Where(p => p.Literal is not null).GroupBy(p => p.Length).OrderBy(g => g.Key).ToList();
+        if (byLength.Count > 0)
+        {
+            w.OpenBlock("switch (span.Length)");
+            foreach (var group in byLength)
+            {
+                w.OpenBlock($"case {Index(group.Key)}:");
+                foreach (var property in group)
+                {
+                    w.OpenBlock($"if (global::System.MemoryExtensions.SequenceEqual(span, {property.Literal}))");
+                    w.WriteLine($"return {Index(property.Index)};");
+                    w.CloseBlock();
+                }
+
+                w.WriteLine("break;");
+                w.CloseBlock();
+            }
+
+            w.CloseBlock();
+        }
+
+        if (withUtf8.All(p => p.Literal is not null))
+        {
+            w.WriteLine("return -1;");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var literal = CodeText.Utf8Literal(properties[i].JsonName) ?? CodeText.Literal(properties[i].JsonName);
+            w.OpenBlock($"if (reader.ValueTextEquals({literal}))");
+            w.WriteLine($"return {Index(i)};");
+            w.CloseBlock();
+        }
+
+        w.WriteLine("return -1;");
+        w.CloseBlock();
+        w.WriteLine();
+    }
+
+    private static void EmitWriter(SourceWriter w, ObjectTypeSpec type)
+    {
+        var properties = type.Properties;
+        w.WriteLine("/// <summary>Writes this value as a JSON object.</summary>");
+        w.WriteLine("/// <param name=\"writer\">The writer.</param>");
+        w.OpenBlock($"public void WriteTo({Utf8JsonWriter} writer)");
+        w.OpenBlock("if (writer is null)");
+        w.WriteLine("throw new global::System.ArgumentNullException(nameof(writer));");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("writer.WriteStartObject();");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            var nameField = "__fs_name" + Index(i);
+            if (property.TrackPresence)
+            {
+                w.OpenBlock($"if (__fs_set{Index(i)})");
+                w.WriteLine($"writer.WritePropertyName({nameField});");
+                ValueCodeEmitter.EmitWrite(w, property.Type with { Nullable = TypeSyntax.IsNullableProperty(property) }, $"__fs_value{Index(i)}", depth: 0);
+                w.CloseBlock();
+            }
+            else if (property.IsRequired)
+            {
+                if (!property.Type.IsValueType && !property.Type.Nullable)
+                {
+                    w.OpenBlock($"if ({property.Name} is null)");
+                    w.WriteLine($"throw {Writer}.RequiredMemberIsNull({CodeText.Literal(type.Name)}, {CodeText.Literal(property.Name)});");
+                    w.CloseBlock();
+                    w.WriteLine();
+                }
+
+                w.WriteLine($"writer.WritePropertyName({nameField});");
+                ValueCodeEmitter.EmitWrite(w, property.Type, property.Name, depth: 0);
+            }
+            else
+            {
+                w.OpenBlock($"if ({property.Name} is not null)");
+                w.WriteLine($"writer.WritePropertyName({nameField});");
+                ValueCodeEmitter.EmitWrite(w, property.Type with { Nullable = false }, property.Type.IsValueType ? property.Name + ".Value" : property.Name, depth: 0);
+                w.CloseBlock();
+            }
+        }
+
+        if (type.AdditionalProperties == AdditionalPropertiesMode.Keep)
+        {
+            w.OpenBlock($"if ({type.AdditionalPropertiesMemberName} is not null)");
+            w.WriteLine($"{Writer}.WriteAdditionalProperties(writer, {type.AdditionalPropertiesMemberName}, __fs_jsonNames);");
+            w.CloseBlock();
+        }
+
+        w.WriteLine("writer.WriteEndObject();");
+        w.CloseBlock();
+        w.WriteLine();
+
+        w.WriteLine("/// <summary>Serializes this value to UTF-8 JSON.</summary>");
+        w.WriteLine("/// <returns>The UTF-8 bytes of the JSON text.</returns>");
+        w.WriteLine($"public byte[] SerializeToUtf8Bytes() => {Serializer}.SerializeToUtf8Bytes(this);");
+        w.WriteLine();
+    }
+
+    private static void EmitConverter(SourceWriter w, ObjectTypeSpec type)
+    {
+        w.WriteLine($"/// <summary>Connects <see cref=\"{type.Name}\"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>");
+        w.OpenBlock($"public sealed class JsonConverter : {JsonConverterOfT}<{type.FullName}>");
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine($"public override {type.FullName} Read(ref {Utf8JsonReader} reader, global::System.Type typeToConvert, {JsonSerializerOptions} options) => {type.FullName}.Deserialize(ref reader);");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine($"public override void Write({Utf8JsonWriter} writer, {type.FullName} value, {JsonSerializerOptions} options) => value.WriteTo(writer);");
+        w.CloseBlock();
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using FactSchema.Generators.Model;
+
+namespace FactSchema.Generators.Emit;
+
+/// <summary>C# spellings of the type model: type names, comparers, nullability.</summary>
+internal static class TypeSyntax
+{
+    /// <summary>The C# type of a value, without a trailing '?'.</summary>
+    public static string Base(ValueTypeSpec type) => type.Kind switch
+    {
+        ValueKind.Any => KnownNames.JsonElement,
+        ValueKind.String => "string",
+        ValueKind.Boolean => "bool",
+        ValueKind.Int32 => "int",
+        ValueKind.Int64 => "long",
+        ValueKind.Double => "double",
+        ValueKind.Decimal => "decimal",
+        ValueKind.Date => "global::System.DateOnly",
+        ValueKind.DateAsDateTime => "global::System.DateTime",
+        ValueKind.DateTimeOffset => "global::System.DateTimeOffset",
+        ValueKind.Uri => "global::System.Uri",
+        ValueKind.Guid => "global::System.Guid",
+        ValueKind.Enum or ValueKind.Object => type.TypeName!,
+        ValueKind.Array => $"{KnownNames.IReadOnlyList}<{Full(type.Element!)}>",
+        ValueKind.Map => $"{KnownNames.IReadOnlyDictionary}<string, {Full(type.Element!)}>",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>The C# type of a value, with '?' where JSON null is allowed.</summary>
+    public static string Full(ValueTypeSpec type) => type.Nullable ? Base(type) + "?" : Base(type);
+
+    /// <summary>Whether the property's C# type is nullable: null allowed, or optional with nothing to start from.</summary>
+    public static bool IsNullableProperty(PropertySpec property)
+        => property.Type.Nullable || (!property.IsRequired && property.DefaultExpression is null && property.Const is null);
+
+    public static string Property(PropertySpec property) => IsNullableProperty(property) ? Base(property.Type) + "?" : Base(property.Type);
+
+    /// <summary>A local that can hold the value before it is known (reference types start as null).</summary>
+    public static string Local(PropertySpec property)
+        => IsNullableProperty(property) || !property.Type.IsValueType ? Base(property.Type) + "?" : Base(property.Type);
+
+    /// <summary>An expression for an <c>IEqualityComparer&lt;T&gt;</c> of the value's type with structural equality.</summary>
+    public static string Comparer(ValueTypeSpec type, bool nullableValue)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.Array:
+                return $"new {KnownNames.ListComparer}<{Full(type.Element!)}>({Comparer(type.Element!, type.Element!.Nullable)})";
+            case ValueKind.Map:
+                return $"new {KnownNames.MapComparer}<{Full(type.Element!)}>({Comparer(type.Element!, type.Element!.Nullable)})";
+            case ValueKind.Any:
+                return nullableValue ? KnownNames.ElementComparer + ".Nullable" : KnownNames.ElementComparer + ".Instance";
+            default:
+                var name = Base(type) + (nullableValue || !type.IsValueType ? "?" : string.Empty);
+                return $"{KnownNames.EqualityComparer}<{name}>.Default";
+        }
+    }
+
+    /// <summary>Whether comparing this type needs a cached comparer instance rather than <c>EqualityComparer.Default</c>.</summary>
+    public static bool NeedsComparerField(ValueTypeSpec type) => type.Kind is ValueKind.Array or ValueKind.Map or ValueKind.Any;
+}

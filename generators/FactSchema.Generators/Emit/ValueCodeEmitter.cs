@@ -1,0 +1,235 @@
+using FactSchema.Generators.Model;
+using static FactSchema.Generators.Emit.KnownNames;
+
+namespace FactSchema.Generators.Emit;
+
+/// <summary>
+/// Emits the statements that read one JSON value into a C# variable, and write one back, for every
+/// <see cref="ValueKind"/>. Arrays and maps recurse; every nesting level adds its segment to error paths.
+/// </summary>
+internal static class ValueCodeEmitter
+{
+    /// <summary>Reads the value at the reader's current token into <paramref name="target"/>.</summary>
+    public static void EmitRead(SourceWriter w, ValueTypeSpec type, string target, int depth)
+    {
+        if (type.Nullable && type.Kind != ValueKind.Any)
+        {
+            w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.Null)");
+            w.WriteLine($"{target} = null;");
+            w.CloseBlock();
+            w.OpenBlock("else");
+            EmitReadNonNull(w, type, target, depth);
+            w.CloseBlock();
+            return;
+        }
+
+        EmitReadNonNull(w, type, target, depth);
+    }
+
+    private static void EmitReadNonNull(SourceWriter w, ValueTypeSpec type, string target, int depth)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.Any:
+                w.WriteLine($"{target} = {Reader}.ReadElement(ref reader);");
+                break;
+            case ValueKind.String:
+                w.WriteLine($"{target} = {Reader}.ReadString(ref reader);");
+                break;
+            case ValueKind.Boolean:
+                w.WriteLine($"{target} = {Reader}.ReadBoolean(ref reader);");
+                break;
+            case ValueKind.Int32:
+                w.WriteLine($"{target} = {Reader}.ReadInt32(ref reader);");
+                break;
+            case ValueKind.Int64:
+                w.WriteLine($"{target} = {Reader}.ReadInt64(ref reader);");
+                break;
+            case ValueKind.Double:
+                w.WriteLine($"{target} = {Reader}.ReadDouble(ref reader);");
+                break;
+            case ValueKind.Decimal:
+                w.WriteLine($"{target} = {Reader}.ReadDecimal(ref reader);");
+                break;
+            case ValueKind.Date:
+                w.WriteLine($"{target} = {Reader}.ReadDate(ref reader);");
+                break;
+            case ValueKind.DateAsDateTime:
+                w.WriteLine($"{target} = {Reader}.ReadDateAsDateTime(ref reader);");
+                break;
+            case ValueKind.DateTimeOffset:
+                w.WriteLine($"{target} = {Reader}.ReadDateTimeOffset(ref reader);");
+                break;
+            case ValueKind.Uri:
+                w.WriteLine($"{target} = {Reader}.ReadUri(ref reader);");
+                break;
+            case ValueKind.Guid:
+                w.WriteLine($"{target} = {Reader}.ReadGuid(ref reader);");
+                break;
+            case ValueKind.Enum:
+                w.WriteLine($"{target} = {type.TypeName}JsonConverter.ReadValue(ref reader);");
+                break;
+            case ValueKind.Object:
+                w.WriteLine($"{target} = {type.TypeName}.Deserialize(ref reader);");
+                break;
+            case ValueKind.Array:
+                EmitReadArray(w, type, target, depth);
+                break;
+            case ValueKind.Map:
+                EmitReadMap(w, type, target, depth);
+                break;
+        }
+    }
+
+    private static void EmitReadArray(SourceWriter w, ValueTypeSpec type, string target, int depth)
+    {
+        var element = TypeSyntax.Full(type.Element!);
+        var list = "__fs_list" + depth;
+        var index = "__fs_index" + depth;
+        var item = "__fs_item" + depth;
+        var exception = "__fs_ex" + depth;
+        w.WriteLine($"{Reader}.ExpectStartArray(ref reader);");
+        w.WriteLine($"var {list} = new {List}<{element}>();");
+        w.WriteLine($"var {index} = 0;");
+        w.OpenBlock("try");
+        w.OpenBlock("while (true)");
+        w.WriteLine($"{Reader}.Read(ref reader);");
+        w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.EndArray)");
+        w.WriteLine("break;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"{element} {item} = default!;");
+        EmitRead(w, type.Element!, item, depth + 1);
+        w.WriteLine($"{list}.Add({item});");
+        w.WriteLine($"{index}++;");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.OpenBlock($"catch ({JsonException} {exception})");
+        w.WriteLine($"throw {Exception}.Nest({exception}, {index});");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"{target} = {list};");
+    }
+
+    private static void EmitReadMap(SourceWriter w, ValueTypeSpec type, string target, int depth)
+    {
+        var element = TypeSyntax.Full(type.Element!);
+        var map = "__fs_map" + depth;
+        var key = "__fs_key" + depth;
+        var item = "__fs_item" + depth;
+        var exception = "__fs_ex" + depth;
+        w.WriteLine($"{Reader}.ExpectStartObject(ref reader);");
+        w.WriteLine($"var {map} = new {Dictionary}<string, {element}>(global::System.StringComparer.Ordinal);");
+        w.WriteLine($"string? {key} = null;");
+        w.OpenBlock("try");
+        w.OpenBlock("while (true)");
+        w.WriteLine($"{key} = null;");
+        w.WriteLine($"{Reader}.Read(ref reader);");
+        w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.EndObject)");
+        w.WriteLine("break;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"{key} = reader.GetString()!;");
+        w.OpenBlock($"if ({map}.ContainsKey({key}))");
+        w.WriteLine($"throw {Reader}.DuplicateProperty(ref reader, {key});");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"{Reader}.Read(ref reader);");
+        w.WriteLine($"{element} {item} = default!;");
+        EmitRead(w, type.Element!, item, depth + 1);
+        w.WriteLine($"{map}.Add({key}, {item});");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.OpenBlock($"catch ({JsonException} {exception})");
+        w.WriteLine($"throw {Exception}.Nest({exception}, {key});");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"{target} = {map};");
+    }
+
+    /// <summary>Writes <paramref name="expression"/> (of the value's full C# type) as a JSON value.</summary>
+    public static void EmitWrite(SourceWriter w, ValueTypeSpec type, string expression, int depth)
+    {
+        if (type.Nullable && type.Kind != ValueKind.Any)
+        {
+            w.OpenBlock($"if ({expression} is null)");
+            w.WriteLine("writer.WriteNullValue();");
+            w.CloseBlock();
+            w.OpenBlock("else");
+            EmitWriteNonNull(w, type, type.IsValueType ? expression + ".Value" : expression, depth);
+            w.CloseBlock();
+            return;
+        }
+
+        EmitWriteNonNull(w, type, expression, depth);
+    }
+
+    private static void EmitWriteNonNull(SourceWriter w, ValueTypeSpec type, string expression, int depth)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.Any:
+                w.WriteLine($"{Writer}.WriteElement(writer, {expression});");
+                break;
+            case ValueKind.String:
+                w.WriteLine($"{Writer}.WriteString(writer, {expression});");
+                break;
+            case ValueKind.Boolean:
+                w.WriteLine($"writer.WriteBooleanValue({expression});");
+                break;
+            case ValueKind.Int32:
+            case ValueKind.Int64:
+            case ValueKind.Decimal:
+                w.WriteLine($"writer.WriteNumberValue({expression});");
+                break;
+            case ValueKind.Double:
+                w.WriteLine($"{Writer}.WriteDouble(writer, {expression});");
+                break;
+            case ValueKind.Date:
+            case ValueKind.DateAsDateTime:
+                w.WriteLine($"{Writer}.WriteDate(writer, {expression});");
+                break;
+            case ValueKind.DateTimeOffset:
+                w.WriteLine($"{Writer}.WriteDateTimeOffset(writer, {expression});");
+                break;
+            case ValueKind.Uri:
+                w.WriteLine($"{Writer}.WriteUri(writer, {expression});");
+                break;
+            case ValueKind.Guid:
+                w.WriteLine($"writer.WriteStringValue({expression});");
+                break;
+            case ValueKind.Enum:
+                w.WriteLine($"{type.TypeName}JsonConverter.WriteValue(writer, {expression});");
+                break;
+            case ValueKind.Object:
+                w.WriteLine($"{Writer}.WriteObject(writer, {expression});");
+                break;
+            case ValueKind.Array:
+                {
+                    var list = "__fs_list" + depth;
+                    var index = "__fs_index" + depth;
+                    w.OpenBlock();
+                    w.WriteLine($"var {list} = {expression};");
+                    w.WriteLine("writer.WriteStartArray();");
+                    w.OpenBlock($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
+                    EmitWrite(w, type.Element!, $"{list}[{index}]", depth + 1);
+                    w.CloseBlock();
+                    w.WriteLine("writer.WriteEndArray();");
+                    w.CloseBlock();
+                    break;
+                }
+
+            case ValueKind.Map:
+                {
+                    var pair = "__fs_pair" + depth;
+                    w.WriteLine("writer.WriteStartObject();");
+                    w.OpenBlock($"foreach (var {pair} in {expression})");
+                    w.WriteLine($"writer.WritePropertyName({pair}.Key);");
+                    EmitWrite(w, type.Element!, $"{pair}.Value", depth + 1);
+                    w.CloseBlock();
+                    w.WriteLine("writer.WriteEndObject();");
+                    break;
+                }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using FactSchema.Generators.Common;
+using FactSchema.Generators.Configuration;
+using FactSchema.Generators.Diagnostics;
+using FactSchema.Generators.Emit;
+using FactSchema.Generators.Json;
+using FactSchema.Generators.Mapping;
+using FactSchema.Generators.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FactSchema.Generators;
+
+/// <summary>
+/// Turns JSON Schema files (FactSchema items, passed as AdditionalFiles) into C# records with
+/// UTF-8 serializers. The pipeline reads only additional texts and options, so a C# edit does no
+/// schema work: schema text → schema model → C# type model → source.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class FactSchemaGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => SchemaFileInput.From(pair.Left, pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions, cancellationToken))
+            .WithTrackingName(TrackingNames.SchemaFiles)
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!);
+
+        var documents = files
+            .Select(static (input, cancellationToken) => Guard(input.FilePath, () => SchemaDocumentReader.Read(input, cancellationToken), error => Failed(input, error)))
+            .WithTrackingName(TrackingNames.ParsedSchemas);
+
+        var schemaSet = documents
+            .Collect()
+            .Select(static (all, cancellationToken) => TypeNamer.Build(all, cancellationToken))
+            .WithTrackingName(TrackingNames.SchemaSet);
+
+        var features = context.CompilationProvider
+            .Select(static (compilation, _) => ReadFeatures(compilation))
+            .WithTrackingName(TrackingNames.TargetFeatures);
+
+        var mapped = documents
+            .Combine(schemaSet)
+            .Combine(features)
+            .Select(static (input, cancellationToken) =>
+            {
+                var ((document, set), target) = input;
+                return Guard(
+                    document.FilePath,
+                    () => TypeModelMapper.Map(document, set, target, cancellationToken),
+                    error => new MappingResult(null, ImmutableEquatableArray.ToImmutableEquatableArray(new[] { InternalError(document.FilePath, error) })));
+            })
+            .WithTrackingName(TrackingNames.MappedSchemas);
+
+        var sources = mapped
+            .Select(static (result, _) => result.File)
+            .WithTrackingName(TrackingNames.SourceModels);
+
+        var diagnostics = mapped
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(sources, static (spc, file) =>
+        {
+            if (file is null)
+            {
+                return;
+            }
+
+            string source;
+            try
+            {
+                source = SchemaFileEmitter.Emit(file, spc.CancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                spc.ReportDiagnostic(InternalError(file.SourcePath, ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
+                return;
+            }
+
+            spc.AddSource(file.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
+        });
+
+        context.RegisterSourceOutput(diagnostics, static (spc, items) =>
+        {
+            foreach (var item in items)
+            {
+                spc.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+
+        var hasSchemas = documents.Collect().Select(static (all, _) => all.Length > 0);
+        context.RegisterSourceOutput(features.Combine(hasSchemas), static (spc, input) =>
+        {
+            var (target, any) = input;
+            if (!any)
+            {
+                return;
+            }
+
+            if (target.LanguageVersion < (int)LanguageVersion.CSharp11)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LanguageVersionTooLow, Location.None, FormatVersion(target.LanguageVersion)));
+            }
+
+            if (!target.HasRuntimeLibrary)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingRuntime, Location.None));
+            }
+
+            if (PolyfillEmitter.Emit(target) is { } polyfills)
+            {
+                spc.AddSource("FactSchema.Polyfills.g.cs", SourceText.From(polyfills, System.Text.Encoding.UTF8));
+            }
+        });
+    }
+
+    private static TargetFeatures ReadFeatures(Compilation compilation)
+    {
+        bool Has(string metadataName)
+        {
+            foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+            {
+                if (compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var languageVersion = compilation is CSharpCompilation csharp ? (int)csharp.LanguageVersion : int.MaxValue;
+        return new TargetFeatures(
+            HasDateOnly: Has("System.DateOnly"),
+            HasRequiredMemberAttribute: Has("System.Runtime.CompilerServices.RequiredMemberAttribute"),
+            HasSetsRequiredMembersAttribute: Has("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"),
+            HasCompilerFeatureRequiredAttribute: Has("System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute"),
+            HasIsExternalInit: Has("System.Runtime.CompilerServices.IsExternalInit"),
+            HasRuntimeLibrary: Has("FactSchema.Serialization.FactSchemaReader"),
+            LanguageVersion: languageVersion);
+    }
+
+    private static string FormatVersion(int version)
+        => ((LanguageVersion)version).ToDisplayString();
+
+    /// <summary>The generator must never fail a build with CS8785: unexpected errors become a located FS0012.</summary>
+    private static T Guard<T>(string filePath, Func<T> work, Func<string, T> onError)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return onError(ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    private static SchemaDocument Failed(SchemaFileInput input, string error)
+    {
+        var uri = SchemaResolver.FileUriFor(input.FilePath);
+        return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, uri, uri, null, ImmutableEquatableArray.ToImmutableEquatableArray(new[] { InternalError(input.FilePath, error) }));
+    }
+
+    private static DiagnosticInfo InternalError(string filePath, string error)
+        => DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, filePath, default(SourceSpan), error);
+}

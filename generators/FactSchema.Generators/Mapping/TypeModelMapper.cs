@@ -1,0 +1,609 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using FactSchema.Generators.Common;
+using FactSchema.Generators.Diagnostics;
+using FactSchema.Generators.Json;
+using FactSchema.Generators.Model;
+using FactSchema.Generators.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace FactSchema.Generators.Mapping;
+
+/// <summary>The C# model for one schema file, and what was found wrong on the way.</summary>
+internal sealed record MappingResult(SchemaFileSpec? File, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// Maps one schema file (with every other file available for <c>$ref</c>s) to the C# type model:
+/// what the schema says becomes what we will emit. Never throws on bad input; anything it cannot
+/// map becomes a <c>JsonElement</c> member and a located warning, so no data is lost.
+/// </summary>
+internal sealed class TypeModelMapper
+{
+    /// <summary>Members every generated record has; a schema property with one of these names is renamed.</summary>
+    internal static readonly HashSet<string> ReservedMemberNames = new(StringComparer.Ordinal)
+    {
+        "AdditionalProperties", "Deserialize", "WriteTo", "SerializeToUtf8Bytes", "JsonConverter", "Equals", "GetHashCode",
+        "ToString", "EqualityContract", "PrintMembers", "Clone", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
+        "ReferenceEquals", "Validate", "TryDeserialize",
+    };
+
+    private readonly SchemaDocument _document;
+    private readonly SchemaSet _set;
+    private readonly TargetFeatures _features;
+    private readonly CancellationToken _cancellationToken;
+    private readonly SchemaResolver _resolver;
+    private readonly Dictionary<(string File, string Pointer), NamedTypeEntry> _names = new();
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly HashSet<(string Pointer, string Id)> _reported = new();
+
+    private TypeModelMapper(SchemaDocument document, SchemaSet set, TargetFeatures features, CancellationToken cancellationToken)
+    {
+        _document = document;
+        _set = set;
+        _features = features;
+        _cancellationToken = cancellationToken;
+        _resolver = new SchemaResolver(set.Documents);
+        foreach (var entry in set.Names)
+        {
+            _names[(entry.FilePath, entry.Pointer)] = entry;
+        }
+    }
+
+    public static MappingResult Map(SchemaDocument document, SchemaSet set, TargetFeatures features, CancellationToken cancellationToken)
+    {
+        var mapper = new TypeModelMapper(document, set, features, cancellationToken);
+        return mapper.Map();
+    }
+
+    private MappingResult Map()
+    {
+        _diagnostics.AddRange(_document.Diagnostics);
+        if (_document.Root is not { } root)
+        {
+            return new MappingResult(null, _diagnostics.ToImmutableEquatableArray());
+        }
+
+        foreach (var collision in _set.Collisions.Where(c => c.FilePath == _document.FilePath))
+        {
+            Report(DiagnosticDescriptors.TypeNameCollision, root.TitleSpan, collision.Name, collision.Namespace.Length == 0 ? "<global>" : collision.Namespace, collision.OtherFile);
+        }
+
+        var nodes = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
+        Index(root, nodes);
+
+        var objects = new List<ObjectTypeSpec>();
+        var enums = new List<EnumTypeSpec>();
+        foreach (var entry in _set.Names.Where(e => e.FilePath == _document.FilePath))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (!nodes.TryGetValue(entry.Pointer, out var node))
+            {
+                continue;
+            }
+
+            if (entry.Kind == NamedTypeKind.Object)
+            {
+                objects.Add(MapObject(entry, node));
+            }
+            else
+            {
+                enums.Add(MapEnum(entry, node));
+            }
+        }
+
+        // Report what the named types did not visit (for example a $ref inside an unmapped $defs entry).
+        foreach (var node in nodes.Values)
+        {
+            if (node.Ref is { } reference && !_resolver.TryResolve(_document, reference, out _, out var error))
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, node.RefSpan, reference, error);
+            }
+        }
+
+        var file = new SchemaFileSpec
+        {
+            HintName = HintNameFor(_document, _set),
+            SourcePath = _document.RelativePath,
+            Namespace = _document.Namespace,
+            Objects = objects.ToImmutableEquatableArray(),
+            Enums = enums.ToImmutableEquatableArray(),
+        };
+
+        var diagnostics = _diagnostics
+            .Distinct()
+            .OrderBy(d => d.Span.Start)
+            .ThenBy(d => d.Descriptor.Id, StringComparer.Ordinal)
+            .ToImmutableEquatableArray();
+        return new MappingResult(file, diagnostics);
+    }
+
+    private static void Index(SchemaNode node, Dictionary<string, SchemaNode> nodes)
+    {
+        var stack = new Stack<SchemaNode>();
+        stack.Push(node);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            nodes[current.Pointer] = current;
+            foreach (var definition in current.Definitions)
+            {
+                stack.Push(definition.Schema);
+            }
+
+            foreach (var child in TypeNamer.Children(current))
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    private ObjectTypeSpec MapObject(NamedTypeEntry entry, SchemaNode node)
+    {
+        var members = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { Identifiers.Bare(entry.Name) };
+        var properties = new List<PropertySpec>();
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in node.Properties!)
+        {
+            declared.Add(property.Name);
+            properties.Add(MapProperty(property.Name, property.Schema, node.Required.Contains(property.Name), members));
+        }
+
+        foreach (var required in node.Required)
+        {
+            if (!declared.Contains(required))
+            {
+                // Required but not described: any JSON value, kept exactly.
+                properties.Add(MapProperty(required, new SchemaNode { Pointer = node.Pointer, Span = node.Span, BooleanValue = true }, isRequired: true, members));
+            }
+        }
+
+        var additional = node.AdditionalProperties;
+        if (additional is not null && !additional.IsFalse && !additional.IsTrue && !IsEmptySchema(additional))
+        {
+            ReportUnsupported(additional, "'additionalProperties' with a schema");
+        }
+
+        if (node.HasPatternProperties)
+        {
+            ReportUnsupported(node, "'patternProperties'");
+        }
+
+        return new ObjectTypeSpec
+        {
+            Name = entry.Name,
+            FullName = entry.FullName,
+            SchemaLocation = _document.RelativePath + "#" + node.Pointer,
+            Summary = node.Title ?? Identifiers.Bare(entry.Name),
+            Remarks = node.Description,
+            Deprecated = node.Deprecated,
+            Properties = properties.ToImmutableEquatableArray(),
+            AdditionalProperties = additional?.IsFalse == true ? AdditionalPropertiesMode.Reject : AdditionalPropertiesMode.Keep,
+            AdditionalPropertiesMemberName = "AdditionalProperties",
+        };
+    }
+
+    private PropertySpec MapProperty(string jsonName, SchemaNode schema, bool isRequired, HashSet<string> members)
+    {
+        var candidate = Identifiers.ToPascalCase(jsonName, "Property");
+        if (members.Contains(Identifiers.Bare(candidate)))
+        {
+            candidate = Identifiers.Bare(candidate) + "Value";
+        }
+
+        var name = Identifiers.MakeUnique(candidate, members);
+        var type = MapValue(_document, schema, new HashSet<(string, string)>());
+        var constSpec = ConstOf(schema, type);
+        if (constSpec is not null)
+        {
+            type = ValueTypeFor(constSpec.Kind) is { } constType ? constType : type;
+        }
+
+        string? defaultExpression = null;
+        if (!isRequired && constSpec is null && schema.Default is { } defaultValue)
+        {
+            defaultExpression = DefaultExpression(defaultValue, type);
+        }
+
+        var description = schema.Description ?? schema.Title ?? DescriptionOfTarget(schema);
+        return new PropertySpec
+        {
+            Name = name,
+            JsonName = jsonName,
+            Type = type,
+            IsRequired = isRequired,
+            Const = constSpec,
+            DefaultExpression = defaultExpression,
+            TrackPresence = !isRequired && (type.Nullable || defaultExpression is not null || constSpec is not null),
+            Summary = description,
+            Deprecated = schema.Deprecated,
+        };
+    }
+
+    private string? DescriptionOfTarget(SchemaNode schema)
+    {
+        if (schema.Ref is { } reference && _resolver.TryResolve(_document, reference, out var target, out _))
+        {
+            return target.Node.Description ?? target.Node.Title;
+        }
+
+        return null;
+    }
+
+    private static ValueTypeSpec? ValueTypeFor(ValueKind kind) => kind switch
+    {
+        ValueKind.String => new ValueTypeSpec(ValueKind.String),
+        ValueKind.Boolean => new ValueTypeSpec(ValueKind.Boolean),
+        ValueKind.Int64 => new ValueTypeSpec(ValueKind.Int64),
+        ValueKind.Double => new ValueTypeSpec(ValueKind.Double),
+        _ => null,
+    };
+
+    private static ConstSpec? ConstOf(SchemaNode schema, ValueTypeSpec type)
+    {
+        if (schema.Const is not { } value)
+        {
+            return null;
+        }
+
+        switch (value.Kind)
+        {
+            case JsonKind.String when type.Kind is ValueKind.String or ValueKind.Any:
+                return new ConstSpec(ValueKind.String, value.ToJsonText());
+            case JsonKind.True or JsonKind.False when type.Kind is ValueKind.Boolean or ValueKind.Any:
+                return new ConstSpec(ValueKind.Boolean, value.ToJsonText());
+            case JsonKind.Number when type.Kind is ValueKind.Int64 or ValueKind.Int32 or ValueKind.Any
+                && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
+                return new ConstSpec(ValueKind.Int64, value.Text!);
+            default:
+                return null;
+        }
+    }
+
+    private EnumTypeSpec MapEnum(NamedTypeEntry entry, SchemaNode node)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal) { "value__" };
+        var members = new List<EnumMemberSpec>();
+        var seenValues = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in node.Enum!)
+        {
+            if (value.Kind != JsonKind.String || !seenValues.Add(value.Text!))
+            {
+                continue;
+            }
+
+            var name = Identifiers.MakeUnique(Identifiers.ToPascalCase(value.Text, "Empty"), taken);
+            members.Add(new EnumMemberSpec(name, value.Text!));
+        }
+
+        return new EnumTypeSpec
+        {
+            Name = entry.Name,
+            FullName = entry.FullName,
+            ConverterName = Identifiers.Bare(entry.Name) + "JsonConverter",
+            SchemaLocation = _document.RelativePath + "#" + node.Pointer,
+            Summary = node.Title ?? Identifiers.Bare(entry.Name),
+            Remarks = node.Description,
+            Deprecated = node.Deprecated,
+            Members = members.ToImmutableEquatableArray(),
+        };
+    }
+
+    /// <summary>The C# type for a value described by <paramref name="node"/>, following <c>$ref</c>s.</summary>
+    private ValueTypeSpec MapValue(SchemaDocument document, SchemaNode node, HashSet<(string, string)> visiting)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var allowsNull = node.Types?.Contains("null") == true || node.Enum?.Any(v => v.Kind == JsonKind.Null) == true;
+
+        if (_names.TryGetValue((document.FilePath, node.Pointer), out var named))
+        {
+            return new ValueTypeSpec(named.Kind == NamedTypeKind.Object ? ValueKind.Object : ValueKind.Enum, named.FullName, Nullable: allowsNull);
+        }
+
+        if (node.Ref is { } reference)
+        {
+            if (!_resolver.TryResolve(document, reference, out var target, out var error))
+            {
+                ReportIn(document, DiagnosticDescriptors.UnresolvedReference, node, node.RefSpan, reference, error);
+                return ValueTypeSpec.AnyValue;
+            }
+
+            var key = (target.Document.FilePath, target.Node.Pointer);
+            if (!visiting.Add(key))
+            {
+                ReportIn(document, DiagnosticDescriptors.ReferenceCycle, node, node.RefSpan, reference, "each schema on the way is only another $ref");
+                return ValueTypeSpec.AnyValue;
+            }
+
+            var resolved = MapValue(target.Document, target.Node, visiting);
+            visiting.Remove(key);
+            return allowsNull && !resolved.Nullable ? resolved with { Nullable = true } : resolved;
+        }
+
+        if (node.BooleanValue is not null)
+        {
+            return ValueTypeSpec.AnyValue;
+        }
+
+        if (node.DynamicRef is not null)
+        {
+            ReportUnsupportedIn(document, node, "'$dynamicRef'");
+            return ValueTypeSpec.AnyValue;
+        }
+
+        var composition = node.AllOf.Concat(node.AnyOf).Concat(node.OneOf).ToList();
+        if (composition.Count > 0)
+        {
+            var passThrough = composition.FirstOrDefault(branch => TypeNamer.IsPassThrough(node, branch));
+            if (passThrough is not null && composition.Count <= 2)
+            {
+                var inner = MapValue(document, passThrough, visiting);
+                var nullable = allowsNull || composition.Any(TypeNamer.IsNullSchema);
+                return nullable && !inner.Nullable ? inner with { Nullable = true } : inner;
+            }
+
+            ReportUnsupportedIn(document, node, node.OneOf.Count > 0 ? "'oneOf'" : node.AnyOf.Count > 0 ? "'anyOf'" : "'allOf' with several schemas");
+            return ValueTypeSpec.AnyValue;
+        }
+
+        var types = node.Types?.Where(t => t != "null").ToList() ?? InferTypes(node);
+        if (types.Count == 0)
+        {
+            return allowsNull ? ValueTypeSpec.AnyValue : ValueTypeSpec.AnyValue;
+        }
+
+        if (types.Count > 1)
+        {
+            ReportUnsupportedIn(document, node, $"A value of several types ({string.Join(", ", types)})");
+            return ValueTypeSpec.AnyValue;
+        }
+
+        ValueTypeSpec result;
+        switch (types[0])
+        {
+            case "string":
+                result = new ValueTypeSpec(node.Format switch
+                {
+                    "date" => _features.HasDateOnly ? ValueKind.Date : ValueKind.DateAsDateTime,
+                    "date-time" => ValueKind.DateTimeOffset,
+                    "uri" => ValueKind.Uri,
+                    "uuid" => ValueKind.Guid,
+                    _ => ValueKind.String,
+                });
+                break;
+            case "integer":
+                result = new ValueTypeSpec(node.Format switch
+                {
+                    "decimal" => ValueKind.Decimal,
+                    "int32" => ValueKind.Int32,
+                    "int64" => ValueKind.Int64,
+                    _ => FitsInt32(node) ? ValueKind.Int32 : ValueKind.Int64,
+                });
+                break;
+            case "number":
+                result = new ValueTypeSpec(node.Format == "decimal" ? ValueKind.Decimal : ValueKind.Double);
+                break;
+            case "boolean":
+                result = new ValueTypeSpec(ValueKind.Boolean);
+                break;
+            case "object":
+                if (node.HasPatternProperties)
+                {
+                    ReportUnsupportedIn(document, node, "'patternProperties'");
+                    result = new ValueTypeSpec(ValueKind.Map, Element: ValueTypeSpec.AnyValue);
+                }
+                else
+                {
+                    var element = node.AdditionalProperties is { } additional && !additional.IsFalse
+                        ? MapValue(document, additional, visiting)
+                        : ValueTypeSpec.AnyValue;
+                    result = new ValueTypeSpec(ValueKind.Map, Element: element);
+                }
+
+                break;
+            case "array":
+                if (node.HasTupleItems)
+                {
+                    ReportUnsupportedIn(document, node, "A tuple ('prefixItems' or 'items' as an array)");
+                    result = new ValueTypeSpec(ValueKind.Array, Element: ValueTypeSpec.AnyValue);
+                }
+                else
+                {
+                    result = new ValueTypeSpec(ValueKind.Array, Element: node.Items is { } items ? MapValue(document, items, visiting) : ValueTypeSpec.AnyValue);
+                }
+
+                break;
+            default:
+                result = ValueTypeSpec.AnyValue;
+                break;
+        }
+
+        return allowsNull && result.Kind != ValueKind.Any ? result with { Nullable = true } : result;
+    }
+
+    private static List<string> InferTypes(SchemaNode node)
+    {
+        if (node.Properties is not null || node.AdditionalProperties is not null || node.HasPatternProperties)
+        {
+            return new List<string> { "object" };
+        }
+
+        if (node.Items is not null || node.HasTupleItems)
+        {
+            return new List<string> { "array" };
+        }
+
+        var values = node.Enum?.Where(v => v.Kind != JsonKind.Null).ToList()
+            ?? (node.Const is { } constant && constant.Kind != JsonKind.Null ? new List<JsonNode> { constant } : null);
+        if (values is { Count: > 0 })
+        {
+            var kinds = values.Select(KindOf).Distinct().ToList();
+            if (kinds.Count == 2 && kinds.Contains("integer") && kinds.Contains("number"))
+            {
+                return new List<string> { "number" };
+            }
+
+            return kinds.Count == 1 && kinds[0] is not ("object" or "array") ? kinds : new List<string>();
+        }
+
+        return new List<string>();
+    }
+
+    private static string KindOf(JsonNode value) => value.Kind switch
+    {
+        JsonKind.String => "string",
+        JsonKind.True or JsonKind.False => "boolean",
+        JsonKind.Number => IsInteger(value.Text!) ? "integer" : "number",
+        JsonKind.Array => "array",
+        JsonKind.Object => "object",
+        _ => "null",
+    };
+
+    private static bool IsInteger(string number)
+        => decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value == decimal.Truncate(value);
+
+    private static bool FitsInt32(SchemaNode node)
+    {
+        var low = Bound(node.Minimum) ?? Bound(node.ExclusiveMinimum);
+        var high = Bound(node.Maximum) ?? Bound(node.ExclusiveMaximum);
+        return low is { } l && high is { } h && l >= int.MinValue && h <= int.MaxValue;
+    }
+
+    private static decimal? Bound(string? number)
+        => number is not null && decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static bool IsEmptySchema(SchemaNode node)
+        => node.Ref is null && node.Types is null && node.Properties is null && node.Items is null && node.Enum is null
+        && node.Const is null && node.AllOf.Count == 0 && node.AnyOf.Count == 0 && node.OneOf.Count == 0 && node.AdditionalProperties is null;
+
+    /// <summary>A C# expression for a <c>default</c> value, or null (with a warning) when it does not fit.</summary>
+    private string? DefaultExpression(JsonNode value, ValueTypeSpec type)
+    {
+        string? expression = null;
+        switch (type.Kind)
+        {
+            case ValueKind.String when value.Kind == JsonKind.String:
+                expression = SymbolDisplay.FormatLiteral(value.Text!, quote: true);
+                break;
+            case ValueKind.Boolean when value.IsBoolean:
+                expression = value.Kind == JsonKind.True ? "true" : "false";
+                break;
+            case ValueKind.Int32 when value.Kind == JsonKind.Number && int.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i):
+                expression = i.ToString(CultureInfo.InvariantCulture);
+                break;
+            case ValueKind.Int64 when value.Kind == JsonKind.Number && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l):
+                expression = l.ToString(CultureInfo.InvariantCulture) + "L";
+                break;
+            case ValueKind.Double when value.Kind == JsonKind.Number && double.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d):
+                expression = d.ToString("R", CultureInfo.InvariantCulture) + "d";
+                break;
+            case ValueKind.Decimal when value.Kind == JsonKind.Number && decimal.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m):
+                expression = m.ToString(CultureInfo.InvariantCulture) + "m";
+                break;
+            case ValueKind.Enum when value.Kind == JsonKind.String:
+                var entry = _set.Names.FirstOrDefault(e => e.FullName == type.TypeName);
+                var enumNode = entry is null ? null : FindNode(entry);
+                if (enumNode is not null && entry is not null)
+                {
+                    var spec = MapEnum(entry, enumNode);
+                    var member = spec.Members.FirstOrDefault(m => m.JsonValue == value.Text);
+                    expression = member is null ? null : type.TypeName + "." + member.Name;
+                }
+
+                break;
+            case ValueKind.Any or ValueKind.Array or ValueKind.Map or ValueKind.Object or ValueKind.Date or ValueKind.DateAsDateTime
+                or ValueKind.DateTimeOffset or ValueKind.Uri or ValueKind.Guid:
+                // Documented: these defaults are annotations only; the member starts empty.
+                return null;
+        }
+
+        if (expression is null && !(value.Kind == JsonKind.Null && type.Nullable))
+        {
+            Report(DiagnosticDescriptors.InvalidValueForType, value.Span, "default", Truncate(value.ToJsonText()));
+        }
+
+        return expression;
+    }
+
+    private SchemaNode? FindNode(NamedTypeEntry entry)
+    {
+        var document = _set.Documents.FirstOrDefault(d => d.FilePath == entry.FilePath);
+        if (document?.Root is null)
+        {
+            return null;
+        }
+
+        var nodes = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
+        Index(document.Root, nodes);
+        return nodes.TryGetValue(entry.Pointer, out var node) ? node : null;
+    }
+
+    private static string Truncate(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+
+    private void ReportUnsupported(SchemaNode node, string what) => ReportUnsupportedIn(_document, node, what);
+
+    private void ReportUnsupportedIn(SchemaDocument document, SchemaNode node, string what)
+        => ReportIn(document, DiagnosticDescriptors.UnsupportedConstruct, node, new SourceSpan(node.Span.Start, 1, node.Span.StartLine, node.Span.StartColumn, node.Span.StartLine, node.Span.StartColumn + 1), what);
+
+    /// <summary>Reports only problems located in the file being mapped; other files report their own.</summary>
+    private void ReportIn(SchemaDocument document, DiagnosticDescriptor descriptor, SchemaNode node, SourceSpan span, params string[] arguments)
+    {
+        if (document.FilePath == _document.FilePath && _reported.Add((node.Pointer, descriptor.Id)))
+        {
+            Report(descriptor, span, arguments);
+        }
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _document.FilePath, span, arguments));
+
+    /// <summary>Stable, readable hint names from the schema's relative path, de-duplicated in path order.</summary>
+    internal static string HintNameFor(SchemaDocument document, SchemaSet set)
+    {
+        var used = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var other in set.Documents)
+        {
+            var baseName = SanitizeHintName(other.RelativePath);
+            var hint = baseName;
+            if (used.TryGetValue(baseName, out var count))
+            {
+                count++;
+                hint = baseName + "_" + count.ToString(CultureInfo.InvariantCulture);
+            }
+
+            used[baseName] = count;
+            if (ReferenceEquals(other, document) || other.FilePath == document.FilePath)
+            {
+                return hint + ".g.cs";
+            }
+        }
+
+        return SanitizeHintName(document.RelativePath) + ".g.cs";
+    }
+
+    private static string SanitizeHintName(string relativePath)
+    {
+        var builder = new System.Text.StringBuilder(relativePath.Length);
+        foreach (var c in relativePath)
+        {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '-' or '_' or '.')
+            {
+                builder.Append(c);
+            }
+            else if (c is '/' or '\\')
+            {
+                builder.Append('.');
+            }
+            else
+            {
+                builder.Append('_');
+            }
+        }
+
+        var result = builder.ToString().Trim('.');
+        return result.Length == 0 ? "schema" : result;
+    }
+}

@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using FactSchema.Generators.Common;
+using FactSchema.Generators.Schema;
+
+namespace FactSchema.Generators.Mapping;
+
+/// <summary>
+/// Assigns every schema that becomes a C# type (objects with <c>properties</c>, string <c>enum</c>s)
+/// a name that is unique in its namespace. Deterministic: files are visited in path order, roots
+/// first (a root's name is its contract), then <c>$defs</c>, then inline schemas named after their parent.
+/// </summary>
+internal static class TypeNamer
+{
+    /// <summary>Member names every generated record has; a type may not share its name with one.</summary>
+    private static readonly string[] s_reservedTypeNames = { "JsonConverter" };
+
+    public static SchemaSet Build(IEnumerable<SchemaDocument> documents, CancellationToken cancellationToken)
+    {
+        var ordered = documents
+            .OrderBy(d => d.RelativePath, StringComparer.Ordinal)
+            .ThenBy(d => d.FilePath, StringComparer.Ordinal)
+            .ToList();
+
+        var takenByNamespace = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var ownerOfRootName = new Dictionary<(string Namespace, string Name), string>();
+        var entries = new List<NamedTypeEntry>();
+        var collisions = new List<NameCollision>();
+
+        HashSet<string> Taken(string ns)
+        {
+            if (!takenByNamespace.TryGetValue(ns, out var set))
+            {
+                set = new HashSet<string>(s_reservedTypeNames, StringComparer.Ordinal);
+                takenByNamespace.Add(ns, set);
+            }
+
+            return set;
+        }
+
+        string Claim(string ns, string candidate, NamedTypeKind kind)
+        {
+            var taken = Taken(ns);
+            var name = candidate;
+            for (var i = 2; taken.Contains(Identifiers.Bare(name)) || (kind == NamedTypeKind.Enum && taken.Contains(Identifiers.Bare(name) + "JsonConverter")); i++)
+            {
+                name = Identifiers.Bare(candidate) + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            taken.Add(Identifiers.Bare(name));
+            if (kind == NamedTypeKind.Enum)
+            {
+                taken.Add(Identifiers.Bare(name) + "JsonConverter");
+            }
+
+            return name;
+        }
+
+        // Pass 1: roots.
+        var rootNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in ordered)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (document.Root is not { } root)
+            {
+                continue;
+            }
+
+            var candidate = RootCandidate(document);
+            rootNames[document.FilePath] = Identifiers.Bare(candidate);
+            if (Classify(root) is not { } kind)
+            {
+                continue;
+            }
+
+            var taken = Taken(document.Namespace);
+            if (taken.Contains(Identifiers.Bare(candidate)) && ownerOfRootName.TryGetValue((document.Namespace, Identifiers.Bare(candidate)), out var owner))
+            {
+                collisions.Add(new NameCollision(document.FilePath, root.Span, Identifiers.Bare(candidate), document.Namespace, owner));
+            }
+
+            var name = Claim(document.Namespace, candidate, kind);
+            ownerOfRootName[(document.Namespace, Identifiers.Bare(name))] = document.RelativePath;
+            entries.Add(new NamedTypeEntry(document.FilePath, root.Pointer, document.Namespace, name, kind));
+        }
+
+        // Pass 2: definitions, then inline schemas, per file.
+        foreach (var document in ordered)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (document.Root is not { } root)
+            {
+                continue;
+            }
+
+            var rootName = rootNames[document.FilePath];
+            var named = new HashSet<string>(entries.Where(e => e.FilePath == document.FilePath).Select(e => e.Pointer), StringComparer.Ordinal);
+
+            void NameTree(SchemaNode node, string baseName, bool preferBaseName)
+            {
+                if (!named.Contains(node.Pointer) && Classify(node) is { } kind)
+                {
+                    var candidate = baseName;
+                    if (!preferBaseName || Taken(document.Namespace).Contains(candidate))
+                    {
+                        candidate = preferBaseName ? rootName + baseName : baseName;
+                    }
+
+                    var name = Claim(document.Namespace, candidate, kind);
+                    entries.Add(new NamedTypeEntry(document.FilePath, node.Pointer, document.Namespace, name, kind));
+                    named.Add(node.Pointer);
+                    baseName = Identifiers.Bare(name);
+                }
+                else if (entries.FirstOrDefault(e => e.FilePath == document.FilePath && e.Pointer == node.Pointer) is { } existing)
+                {
+                    baseName = Identifiers.Bare(existing.Name);
+                }
+
+                NameChildren(node, baseName);
+            }
+
+            void NameChildren(SchemaNode node, string baseName)
+            {
+                if (node.Properties is { } properties)
+                {
+                    foreach (var property in properties)
+                    {
+                        NameTree(property.Schema, baseName + Identifiers.Bare(Identifiers.ToPascalCase(property.Name, "Property")), preferBaseName: false);
+                    }
+                }
+
+                if (node.Items is { } items)
+                {
+                    NameTree(items, baseName + "Item", preferBaseName: false);
+                }
+
+                if (node.AdditionalProperties is { } additional)
+                {
+                    NameTree(additional, baseName + "Value", preferBaseName: false);
+                }
+
+                foreach (var branch in node.AnyOf.Concat(node.OneOf).Concat(node.AllOf))
+                {
+                    if (IsPassThrough(node, branch))
+                    {
+                        NameTree(branch, baseName, preferBaseName: false);
+                    }
+                }
+            }
+
+            // Definitions anywhere in the file, named after their key.
+            var definitions = new List<SchemaDefinition>();
+            CollectDefinitions(root, definitions);
+            foreach (var definition in definitions)
+            {
+                NameTree(definition.Schema, Identifiers.Bare(Identifiers.ToPascalCase(definition.Name, "Definition")), preferBaseName: true);
+            }
+
+            NameTree(root, rootName, preferBaseName: true);
+        }
+
+        return new SchemaSet(ordered.ToImmutableEquatableArray(), entries.ToImmutableEquatableArray(), collisions.ToImmutableEquatableArray());
+    }
+
+    /// <summary>Whether a schema becomes a generated type of its own, judged from the schema alone.</summary>
+    public static NamedTypeKind? Classify(SchemaNode node)
+    {
+        if (node.Ref is not null || node.BooleanValue is not null || node.AnyOf.Count > 0 || node.OneOf.Count > 0 || node.AllOf.Count > 0)
+        {
+            return null;
+        }
+
+        var types = node.Types;
+        bool Allows(string type) => types is null || types.Contains(type);
+        var nonNullTypes = types?.Where(t => t != "null").ToList();
+
+        if (node.Properties is not null && (nonNullTypes is null || (nonNullTypes.Count == 1 && nonNullTypes[0] == "object")))
+        {
+            return NamedTypeKind.Object;
+        }
+
+        if (node.Enum is { Count: > 0 } values
+            && values.Any(v => v.Kind == Json.JsonKind.String)
+            && values.All(v => v.Kind is Json.JsonKind.String || (v.Kind == Json.JsonKind.Null && Allows("null")))
+            && (nonNullTypes is null || (nonNullTypes.Count == 1 && nonNullTypes[0] == "string")))
+        {
+            return NamedTypeKind.Enum;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Composition that does not change the type: <c>allOf</c> with one branch, or
+    /// <c>anyOf</c>/<c>oneOf</c> of a schema and <c>{"type": "null"}</c>.
+    /// </summary>
+    public static bool IsPassThrough(SchemaNode parent, SchemaNode branch)
+    {
+        if (parent.AllOf.Count == 1 && parent.AnyOf.Count == 0 && parent.OneOf.Count == 0 && ReferenceEquals(parent.AllOf[0], branch))
+        {
+            return true;
+        }
+
+        var union = parent.AnyOf.Count > 0 ? parent.AnyOf : parent.OneOf;
+        return parent.AllOf.Count == 0
+            && (parent.AnyOf.Count == 0 || parent.OneOf.Count == 0)
+            && union.Count == 2
+            && union.Any(IsNullSchema)
+            && !IsNullSchema(branch)
+            && union.Contains(branch);
+    }
+
+    public static bool IsNullSchema(SchemaNode node)
+        => node.Types is { Count: 1 } types && types[0] == "null" && node.Properties is null && node.Ref is null;
+
+    private static void CollectDefinitions(SchemaNode node, List<SchemaDefinition> result)
+    {
+        foreach (var definition in node.Definitions)
+        {
+            result.Add(definition);
+            CollectDefinitions(definition.Schema, result);
+        }
+
+        foreach (var child in Children(node))
+        {
+            CollectDefinitions(child, result);
+        }
+    }
+
+    /// <summary>All direct subschemas except definitions.</summary>
+    public static IEnumerable<SchemaNode> Children(SchemaNode node)
+    {
+        if (node.Properties is { } properties)
+        {
+            foreach (var property in properties)
+            {
+                yield return property.Schema;
+            }
+        }
+
+        if (node.Items is { } items)
+        {
+            yield return items;
+        }
+
+        if (node.AdditionalProperties is { } additional)
+        {
+            yield return additional;
+        }
+
+        foreach (var child in node.AllOf.Concat(node.AnyOf).Concat(node.OneOf).Concat(node.OtherSubschemas))
+        {
+            yield return child;
+        }
+    }
+
+    private static string RootCandidate(SchemaDocument document)
+    {
+        if (!string.IsNullOrWhiteSpace(document.TypeName))
+        {
+            return Identifiers.ToPascalCase(document.TypeName, "Schema");
+        }
+
+        if (document.Root?.Title is { } title && Identifiers.ToPascalCase(title, string.Empty) is { Length: > 0 } fromTitle)
+        {
+            return fromTitle;
+        }
+
+        var fileName = Path.GetFileName(document.RelativePath);
+        foreach (var suffix in new[] { ".schema.json", ".json" })
+        {
+            if (fileName.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                fileName = fileName.Substring(0, fileName.Length - suffix.Length);
+                break;
+            }
+        }
+
+        return Identifiers.ToPascalCase(fileName, "Schema");
+    }
+}

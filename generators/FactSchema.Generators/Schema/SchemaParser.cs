@@ -1,0 +1,374 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using FactSchema.Generators.Common;
+using FactSchema.Generators.Diagnostics;
+using FactSchema.Generators.Json;
+
+namespace FactSchema.Generators.Schema;
+
+/// <summary>
+/// Reads a JSON tree into <see cref="SchemaNode"/>s. Never throws on bad input: a keyword with a value
+/// of the wrong shape is reported (FS0003) at its location and left out.
+/// </summary>
+internal sealed class SchemaParser
+{
+    private static readonly HashSet<string> s_typeNames = new() { "string", "integer", "number", "boolean", "object", "array", "null" };
+
+    private static readonly string[] s_singleSubschemaKeywords =
+    {
+        "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems",
+    };
+
+    private static readonly string[] s_subschemaMapKeywords = { "patternProperties", "dependentSchemas", "dependencies" };
+
+    private readonly string _filePath;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    private SchemaParser(string filePath, CancellationToken cancellationToken)
+    {
+        _filePath = filePath;
+        _cancellationToken = cancellationToken;
+    }
+
+    public static (SchemaNode? Root, ImmutableEquatableArray<DiagnosticInfo> Diagnostics) Parse(JsonNode root, string filePath, CancellationToken cancellationToken = default)
+    {
+        var parser = new SchemaParser(filePath, cancellationToken);
+        SchemaNode? node = null;
+        if (root.Kind is JsonKind.Object or JsonKind.True or JsonKind.False)
+        {
+            node = parser.ParseSchema(root, string.Empty);
+        }
+        else
+        {
+            parser.Report(DiagnosticDescriptors.InvalidSchema, root.Span, System.IO.Path.GetFileName(filePath), $"the document is a JSON {Describe(root.Kind)}, but a schema must be an object or a boolean");
+        }
+
+        return (node, parser._diagnostics.ToImmutableEquatableArray());
+    }
+
+    private SchemaNode? ParseSubschema(JsonNode json, string pointer, string keyword)
+    {
+        if (json.Kind is JsonKind.Object or JsonKind.True or JsonKind.False)
+        {
+            return ParseSchema(json, pointer);
+        }
+
+        Report(DiagnosticDescriptors.InvalidKeyword, json.Span, keyword, $"expected a schema (an object or a boolean), found a JSON {Describe(json.Kind)}");
+        return null;
+    }
+
+    private SchemaNode ParseSchema(JsonNode json, string pointer)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (json.Kind is JsonKind.True or JsonKind.False)
+        {
+            return new SchemaNode { Pointer = pointer, Span = json.Span, BooleanValue = json.Kind == JsonKind.True };
+        }
+
+        var other = new List<SchemaNode>();
+        var node = new SchemaNode
+        {
+            Pointer = pointer,
+            Span = json.Span,
+            Id = ReadString(json, "$id") ?? (json["$schema"]?.Text?.Contains("draft-04") == true ? ReadString(json, "id") : null),
+            Anchor = ReadString(json, "$anchor"),
+            Ref = ReadString(json, "$ref"),
+            RefSpan = json["$ref"]?.Span ?? default,
+            DynamicRef = ReadString(json, "$dynamicRef"),
+            Title = ReadString(json, "title"),
+            TitleSpan = json["title"]?.Span ?? json.Span,
+            Description = ReadString(json, "description"),
+            Deprecated = json["deprecated"]?.Kind == JsonKind.True,
+            Types = ReadTypes(json),
+            Properties = ReadProperties(json, pointer),
+            Required = ReadStringArray(json, "required") ?? ImmutableEquatableArray<string>.Empty,
+            AdditionalProperties = json["additionalProperties"] is { } additional ? ParseSubschema(additional, pointer + "/additionalProperties", "additionalProperties") : null,
+            Items = ReadItems(json, pointer, other, out var hasTuple),
+            HasTupleItems = hasTuple,
+            Enum = ReadEnum(json),
+            Const = json["const"],
+            Default = json["default"],
+            Format = ReadString(json, "format"),
+            Minimum = ReadNumber(json, "minimum"),
+            Maximum = ReadNumber(json, "maximum"),
+            ExclusiveMinimum = ReadNumber(json, "exclusiveMinimum", allowBoolean: true),
+            ExclusiveMaximum = ReadNumber(json, "exclusiveMaximum", allowBoolean: true),
+            AllOf = ReadSchemaArray(json, "allOf", pointer),
+            AnyOf = ReadSchemaArray(json, "anyOf", pointer),
+            OneOf = ReadSchemaArray(json, "oneOf", pointer),
+            HasPatternProperties = json["patternProperties"] is { Kind: JsonKind.Object, Members.Count: > 0 },
+            Definitions = ReadDefinitions(json, pointer),
+        };
+
+        foreach (var keyword in s_singleSubschemaKeywords)
+        {
+            if (json[keyword] is { } value && ParseSubschema(value, pointer + "/" + keyword, keyword) is { } subschema)
+            {
+                other.Add(subschema);
+            }
+        }
+
+        foreach (var keyword in s_subschemaMapKeywords)
+        {
+            if (json[keyword] is { Kind: JsonKind.Object } map)
+            {
+                foreach (var member in map.Members)
+                {
+                    // draft-07 "dependencies" mixes schemas and string arrays; only schemas matter here.
+                    if (member.Value.Kind is JsonKind.Object or JsonKind.True or JsonKind.False)
+                    {
+                        other.Add(ParseSchema(member.Value, pointer + "/" + keyword + "/" + JsonPointer.Escape(member.Name)));
+                    }
+                }
+            }
+            else if (json[keyword] is { } invalid)
+            {
+                Report(DiagnosticDescriptors.InvalidKeyword, invalid.Span, keyword, $"expected an object, found a JSON {Describe(invalid.Kind)}");
+            }
+        }
+
+        return node with { OtherSubschemas = other.ToImmutableEquatableArray() };
+    }
+
+    private string? ReadString(JsonNode json, string keyword)
+    {
+        var value = json[keyword];
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Kind == JsonKind.String)
+        {
+            return value.Text;
+        }
+
+        Report(DiagnosticDescriptors.InvalidKeyword, value.Span, keyword, $"expected a string, found a JSON {Describe(value.Kind)}");
+        return null;
+    }
+
+    private string? ReadNumber(JsonNode json, string keyword, bool allowBoolean = false)
+    {
+        var value = json[keyword];
+        if (value is null || (allowBoolean && value.IsBoolean))
+        {
+            return null;
+        }
+
+        if (value.Kind == JsonKind.Number)
+        {
+            return value.Text;
+        }
+
+        Report(DiagnosticDescriptors.InvalidKeyword, value.Span, keyword, $"expected a number, found a JSON {Describe(value.Kind)}");
+        return null;
+    }
+
+    private ImmutableEquatableArray<string>? ReadTypes(JsonNode json)
+    {
+        var value = json["type"];
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Kind == JsonKind.String)
+        {
+            if (s_typeNames.Contains(value.Text!))
+            {
+                return new ImmutableEquatableArray<string>(new[] { value.Text! });
+            }
+
+            Report(DiagnosticDescriptors.InvalidKeyword, value.Span, "type", $"\"{value.Text}\" is not a JSON Schema type (expected one of {string.Join(", ", s_typeNames)})");
+            return null;
+        }
+
+        if (value.Kind == JsonKind.Array)
+        {
+            var names = new List<string>();
+            foreach (var item in value.Items)
+            {
+                if (item.Kind != JsonKind.String || !s_typeNames.Contains(item.Text!))
+                {
+                    Report(DiagnosticDescriptors.InvalidKeyword, item.Span, "type", $"{item.ToJsonText()} is not a JSON Schema type (expected one of {string.Join(", ", s_typeNames)})");
+                    return null;
+                }
+
+                if (!names.Contains(item.Text!))
+                {
+                    names.Add(item.Text!);
+                }
+            }
+
+            return names.ToImmutableEquatableArray();
+        }
+
+        Report(DiagnosticDescriptors.InvalidKeyword, value.Span, "type", $"expected a string or an array of strings, found a JSON {Describe(value.Kind)}");
+        return null;
+    }
+
+    private ImmutableEquatableArray<string>? ReadStringArray(JsonNode json, string keyword)
+    {
+        var value = json[keyword];
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Kind == JsonKind.Array && value.Items.All(item => item.Kind == JsonKind.String))
+        {
+            return value.Items.Select(item => item.Text!).Distinct().ToImmutableEquatableArray();
+        }
+
+        Report(DiagnosticDescriptors.InvalidKeyword, value.Span, keyword, "expected an array of strings");
+        return null;
+    }
+
+    private ImmutableEquatableArray<JsonNode>? ReadEnum(JsonNode json)
+    {
+        var value = json["enum"];
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Kind == JsonKind.Array)
+        {
+            return value.Items;
+        }
+
+        Report(DiagnosticDescriptors.InvalidKeyword, value.Span, "enum", $"expected an array, found a JSON {Describe(value.Kind)}");
+        return null;
+    }
+
+    private ImmutableEquatableArray<SchemaProperty>? ReadProperties(JsonNode json, string pointer)
+    {
+        var value = json["properties"];
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Kind != JsonKind.Object)
+        {
+            Report(DiagnosticDescriptors.InvalidKeyword, value.Span, "properties", $"expected an object, found a JSON {Describe(value.Kind)}");
+            return null;
+        }
+
+        var properties = new List<SchemaProperty>();
+        foreach (var member in value.Members)
+        {
+            var schema = ParseSubschema(member.Value, pointer + "/properties/" + JsonPointer.Escape(member.Name), "properties/" + member.Name);
+            if (schema is not null)
+            {
+                properties.Add(new SchemaProperty(member.Name, member.NameSpan, schema));
+            }
+        }
+
+        return properties.ToImmutableEquatableArray();
+    }
+
+    private SchemaNode? ReadItems(JsonNode json, string pointer, List<SchemaNode> other, out bool hasTuple)
+    {
+        hasTuple = false;
+        if (json["prefixItems"] is { } prefixItems)
+        {
+            hasTuple = true;
+            other.AddRange(ReadSchemaArray(json, "prefixItems", pointer));
+        }
+
+        var value = json["items"];
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Kind == JsonKind.Array)
+        {
+            // Draft-07 tuple form.
+            hasTuple = true;
+            for (var i = 0; i < value.Items.Count; i++)
+            {
+                if (ParseSubschema(value.Items[i], pointer + "/items/" + i, "items") is { } item)
+                {
+                    other.Add(item);
+                }
+            }
+
+            return null;
+        }
+
+        return ParseSubschema(value, pointer + "/items", "items");
+    }
+
+    private ImmutableEquatableArray<SchemaNode> ReadSchemaArray(JsonNode json, string keyword, string pointer)
+    {
+        var value = json[keyword];
+        if (value is null)
+        {
+            return ImmutableEquatableArray<SchemaNode>.Empty;
+        }
+
+        if (value.Kind != JsonKind.Array || value.Items.Count == 0)
+        {
+            Report(DiagnosticDescriptors.InvalidKeyword, value.Span, keyword, "expected a non-empty array of schemas");
+            return ImmutableEquatableArray<SchemaNode>.Empty;
+        }
+
+        var result = new List<SchemaNode>();
+        for (var i = 0; i < value.Items.Count; i++)
+        {
+            if (ParseSubschema(value.Items[i], pointer + "/" + keyword + "/" + i, keyword) is { } schema)
+            {
+                result.Add(schema);
+            }
+        }
+
+        return result.ToImmutableEquatableArray();
+    }
+
+    private ImmutableEquatableArray<SchemaDefinition> ReadDefinitions(JsonNode json, string pointer)
+    {
+        var result = new List<SchemaDefinition>();
+        foreach (var keyword in new[] { "$defs", "definitions" })
+        {
+            var value = json[keyword];
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value.Kind != JsonKind.Object)
+            {
+                Report(DiagnosticDescriptors.InvalidKeyword, value.Span, keyword, $"expected an object, found a JSON {Describe(value.Kind)}");
+                continue;
+            }
+
+            foreach (var member in value.Members)
+            {
+                var schema = ParseSubschema(member.Value, pointer + "/" + keyword + "/" + JsonPointer.Escape(member.Name), keyword + "/" + member.Name);
+                if (schema is not null)
+                {
+                    result.Add(new SchemaDefinition(keyword, member.Name, member.NameSpan, schema));
+                }
+            }
+        }
+
+        return result.ToImmutableEquatableArray();
+    }
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _filePath, span, arguments));
+
+    internal static string Describe(JsonKind kind) => kind switch
+    {
+        JsonKind.Null => "null",
+        JsonKind.True or JsonKind.False => "boolean",
+        JsonKind.Number => "number",
+        JsonKind.String => "string",
+        JsonKind.Array => "array",
+        _ => "object",
+    };
+}

@@ -1,0 +1,415 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace FactSchema.Serialization;
+
+/// <summary>
+/// Reading helpers that generated code calls. Each one checks the token it is given and throws a
+/// <see cref="FactSchemaJsonException"/> that says what was expected and what was found.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class FactSchemaReader
+{
+    /// <summary>The reader options generated <c>Deserialize(ReadOnlySpan&lt;byte&gt;)</c> uses: strict JSON, depth at most 64.</summary>
+    public static JsonReaderOptions DefaultReaderOptions => new() { MaxDepth = 64 };
+
+    /// <summary>Advances the reader, failing clearly when the JSON ends early.</summary>
+    /// <param name="reader">The reader.</param>
+    public static void Read(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new FactSchemaJsonException("the JSON ends before the value is complete", reader.BytesConsumed);
+        }
+    }
+
+    /// <summary>Moves a fresh reader, or one on a property name, onto the value.</summary>
+    /// <param name="reader">The reader.</param>
+    public static void MoveToValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.None or JsonTokenType.PropertyName)
+        {
+            Read(ref reader);
+        }
+    }
+
+    /// <summary>Fails unless the document has ended after the value.</summary>
+    /// <param name="reader">The reader, on the value's last token.</param>
+    public static void EnsureEndOfDocument(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+        {
+            throw new FactSchemaJsonException("unexpected content after the end of the JSON value", reader.TokenStartIndex);
+        }
+    }
+
+    /// <summary>Fails unless the reader is on the start of an object.</summary>
+    /// <param name="reader">The reader.</param>
+    public static void ExpectStartObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw UnexpectedToken(ref reader, "an object");
+        }
+    }
+
+    /// <summary>Fails unless the reader is on the start of an array.</summary>
+    /// <param name="reader">The reader.</param>
+    public static void ExpectStartArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw UnexpectedToken(ref reader, "an array");
+        }
+    }
+
+    /// <summary>Reads a string.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The string.</returns>
+    public static string ReadString(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw UnexpectedToken(ref reader, "a string");
+        }
+
+        return GetString(ref reader);
+    }
+
+    /// <summary>Gets the current string or property name, failing clearly on invalid UTF-8.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The string.</returns>
+    public static string GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new FactSchemaJsonException("the string is not valid UTF-8", reader.TokenStartIndex, ex);
+        }
+    }
+
+    /// <summary>Reads a boolean.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The value.</returns>
+    public static bool ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw UnexpectedToken(ref reader, "a boolean"),
+    };
+
+    /// <summary>Reads an integer (JSON Schema counts 1.0 as an integer) that fits <see cref="int"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The value.</returns>
+    public static int ReadInt32(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value))
+        {
+            return value;
+        }
+
+        var wide = ReadIntegral(ref reader, "a 32-bit integer");
+        if (wide < int.MinValue || wide > int.MaxValue)
+        {
+            throw new FactSchemaJsonException($"the integer {Raw(ref reader)} is out of range (a 32-bit integer is expected)", reader.TokenStartIndex);
+        }
+
+        return (int)wide;
+    }
+
+    /// <summary>Reads an integer (JSON Schema counts 1.0 as an integer) that fits <see cref="long"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The value.</returns>
+    public static long ReadInt64(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+        {
+            return value;
+        }
+
+        var wide = ReadIntegral(ref reader, "an integer");
+        if (wide < long.MinValue || wide > long.MaxValue)
+        {
+            throw new FactSchemaJsonException($"the integer {Raw(ref reader)} is out of range (a 64-bit integer is expected)", reader.TokenStartIndex);
+        }
+
+        return (long)wide;
+    }
+
+    private static decimal ReadIntegral(ref Utf8JsonReader reader, string expected)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw UnexpectedToken(ref reader, expected);
+        }
+
+        if (reader.TryGetDecimal(out var value))
+        {
+            if (value != decimal.Truncate(value))
+            {
+                throw new FactSchemaJsonException($"expected {expected}, found {Raw(ref reader)}", reader.TokenStartIndex);
+            }
+
+            return value;
+        }
+
+        if (reader.TryGetDouble(out var d) && !double.IsInfinity(d) && Math.Floor(d) != d)
+        {
+            throw new FactSchemaJsonException($"expected {expected}, found {Raw(ref reader)}", reader.TokenStartIndex);
+        }
+
+        throw new FactSchemaJsonException($"the integer {Raw(ref reader)} is out of range", reader.TokenStartIndex);
+    }
+
+    /// <summary>Reads a number as a <see cref="double"/>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The value.</returns>
+    public static double ReadDouble(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw UnexpectedToken(ref reader, "a number");
+        }
+
+        if (reader.TryGetDouble(out var value) && !double.IsInfinity(value) && !double.IsNaN(value))
+        {
+            return value;
+        }
+
+        throw new FactSchemaJsonException($"the number {Raw(ref reader)} is out of range for a double", reader.TokenStartIndex);
+    }
+
+    /// <summary>Reads a number exactly, as a <see cref="decimal"/> (for money).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The value.</returns>
+    public static decimal ReadDecimal(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw UnexpectedToken(ref reader, "a number");
+        }
+
+        if (reader.TryGetDecimal(out var value))
+        {
+            return value;
+        }
+
+        throw new FactSchemaJsonException($"the number {Raw(ref reader)} cannot be held exactly as a decimal", reader.TokenStartIndex);
+    }
+
+#if NET6_0_OR_GREATER
+    /// <summary>Reads a full-date (RFC 3339, <c>yyyy-MM-dd</c>).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The date.</returns>
+    public static DateOnly ReadDate(ref Utf8JsonReader reader)
+    {
+        var text = ReadString(ref reader);
+        if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        throw new FactSchemaJsonException($"'{Shorten(text)}' is not a date (yyyy-MM-dd)", reader.TokenStartIndex);
+    }
+#endif
+
+    /// <summary>Reads a full-date (RFC 3339, <c>yyyy-MM-dd</c>) as a <see cref="DateTime"/>, for targets without <c>DateOnly</c>.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The date, at midnight, of unspecified kind.</returns>
+    public static DateTime ReadDateAsDateTime(ref Utf8JsonReader reader)
+    {
+        var text = ReadString(ref reader);
+        if (text.Length == 10 && DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        throw new FactSchemaJsonException($"'{Shorten(text)}' is not a date (yyyy-MM-dd)", reader.TokenStartIndex);
+    }
+
+    /// <summary>Reads an RFC 3339 date-time, which must carry a time and an offset (<c>Z</c> or <c>±hh:mm</c>).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The instant with its offset.</returns>
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
+    {
+        var text = ReadString(ref reader);
+        if (HasTimeAndOffset(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            return value;
+        }
+
+        throw new FactSchemaJsonException($"'{Shorten(text)}' is not a date-time with an offset (for example 2025-02-27T14:30:00Z)", reader.TokenStartIndex);
+    }
+
+    private static bool HasTimeAndOffset(string text)
+    {
+        var t = text.IndexOfAny(new[] { 'T', 't' });
+        if (t != 10 || text.Length < 20)
+        {
+            return false;
+        }
+
+        var last = text[text.Length - 1];
+        if (last is 'Z' or 'z')
+        {
+            return true;
+        }
+
+        return text.Length >= 25 && text[text.Length - 6] is '+' or '-' && text[text.Length - 3] == ':';
+    }
+
+    /// <summary>Reads an absolute URI.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The URI; <see cref="Uri.OriginalString"/> keeps the exact text.</returns>
+    public static Uri ReadUri(ref Utf8JsonReader reader)
+    {
+        var text = ReadString(ref reader);
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && text.IndexOf(':') > 0 && !text.StartsWith("/", StringComparison.Ordinal))
+        {
+            return uri;
+        }
+
+        throw new FactSchemaJsonException($"'{Shorten(text)}' is not an absolute URI", reader.TokenStartIndex);
+    }
+
+    /// <summary>Reads a UUID.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The value.</returns>
+    public static Guid ReadGuid(ref Utf8JsonReader reader)
+    {
+        var text = ReadString(ref reader);
+        if (text.Length == 36 && Guid.TryParseExact(text, "D", out var value))
+        {
+            return value;
+        }
+
+        throw new FactSchemaJsonException($"'{Shorten(text)}' is not a UUID", reader.TokenStartIndex);
+    }
+
+    /// <summary>Reads any JSON value, kept exactly.</summary>
+    /// <param name="reader">The reader, on the value's first token.</param>
+    /// <returns>An element that owns a copy of the value.</returns>
+    public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>An error for a token of the wrong kind.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="expected">What was expected, for example "a string".</param>
+    /// <returns>The error to throw.</returns>
+    public static FactSchemaJsonException UnexpectedToken(ref Utf8JsonReader reader, string expected)
+        => new($"expected {expected}, found {Describe(ref reader)}", reader.TokenStartIndex);
+
+    /// <summary>An error for a property that appears twice in one object (rejected: the safe choice).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="name">The property name.</param>
+    /// <returns>The error to throw.</returns>
+    public static FactSchemaJsonException DuplicateProperty(ref Utf8JsonReader reader, string name)
+        => new($"the property '{Shorten(name)}' appears more than once in the object", reader.TokenStartIndex);
+
+    /// <summary>An error for a property the schema does not allow.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="name">The property name.</param>
+    /// <returns>The error to throw.</returns>
+    public static FactSchemaJsonException UnknownProperty(ref Utf8JsonReader reader, string name)
+        => new($"the property '{Shorten(name)}' is not allowed here (the schema sets additionalProperties to false)", reader.TokenStartIndex);
+
+    /// <summary>An error naming the required properties that are missing.</summary>
+    /// <param name="reader">The reader, on the object's end.</param>
+    /// <param name="names">The JSON names of the object's properties.</param>
+    /// <param name="offset">The index of the first property the masks describe.</param>
+    /// <param name="seen">Which properties were present.</param>
+    /// <param name="required">Which properties are required.</param>
+    /// <returns>The error to throw.</returns>
+    public static FactSchemaJsonException MissingProperties(ref Utf8JsonReader reader, string[] names, int offset, ulong seen, ulong required)
+    {
+        var missing = new StringBuilder();
+        var count = 0;
+        for (var bit = 0; bit < 64 && offset + bit < names.Length; bit++)
+        {
+            var mask = 1UL << bit;
+            if ((required & mask) != 0 && (seen & mask) == 0)
+            {
+                missing.Append(count == 0 ? "'" : ", '").Append(names[offset + bit]).Append('\'');
+                count++;
+            }
+        }
+
+        return new FactSchemaJsonException(
+            count == 1 ? $"the required property {missing} is missing" : $"the required properties {missing} are missing",
+            reader.TokenStartIndex);
+    }
+
+    /// <summary>An error for a value that differs from the schema's <c>const</c>.</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <param name="expectedJson">The constant, as JSON.</param>
+    /// <returns>The error to throw.</returns>
+    public static FactSchemaJsonException ConstMismatch(ref Utf8JsonReader reader, string expectedJson)
+        => new($"expected the constant {expectedJson}, found {Describe(ref reader)}", reader.TokenStartIndex);
+
+    /// <summary>An error for a string that is not one of the enum's values.</summary>
+    /// <param name="reader">The reader, on the string.</param>
+    /// <param name="allowed">The allowed values.</param>
+    /// <returns>The error to throw.</returns>
+    public static FactSchemaJsonException NotInEnum(ref Utf8JsonReader reader, string[] allowed)
+    {
+        var list = new StringBuilder();
+        for (var i = 0; i < allowed.Length && i < 12; i++)
+        {
+            list.Append(i == 0 ? "'" : ", '").Append(allowed[i]).Append('\'');
+        }
+
+        if (allowed.Length > 12)
+        {
+            list.Append(", ...");
+        }
+
+        return new FactSchemaJsonException($"'{Shorten(GetString(ref reader))}' is not one of {list}", reader.TokenStartIndex);
+    }
+
+    /// <summary>UTF-8 bytes of a string.</summary>
+    /// <param name="json">The text.</param>
+    /// <returns>The bytes.</returns>
+    public static byte[] ToUtf8(string json) => Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json)));
+
+    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "the string '" + Shorten(SafeString(ref reader)) + "'",
+        JsonTokenType.Number => "the number " + Raw(ref reader),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => "null",
+        JsonTokenType.EndObject => "the end of an object",
+        JsonTokenType.EndArray => "the end of an array",
+        JsonTokenType.PropertyName => "a property name",
+        _ => "nothing",
+    };
+
+    private static string SafeString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return "(invalid UTF-8)";
+        }
+    }
+
+    private static string Raw(ref Utf8JsonReader reader)
+    {
+        var bytes = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
+        return Shorten(Encoding.UTF8.GetString(bytes));
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace FactSchema.Serialization;
+
+/// <summary>Writing helpers that generated code calls.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class FactSchemaWriter
+{
+    /// <summary>Writes a string value.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteString(Utf8JsonWriter writer, string value)
+    {
+        if (value is null)
+        {
+            throw new InvalidOperationException("A string that the schema does not allow to be null is null.");
+        }
+
+        writer.WriteStringValue(value);
+    }
+
+    /// <summary>Writes a double; NaN and infinities have no JSON form and are refused.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteDouble(Utf8JsonWriter writer, double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            throw new InvalidOperationException($"The number {value.ToString(CultureInfo.InvariantCulture)} cannot be written as JSON.");
+        }
+
+        writer.WriteNumberValue(value);
+    }
+
+#if NET6_0_OR_GREATER
+    /// <summary>Writes a full-date (<c>yyyy-MM-dd</c>).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The date.</param>
+    public static void WriteDate(Utf8JsonWriter writer, DateOnly value)
+    {
+        Span<char> buffer = stackalloc char[10];
+        value.TryFormat(buffer, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(buffer.Slice(0, written));
+    }
+#endif
+
+    /// <summary>Writes the date part of a <see cref="DateTime"/> as a full-date (<c>yyyy-MM-dd</c>).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The date.</param>
+    public static void WriteDate(Utf8JsonWriter writer, DateTime value)
+        => writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>Writes an RFC 3339 date-time with its offset.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(value);
+
+    /// <summary>Writes a URI exactly as it was given.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The URI.</param>
+    public static void WriteUri(Utf8JsonWriter writer, Uri value)
+    {
+        if (value is null)
+        {
+            throw new InvalidOperationException("A URI that the schema does not allow to be null is null.");
+        }
+
+        writer.WriteStringValue(value.OriginalString);
+    }
+
+    /// <summary>Writes a generated value, refusing null where the schema does not allow it.</summary>
+    /// <typeparam name="T">The generated type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteObject<T>(Utf8JsonWriter writer, T value)
+        where T : IFactSchemaValue
+    {
+        if (value is null)
+        {
+            throw new InvalidOperationException($"A {typeof(T).Name} that the schema does not allow to be null is null.");
+        }
+
+        value.WriteTo(writer);
+    }
+
+    /// <summary>Writes raw JSON kept in a <see cref="JsonElement"/>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The element.</param>
+    public static void WriteElement(Utf8JsonWriter writer, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Undefined)
+        {
+            throw new InvalidOperationException("A JsonElement holds no value (default(JsonElement)); use a parsed element.");
+        }
+
+        value.WriteTo(writer);
+    }
+
+    /// <summary>Writes the properties a schema does not declare, refusing ones that would repeat a declared name.</summary>
+    /// <param name="writer">The writer, inside the object.</param>
+    /// <param name="properties">The extra properties.</param>
+    /// <param name="declared">The JSON names the schema declares.</param>
+    public static void WriteAdditionalProperties(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement> properties, string[] declared)
+    {
+        foreach (var pair in properties)
+        {
+            if (Array.IndexOf(declared, pair.Key) >= 0)
+            {
+                throw new InvalidOperationException($"AdditionalProperties holds '{pair.Key}', which the schema declares as a member; set the member instead.");
+            }
+
+            writer.WritePropertyName(pair.Key);
+            WriteElement(writer, pair.Value);
+        }
+    }
+
+    /// <summary>An error for a required member left null in code.</summary>
+    /// <param name="typeName">The record's name.</param>
+    /// <param name="memberName">The member's name.</param>
+    /// <returns>The error to throw.</returns>
+    public static InvalidOperationException RequiredMemberIsNull(string typeName, string memberName)
+        => new($"{typeName}.{memberName} is required by the schema but is null.");
+
+    /// <summary>An error for an enum value that has no JSON spelling (a cast from an undefined number).</summary>
+    /// <param name="enumName">The enum's name.</param>
+    /// <param name="value">The numeric value.</param>
+    /// <returns>The error to throw.</returns>
+    public static InvalidOperationException UndefinedEnumValue(string enumName, long value)
+        => new($"{value.ToString(CultureInfo.InvariantCulture)} is not a defined {enumName} value.");
+}
