@@ -19,6 +19,29 @@ internal static class CodeText
     /// </summary>
     public static string? Utf8Literal(string value) => HasUnpairedSurrogate(value) ? null : Literal(value) + "u8";
 
+    /// <summary>A string as a JSON literal for documentation: quotes, backslashes and every control or line-breaking character escaped.</summary>
+    public static string JsonQuoted(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\')
+            {
+                builder.Append('\\').Append(c);
+            }
+            else if (c < 0x20 || c is '\u007F' or '\u0085' or '\u2028' or '\u2029' || char.IsSurrogate(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
     public static bool HasUnpairedSurrogate(string value)
     {
         for (var i = 0; i < value.Length; i++)

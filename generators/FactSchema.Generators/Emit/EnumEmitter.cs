@@ -22,7 +22,7 @@ internal static class EnumEmitter
         w.OpenBlock($"public enum {type.Name}");
         foreach (var member in type.Members)
         {
-            CodeText.WriteDocElement(w, "summary", $"JSON value \"{member.JsonValue}\".");
+            CodeText.WriteDocElement(w, "summary", $"JSON value {CodeText.JsonQuoted(member.JsonValue)}.");
             w.WriteLine(member.Name + ",");
         }
 

@@ -92,7 +92,7 @@ internal static class RecordEmitter
                 w.WriteLine();
             }
 
-            CodeText.WriteDocElement(w, "summary", property.Summary ?? $"The <c>{property.JsonName}</c> property.");
+            CodeText.WriteDocElement(w, "summary", property.Summary ?? $"The JSON property \"{property.JsonName}\".");
             var remarks = new StringBuilder();
             remarks.Append("JSON name: ").Append(property.JsonName).Append(property.IsRequired ? " (required" : " (optional");
             if (property.Type.Nullable)
@@ -329,7 +329,7 @@ internal static class RecordEmitter
         }
 
         w.OpenBlock("default:");
-        w.WriteLine("__fs_unknown = reader.GetString()!;");
+        w.WriteLine($"__fs_unknown = {Reader}.GetString(ref reader);");
         if (type.AdditionalProperties == AdditionalPropertiesMode.Reject)
         {
             w.WriteLine($"throw {Reader}.UnknownProperty(ref reader, __fs_unknown);");

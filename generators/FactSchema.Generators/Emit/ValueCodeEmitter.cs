@@ -129,7 +129,7 @@ internal static class ValueCodeEmitter
         w.WriteLine("break;");
         w.CloseBlock();
         w.WriteLine();
-        w.WriteLine($"{key} = reader.GetString()!;");
+        w.WriteLine($"{key} = {Reader}.GetString(ref reader);");
         w.OpenBlock($"if ({map}.ContainsKey({key}))");
         w.WriteLine($"throw {Reader}.DuplicateProperty(ref reader, {key});");
         w.CloseBlock();
@@ -212,7 +212,8 @@ internal static class ValueCodeEmitter
                     w.WriteLine($"var {list} = {expression};");
                     w.WriteLine("writer.WriteStartArray();");
                     w.OpenBlock($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
-                    EmitWrite(w, type.Element!, $"{list}[{index}]", depth + 1);
+                    w.WriteLine($"var __fs_item{depth} = {list}[{index}];");
+                    EmitWrite(w, type.Element!, $"__fs_item{depth}", depth + 1);
                     w.CloseBlock();
                     w.WriteLine("writer.WriteEndArray();");
                     w.CloseBlock();

@@ -275,7 +275,7 @@ internal sealed class TypeModelMapper
                 continue;
             }
 
-            var name = Identifiers.MakeUnique(Identifiers.ToPascalCase(value.Text, "Empty"), taken);
+            var name = Identifiers.MakeUnique(Identifiers.ToPascalCase(value.Text, value.Text!.Length == 0 ? "Empty" : "Value"), taken);
             members.Add(new EnumMemberSpec(name, value.Text!));
         }
 

@@ -1,0 +1,167 @@
+using FactSchema.Generators.Tests.TestSupport;
+using Microsoft.CodeAnalysis;
+
+namespace FactSchema.Generators.Tests;
+
+/// <summary>Bad schemas get an FS diagnostic at the right file, line and column, and the other schemas still build.</summary>
+public sealed class DiagnosticTests
+{
+    private const string Good = """
+        {
+          "title": "Good",
+          "type": "object",
+          "properties": { "name": { "type": "string" } }
+        }
+        """;
+
+    [Fact]
+    public void InvalidJsonIsReportedAtItsLineAndColumn()
+    {
+        const string broken = "{\n  \"title\": \"Broken\",\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"type\": \"string\" } \n}\n";
+        var run = GeneratorHarness.Run(new SchemaInput("broken.schema.json", broken), new SchemaInput("good.schema.json", Good));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("FS0001", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        AssertAt(diagnostic, "broken.schema.json", line: 6, column: 1);
+        Assert.Contains("broken.schema.json", diagnostic.GetMessage());
+        Assert.Contains("good.schema.json.g.cs", run.Sources.Keys);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Theory]
+    [InlineData("", "FS0001", 1, 1)]
+    [InlineData("\uFEFF", "FS0001", 1, 2)]
+    [InlineData("[1, 2]", "FS0002", 1, 1)]
+    [InlineData("\"just a string\"", "FS0002", 1, 1)]
+    [InlineData("{ \"title\": \"T\", \"required\": \"id\" }", "FS0003", 1, 29)]
+    [InlineData("{ \"type\": \"text\" }", "FS0003", 1, 11)]
+    [InlineData("{ \"title\": 1 }", "FS0003", 1, 12)]
+    [InlineData("{ \"properties\": { \"a\": 1 } }", "FS0003", 1, 24)]
+    [InlineData("{\"a\": 1,}", "FS0001", 1, 9)]
+    [InlineData("{\"a\": \"unterminated}", "FS0001", 1, 7)]
+    public void MalformedSchemasAreLocated(string text, string id, int line, int column)
+    {
+        var run = GeneratorHarness.Run(new SchemaInput("bad.schema.json", text), new SchemaInput("good.schema.json", Good));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == id);
+        AssertAt(diagnostic, "bad.schema.json", line, column);
+        Assert.Contains("good.schema.json.g.cs", run.Sources.Keys);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void UnresolvedReferenceIsReportedAtTheRef()
+    {
+        const string schema = """
+            {
+              "title": "Quote",
+              "type": "object",
+              "properties": {
+                "speaker": { "$ref": "actor.schema.json#/$defs/actorId" },
+                "local": { "$ref": "#/$defs/missing" }
+              }
+            }
+            """;
+        var run = GeneratorHarness.Run(new SchemaInput("quote.schema.json", schema), new SchemaInput("good.schema.json", Good));
+
+        var diagnostics = run.GeneratorDiagnostics.Where(d => d.Id == "FS0004").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(2, diagnostics.Count);
+        AssertAt(diagnostics[0], "quote.schema.json", line: 5, column: 26);
+        Assert.Contains("actor.schema.json", diagnostics[0].GetMessage());
+        AssertAt(diagnostics[1], "quote.schema.json", line: 6, column: 24);
+        Assert.Contains("/$defs/missing", diagnostics[1].GetMessage());
+
+        // The members still exist (as raw JSON), so code that uses them compiles.
+        Assert.Contains("JsonElement? Speaker", run.Sources["quote.schema.json.g.cs"]);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void TypeNameCollisionIsReportedAtTheTitleOfTheLaterFile()
+    {
+        const string first = "{ \"title\": \"Actor\", \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } }";
+        const string second = "{\n  \"type\": \"object\",\n  \"title\": \"Actor\",\n  \"properties\": { \"b\": { \"type\": \"string\" } }\n}";
+        var run = GeneratorHarness.Run(new SchemaInput("a/actor.schema.json", first), new SchemaInput("b/actor.schema.json", second), new SchemaInput("good.schema.json", Good));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("FS0005", diagnostic.Id);
+        AssertAt(diagnostic, "b/actor.schema.json", line: 3, column: 12);
+        Assert.Contains("a/actor.schema.json", diagnostic.GetMessage());
+        Assert.Contains("good.schema.json.g.cs", run.Sources.Keys);
+
+        // Both files still produce distinct, compiling types; the error fails the build, not the compiler.
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void SameTitleInDifferentNamespacesIsFine()
+    {
+        const string first = "{ \"title\": \"Actor\", \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } }";
+        var run = GeneratorHarness.Run(new SchemaInput("a/actor.schema.json", first, Namespace: "One"), new SchemaInput("b/actor.schema.json", first, Namespace: "Two"));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(new[] { "a.actor.schema.json.g.cs", "b.actor.schema.json.g.cs" }, run.Sources.Keys.OrderBy(k => k));
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void PureReferenceCycleIsReported()
+    {
+        const string schema = """
+            {
+              "title": "Cycle",
+              "type": "object",
+              "properties": { "x": { "$ref": "#/$defs/a" } },
+              "$defs": {
+                "a": { "$ref": "#/$defs/b" },
+                "b": { "$ref": "#/$defs/a" }
+              }
+            }
+            """;
+        var run = GeneratorHarness.Run(new SchemaInput("cycle.schema.json", schema));
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "FS0006");
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void RecursiveObjectTypesAreLegal()
+    {
+        const string schema = """
+            {
+              "title": "Source",
+              "type": "object",
+              "properties": {
+                "name": { "type": "string" },
+                "citedVia": { "$ref": "#" },
+                "children": { "type": "array", "items": { "$ref": "#" } }
+              }
+            }
+            """;
+        var run = GeneratorHarness.Run(new SchemaInput("source.schema.json", schema));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("global::Consumer.Schemas.Source? CitedVia", run.Sources["source.schema.json.g.cs"]);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void LanguageVersionBelowElevenIsAnError()
+    {
+        var driver = GeneratorHarness.CreateDriver(new[] { new SchemaInput("good.schema.json", Good) });
+        var compilation = GeneratorHarness.CreateCompilation().WithOptions(GeneratorHarness.StrictOptions);
+        var old = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C {}", new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10));
+        compilation = compilation.AddSyntaxTrees(old);
+        var run = GeneratorHarness.RunDriver(driver.WithUpdatedParseOptions(new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10)), compilation);
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "FS0008");
+    }
+
+    internal static void AssertAt(Diagnostic diagnostic, string file, int line, int column)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(GeneratorHarness.FullPath(file), span.Path);
+        Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+    }
+}
