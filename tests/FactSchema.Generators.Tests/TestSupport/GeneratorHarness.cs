@@ -62,8 +62,11 @@ public static class GeneratorHarness
             options ?? StrictOptions);
 
     public static GeneratorDriver CreateDriver(IEnumerable<SchemaInput> schemas, IDictionary<string, string>? globalOptions = null)
+        => CreateDriver(schemas, out _, globalOptions);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SchemaInput> schemas, out ImmutableArray<AdditionalText> texts, IDictionary<string, string>? globalOptions = null)
     {
-        var texts = schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(FullPath(s.Path), s.Text)).ToImmutableArray();
+        texts = schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(FullPath(s.Path), s.Text)).ToImmutableArray();
         var options = new TestOptionsProvider(schemas.ToDictionary(s => FullPath(s.Path)), globalOptions);
         return CSharpGeneratorDriver.Create(
             new[] { new FactSchemaGenerator().AsSourceGenerator() },
@@ -96,6 +99,9 @@ public static class GeneratorHarness
         var file = span.Path.Length == 0 ? string.Empty : System.IO.Path.GetFileName(span.Path) + " ";
         return $"{diagnostic.Id} {file}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
+
+    /// <summary>An additional text as the compiler would pass it (used to replace one between runs).</summary>
+    public static AdditionalText CreateText(string path, string text) => new InMemoryAdditionalText(FullPath(path), text);
 
     private sealed class InMemoryAdditionalText : AdditionalText
     {
