@@ -26,6 +26,7 @@ public sealed class SnapshotTests
     [InlineData("unsupported")]
     [InlineData("escaping")]
     [InlineData("boolean-and-empty")]
+    [InlineData("reserved-names")]
     public void Construct(string name)
     {
         var run = GeneratorHarness.Run(Load(name + ".schema.json"));

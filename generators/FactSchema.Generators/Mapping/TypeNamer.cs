@@ -15,8 +15,8 @@ namespace FactSchema.Generators.Mapping;
 /// </summary>
 internal static class TypeNamer
 {
-    /// <summary>Member names every generated record has; a type may not share its name with one.</summary>
-    private static readonly string[] s_reservedTypeNames = { "JsonConverter" };
+    /// <summary>Member names every generated record has; a type may not share its name with one (CS0542).</summary>
+    private static readonly IEnumerable<string> s_reservedTypeNames = TypeModelMapper.ReservedMemberNames;
 
     public static SchemaSet Build(IEnumerable<SchemaDocument> documents, CancellationToken cancellationToken)
     {
