@@ -46,15 +46,20 @@ public sealed class FactSchemaGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => ReadFeatures(compilation))
             .WithTrackingName(TrackingNames.TargetFeatures);
 
+        var external = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => ExternalSchemaTypeReader.Read(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.ExternalTypes);
+
         var mapped = documents
             .Combine(schemaSet)
             .Combine(features)
+            .Combine(external)
             .Select(static (input, cancellationToken) =>
             {
-                var ((document, set), target) = input;
+                var (((document, set), target), types) = input;
                 return Guard(
                     document.FilePath,
-                    () => TypeModelMapper.Map(document, set, target, cancellationToken),
+                    () => TypeModelMapper.Map(document, set, target, types, cancellationToken),
                     error => new MappingResult(null, ImmutableEquatableArray.ToImmutableEquatableArray(new[] { InternalError(document.FilePath, error) })));
             })
             .WithTrackingName(TrackingNames.MappedSchemas);

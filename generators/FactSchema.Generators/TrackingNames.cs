@@ -7,6 +7,7 @@ internal static class TrackingNames
     public const string ParsedSchemas = nameof(ParsedSchemas);
     public const string SchemaSet = nameof(SchemaSet);
     public const string TargetFeatures = nameof(TargetFeatures);
+    public const string ExternalTypes = nameof(ExternalTypes);
     public const string MappedSchemas = nameof(MappedSchemas);
     public const string SourceModels = nameof(SourceModels);
     public const string Diagnostics = nameof(Diagnostics);

@@ -10,6 +10,9 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "FactSchema";
 
+    /// <summary>docs/diagnostics.md, where each id has an example and the fix.</summary>
+    private const string HelpLinkBase = "https://github.com/factschema/factschema/blob/main/docs/diagnostics.md#";
+
     public static readonly DiagnosticDescriptor InvalidJson = Create(
         "FS0001", "Schema file is not valid JSON", "The schema file '{0}' is not valid JSON: {1}", DiagnosticSeverity.Error);
 
@@ -47,5 +50,5 @@ internal static class DiagnosticDescriptors
         "FS0012", "FactSchema could not process a schema", "FactSchema could not process this schema ({0}); please report it with the schema file", DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
-        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: null);
+        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
 }

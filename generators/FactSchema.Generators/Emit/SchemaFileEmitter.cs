@@ -22,6 +22,16 @@ internal static class SchemaFileEmitter
             w.WriteLine("#pragma warning disable CS0612, CS0618 // Members marked deprecated by the schema are still read and written.");
             w.WriteLine();
 
+            foreach (var record in file.Records)
+            {
+                w.WriteLine($"[assembly: global::FactSchema.Serialization.FactSchemaTypeAttribute({CodeText.Literal(record.SchemaUri)}, typeof({TypeSyntax.TypeOf(record.Type)}){(record.Type.Nullable ? ", AllowsNull = true" : string.Empty)})]");
+            }
+
+            if (file.Records.Count > 0)
+            {
+                w.WriteLine();
+            }
+
             var hasNamespace = file.Namespace.Length > 0;
             if (hasNamespace)
             {

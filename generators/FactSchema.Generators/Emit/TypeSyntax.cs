@@ -27,6 +27,18 @@ internal static class TypeSyntax
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
+    /// <summary>A type usable inside <c>typeof(...)</c>: nullable reference annotations are not allowed there.</summary>
+    public static string TypeOf(ValueTypeSpec type)
+    {
+        var name = type.Kind switch
+        {
+            ValueKind.Array => $"{KnownNames.IReadOnlyList}<{TypeOf(type.Element!)}>",
+            ValueKind.Map => $"{KnownNames.IReadOnlyDictionary}<string, {TypeOf(type.Element!)}>",
+            _ => Base(type),
+        };
+        return type.Nullable && type.IsValueType ? name + "?" : name;
+    }
+
     /// <summary>The C# type of a value, with '?' where JSON null is allowed.</summary>
     public static string Full(ValueTypeSpec type) => type.Nullable ? Base(type) + "?" : Base(type);
 

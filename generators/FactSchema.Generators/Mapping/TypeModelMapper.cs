@@ -36,12 +36,18 @@ internal sealed class TypeModelMapper
     private readonly TargetFeatures _features;
     private readonly CancellationToken _cancellationToken;
     private readonly SchemaResolver _resolver;
+    private readonly Dictionary<string, ValueTypeSpec> _external = new(StringComparer.Ordinal);
     private readonly Dictionary<(string File, string Pointer), NamedTypeEntry> _names = new();
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<(string Pointer, string Id)> _reported = new();
 
-    private TypeModelMapper(SchemaDocument document, SchemaSet set, TargetFeatures features, CancellationToken cancellationToken)
+    private TypeModelMapper(SchemaDocument document, SchemaSet set, TargetFeatures features, ImmutableEquatableArray<ExternalSchemaType> external, CancellationToken cancellationToken)
     {
+        foreach (var type in external)
+        {
+            _external[type.SchemaUri] = type.Type;
+        }
+
         _document = document;
         _set = set;
         _features = features;
@@ -54,8 +60,11 @@ internal sealed class TypeModelMapper
     }
 
     public static MappingResult Map(SchemaDocument document, SchemaSet set, TargetFeatures features, CancellationToken cancellationToken)
+        => Map(document, set, features, ImmutableEquatableArray<ExternalSchemaType>.Empty, cancellationToken);
+
+    public static MappingResult Map(SchemaDocument document, SchemaSet set, TargetFeatures features, ImmutableEquatableArray<ExternalSchemaType> external, CancellationToken cancellationToken)
     {
-        var mapper = new TypeModelMapper(document, set, features, cancellationToken);
+        var mapper = new TypeModelMapper(document, set, features, external, cancellationToken);
         return mapper.Map();
     }
 
@@ -98,9 +107,21 @@ internal sealed class TypeModelMapper
         // Report what the named types did not visit (for example a $ref inside an unmapped $defs entry).
         foreach (var node in nodes.Values)
         {
-            if (node.Ref is { } reference && !_resolver.TryResolve(_document, reference, out _, out var error))
+            if (node.Ref is { } reference && !_resolver.TryResolve(_document, reference, out _, out var error) && ExternalType(_document, reference) is null)
             {
                 Report(DiagnosticDescriptors.UnresolvedReference, node.RefSpan, reference, error);
+            }
+        }
+
+        var records = new List<SchemaTypeRecord>();
+        if (!_document.BaseUri.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            // Referenceable locations (the root and every definition) are recorded by $id for other assemblies.
+            var locations = new List<SchemaNode> { root };
+            locations.AddRange(nodes.Values.SelectMany(n => n.Definitions).Select(d => d.Schema).OrderBy(n => n.Pointer, StringComparer.Ordinal));
+            foreach (var node in locations)
+            {
+                records.Add(new SchemaTypeRecord(_document.BaseUri + "#" + node.Pointer, MapValue(_document, node, new HashSet<(string, string)>())));
             }
         }
 
@@ -111,6 +132,7 @@ internal sealed class TypeModelMapper
             Namespace = _document.Namespace,
             Objects = objects.ToImmutableEquatableArray(),
             Enums = enums.ToImmutableEquatableArray(),
+            Records = records.ToImmutableEquatableArray(),
         };
 
         var diagnostics = _diagnostics
@@ -223,6 +245,20 @@ internal sealed class TypeModelMapper
         };
     }
 
+    /// <summary>The type a referenced assembly records for this reference's absolute URI, if any.</summary>
+    private ValueTypeSpec? ExternalType(SchemaDocument document, string reference)
+    {
+        if (_external.Count == 0 || !SchemaResolver.TryCombine(document.BaseUri, reference, out var absolute))
+        {
+            return null;
+        }
+
+        var documentUri = SchemaResolver.WithoutFragment(absolute);
+        var fragment = absolute.Length > documentUri.Length ? JsonPointer.DecodeFragment(absolute.Substring(documentUri.Length + 1)) : string.Empty;
+        var key = documentUri + "#" + JsonPointer.Normalize(fragment);
+        return _external.TryGetValue(key, out var type) ? type : null;
+    }
+
     private string? DescriptionOfTarget(SchemaNode schema)
     {
         if (schema.Ref is { } reference && _resolver.TryResolve(_document, reference, out var target, out _))
@@ -307,6 +343,11 @@ internal sealed class TypeModelMapper
         {
             if (!_resolver.TryResolve(document, reference, out var target, out var error))
             {
+                if (ExternalType(document, reference) is { } external)
+                {
+                    return allowsNull && !external.Nullable ? external with { Nullable = true } : external;
+                }
+
                 ReportIn(document, DiagnosticDescriptors.UnresolvedReference, node, node.RefSpan, reference, error);
                 return ValueTypeSpec.AnyValue;
             }

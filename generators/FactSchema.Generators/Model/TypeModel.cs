@@ -141,4 +141,13 @@ internal sealed record SchemaFileSpec
     public required ImmutableEquatableArray<ObjectTypeSpec> Objects { get; init; }
 
     public required ImmutableEquatableArray<EnumTypeSpec> Enums { get; init; }
+
+    /// <summary>Which C# type each referenceable location of the schema maps to, recorded for other assemblies.</summary>
+    public ImmutableEquatableArray<SchemaTypeRecord> Records { get; init; } = ImmutableEquatableArray<SchemaTypeRecord>.Empty;
 }
+
+/// <summary>An assembly-level record: the schema at <paramref name="SchemaUri"/> maps to <paramref name="Type"/>.</summary>
+internal sealed record SchemaTypeRecord(string SchemaUri, ValueTypeSpec Type);
+
+/// <summary>A schema location mapped to a type in a referenced assembly (read from its FactSchemaType attributes).</summary>
+internal sealed record ExternalSchemaType(string SchemaUri, ValueTypeSpec Type);

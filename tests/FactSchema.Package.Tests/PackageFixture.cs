@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+
+namespace FactSchema.Package.Tests;
+
+/// <summary>
+/// Packs FactSchema once into a temporary feed and gives each test a fresh folder and an isolated NuGet
+/// setup (its own config with only that feed, its own global packages folder), so nothing leaks from the
+/// repository's build or from the machine's caches.
+/// </summary>
+public sealed class PackageFixture : IDisposable
+{
+    public const string PackageVersion = "0.1.0";
+
+    public PackageFixture()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "factschema-package-tests-" + Guid.NewGuid().ToString("N")[..8]);
+        Feed = Path.Combine(Root, "feed");
+        Packages = Path.Combine(Root, "packages");
+        Directory.CreateDirectory(Feed);
+        Directory.CreateDirectory(Packages);
+
+        var project = Path.Combine(RepoRoot, "src", "FactSchema", "FactSchema.csproj");
+        var pack = Run(RepoRoot, "dotnet", $"pack \"{project}\" -c Release -o \"{Feed}\" -p:VersionPrefix={PackageVersion} -p:VersionSuffix= -nologo");
+        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
+        Assert.True(File.Exists(Path.Combine(Feed, $"FactSchema.{PackageVersion}.nupkg")), "no package in the feed:\n" + pack.Output);
+    }
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Packages { get; }
+
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "FactSchema.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Cannot find FactSchema.sln above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>A new, empty project folder with a NuGet config that knows only the test feed.</summary>
+    public string NewProjectFolder(string name)
+    {
+        var folder = Path.Combine(Root, name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="factschema-test-feed" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return folder;
+    }
+
+    public (int ExitCode, string Output) Dotnet(string folder, string arguments) => Run(folder, "dotnet", arguments, Packages);
+
+    private static (int ExitCode, string Output) Run(string folder, string file, string arguments, string? packages = null)
+    {
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        // A child build must not inherit the test host's MSBuild state.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        if (packages is not null)
+        {
+            start.Environment["NUGET_PACKAGES"] = packages;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit((int)TimeSpan.FromMinutes(5).TotalMilliseconds))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, output + "\n(timed out)");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.ToString());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+    public const string Name = "Packed FactSchema";
+}

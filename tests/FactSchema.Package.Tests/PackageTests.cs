@@ -1,0 +1,184 @@
+using System.IO;
+using System.IO.Compression;
+
+namespace FactSchema.Package.Tests;
+
+/// <summary>
+/// The README's "Use it in your project" steps, performed for real against the packed package:
+/// dotnet new console, dotnet add package FactSchema, add schemas, build, run; then edit a schema and rebuild.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests
+{
+    private readonly PackageFixture _fixture;
+
+    public PackageTests(PackageFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void ThePackageHasTheExpectedLayout()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(_fixture.Feed, $"FactSchema.{PackageFixture.PackageVersion}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+        Assert.Contains("lib/netstandard2.0/FactSchema.dll", entries);
+        Assert.Contains("lib/net8.0/FactSchema.dll", entries);
+        Assert.Contains("lib/net8.0/FactSchema.xml", entries);
+        Assert.Contains("analyzers/dotnet/cs/FactSchema.Generators.dll", entries);
+        Assert.Contains("build/FactSchema.props", entries);
+        Assert.Contains("build/FactSchema.targets", entries);
+        Assert.Contains("buildTransitive/FactSchema.props", entries);
+        Assert.Contains("buildTransitive/FactSchema.targets", entries);
+        Assert.Contains("schemas/actor.schema.json", entries);
+        Assert.Contains("schemas/fact-set.schema.json", entries);
+        Assert.Contains("PACKAGE.md", entries);
+
+        var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
+        Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+        Assert.Contains("<readme>PACKAGE.md</readme>", nuspec);
+        Assert.Contains("<repository type=\"git\"", nuspec);
+        Assert.DoesNotContain("FactSchema.Generators\"", nuspec); // the generator is inside, not a dependency
+        Assert.True(File.Exists(Path.Combine(_fixture.Feed, $"FactSchema.{PackageFixture.PackageVersion}.snupkg")));
+    }
+
+    [Fact]
+    public void ANewConsoleProjectUsesThePackage()
+    {
+        var folder = _fixture.NewProjectFolder("App");
+        Ok(_fixture.Dotnet(folder, "new console --name App --output . --force"));
+        Ok(_fixture.Dotnet(folder, "add package FactSchema"));
+
+        Directory.CreateDirectory(Path.Combine(folder, "Schemas"));
+        File.WriteAllText(Path.Combine(folder, "Schemas", "briefing.schema.json"), """
+            {
+              "title": "Briefing",
+              "type": "object",
+              "properties": {
+                "speaker": { "$ref": "https://factschema.dev/schemas/news/actor.schema.json" },
+                "speakerId": { "$ref": "https://factschema.dev/schemas/news/actor.schema.json#/$defs/actorId" },
+                "venue": { "$ref": "venue.schema.json" },
+                "held": { "type": "string", "format": "date" }
+              },
+              "required": ["speaker", "held"]
+            }
+            """);
+        File.WriteAllText(Path.Combine(folder, "Schemas", "venue.schema.json"), """
+            { "title": "Venue", "type": "object", "properties": { "city": { "type": "string" } }, "required": ["city"] }
+            """);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using App;
+            var json = "{\"speaker\":{\"id\":\"mark-rutte\",\"kind\":\"person\",\"name\":\"Mark Rutte\"},\"speakerId\":\"mark-rutte\",\"venue\":{\"city\":\"Bratislava\"},\"held\":\"2025-02-20\"}";
+            var briefing = Briefing.Deserialize(json);
+            FactSchema.News.Actor speaker = briefing.Speaker; // the vocabulary's own type, not a copy
+            string id = briefing.SpeakerId!;
+            System.Console.WriteLine($"{speaker.Name} ({id}) in {briefing.Venue!.City} on {briefing.Held:yyyy-MM-dd}");
+            System.Console.WriteLine(System.Text.Encoding.UTF8.GetString(briefing.SerializeToUtf8Bytes()));
+            """);
+
+        Ok(_fixture.Dotnet(folder, "build"));
+        var run = Ok(_fixture.Dotnet(folder, "run --no-build"));
+        Assert.Contains("Mark Rutte (mark-rutte) in Bratislava on 2025-02-20", run);
+        Assert.Contains("\"held\":\"2025-02-20\"", run);
+        Assert.False(File.Exists(Path.Combine(folder, "obj", "generated")), "generated files are written only when asked");
+
+        // Edit a schema: add a property and use it.
+        var venue = Path.Combine(folder, "Schemas", "venue.schema.json");
+        File.WriteAllText(venue, File.ReadAllText(venue).Replace("\"city\": { \"type\": \"string\" }", "\"city\": { \"type\": \"string\" }, \"room\": { \"type\": \"string\" }"));
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using App;
+            var venue = Venue.Deserialize("{\"city\":\"Brussels\",\"room\":\"Press room 1\"}");
+            System.Console.WriteLine($"room: {venue.Room}");
+            """);
+        Ok(_fixture.Dotnet(folder, "build"));
+        Assert.Contains("room: Press room 1", Ok(_fixture.Dotnet(folder, "run --no-build")));
+    }
+
+    [Fact]
+    public void ExplicitItemsWithoutAutoInclude()
+    {
+        var folder = NewProject("Explicit", """
+            <PropertyGroup>
+              <FactSchemaAutoInclude>false</FactSchemaAutoInclude>
+              <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+            </PropertyGroup>
+            <ItemGroup>
+              <FactSchema Include="contracts/thing.json" Namespace="Contracts" TypeName="Thing" />
+            </ItemGroup>
+            """);
+        Directory.CreateDirectory(Path.Combine(folder, "contracts"));
+        File.WriteAllText(Path.Combine(folder, "contracts", "thing.json"), """{ "type": "object", "properties": { "label": { "type": "string" } } }""");
+        File.WriteAllText(Path.Combine(folder, "stray.schema.json"), """{ "title": "Stray", "type": "object", "properties": { "x": { "type": "string" } } }""");
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """System.Console.WriteLine(Contracts.Thing.Deserialize("{\"label\":\"ok\"}").Label);""");
+
+        Ok(_fixture.Dotnet(folder, "build"));
+        Assert.Contains("ok", Ok(_fixture.Dotnet(folder, "run --no-build")));
+        var generated = GeneratedFiles(folder);
+        Assert.Contains("contracts.thing.json.g.cs", generated);
+        Assert.DoesNotContain(generated, f => f.Contains("stray", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TwoSchemasWithTheSameFileNameInDifferentFolders()
+    {
+        var folder = NewProject("SameName", """
+            <PropertyGroup>
+              <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+            </PropertyGroup>
+            """);
+        foreach (var (dir, title) in new[] { ("europe", "European event"), ("americas", "American event") })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, dir));
+            File.WriteAllText(Path.Combine(folder, dir, "event.schema.json"), $$"""{ "title": "{{title}}", "type": "object", "properties": { "name": { "type": "string" } } }""");
+        }
+
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """System.Console.WriteLine(new SameName.EuropeanEvent { Name = "a" }.Name + new SameName.AmericanEvent { Name = "b" }.Name);""");
+        Ok(_fixture.Dotnet(folder, "build"));
+        Assert.Contains("ab", Ok(_fixture.Dotnet(folder, "run --no-build")));
+        var generated = GeneratedFiles(folder);
+        Assert.Contains("europe.event.schema.json.g.cs", generated);
+        Assert.Contains("americas.event.schema.json.g.cs", generated);
+    }
+
+    [Fact]
+    public void ABrokenSchemaFailsTheBuildWithALocatedError()
+    {
+        var folder = NewProject("Broken", string.Empty);
+        File.WriteAllText(Path.Combine(folder, "broken.schema.json"), "{\n  \"title\": \"Broken\",\n  \"type\": \"object\",\n  \"properties\": {\n}\n");
+        File.WriteAllText(Path.Combine(folder, "good.schema.json"), """{ "title": "Good", "type": "object", "properties": { "x": { "type": "string" } } }""");
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """System.Console.WriteLine(new Broken.Good { X = "still generated" }.X);""");
+
+        var build = _fixture.Dotnet(folder, "build");
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("broken.schema.json(6,1): error FS0001", build.Output);
+        Assert.Contains("The schema file 'broken.schema.json' is not valid JSON", build.Output);
+        Assert.DoesNotContain("CS8785", build.Output);
+        Assert.DoesNotContain("error CS", build.Output);
+    }
+
+    private string NewProject(string name, string extra)
+    {
+        var folder = _fixture.NewProjectFolder(name);
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="FactSchema" Version="{PackageFixture.PackageVersion}" />
+              </ItemGroup>
+              {extra}
+            </Project>
+            """);
+        return folder;
+    }
+
+    private static List<string> GeneratedFiles(string folder)
+        => Directory.GetFiles(Path.Combine(folder, "obj"), "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList()!;
+
+    private static string Ok((int ExitCode, string Output) result)
+    {
+        Assert.True(result.ExitCode == 0, result.Output);
+        return result.Output;
+    }
+}
