@@ -68,6 +68,9 @@ public sealed class PackageFixture : IDisposable
 
     public (int ExitCode, string Output) Dotnet(string folder, string arguments) => Run(folder, "dotnet", arguments, Packages);
 
+    /// <summary>Runs dotnet with the machine's normal NuGet setup (for building the repository's own projects).</summary>
+    public (int ExitCode, string Output) DotnetShared(string folder, string arguments) => Run(folder, "dotnet", arguments);
+
     private static (int ExitCode, string Output) Run(string folder, string file, string arguments, string? packages = null)
     {
         var start = new ProcessStartInfo(file, arguments)
