@@ -6,6 +6,7 @@ internal static class KnownNames
     public const string Reader = "global::FactSchema.Serialization.FactSchemaReader";
     public const string Writer = "global::FactSchema.Serialization.FactSchemaWriter";
     public const string Exception = "global::FactSchema.Serialization.FactSchemaJsonException";
+    public const string ReaderOptions = "global::FactSchema.Serialization.FactSchemaReaderOptions";
     public const string Serializer = "global::FactSchema.Serialization.FactSchemaSerializer";
     public const string ValueInterface = "global::FactSchema.Serialization.IFactSchemaValue";
     public const string ListComparer = "global::FactSchema.Serialization.ListEqualityComparer";

@@ -192,24 +192,16 @@ internal static class RecordEmitter
             terms.Add($"{ElementComparer}.Properties.Equals({type.AdditionalPropertiesMemberName}, other.{type.AdditionalPropertiesMemberName})");
         }
 
-        if (terms.Count == 0)
+        // One statement per member: a single huge && expression could exhaust the compiler's stack.
+        foreach (var term in terms)
         {
-            w.WriteLine("return true;");
-        }
-        else
-        {
-            w.WriteLine("return " + terms[0]);
-            for (var i = 1; i < terms.Count; i++)
-            {
-                w.WriteLine("    && " + terms[i] + (i == terms.Count - 1 ? ";" : string.Empty));
-            }
-
-            if (terms.Count == 1)
-            {
-                w.WriteLine("    ;");
-            }
+            w.OpenBlock($"if (!({term}))");
+            w.WriteLine("return false;");
+            w.CloseBlock();
+            w.WriteLine();
         }
 
+        w.WriteLine("return true;");
         w.CloseBlock();
         w.WriteLine();
 
@@ -249,9 +241,17 @@ internal static class RecordEmitter
         w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
         w.WriteLine("/// <returns>The value.</returns>");
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
-        w.OpenBlock($"public static {type.Name} Deserialize(global::System.ReadOnlySpan<byte> utf8Json)");
-        w.WriteLine($"var reader = new {Utf8JsonReader}(utf8Json, {Reader}.DefaultReaderOptions);");
+        w.WriteLine($"public static {type.Name} Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);");
+        w.WriteLine();
+
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>");
+        w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
+        w.WriteLine("/// <param name=\"options\">Depth and size limits, or null for the safe defaults.</param>");
+        w.WriteLine("/// <returns>The value.</returns>");
+        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
+        w.OpenBlock($"public static {type.Name} Deserialize(global::System.ReadOnlySpan<byte> utf8Json, {ReaderOptions}? options)");
         w.OpenBlock("try");
+        w.WriteLine($"var reader = {Reader}.CreateReader(utf8Json, options);");
         w.WriteLine("var value = Deserialize(ref reader);");
         w.WriteLine($"{Reader}.EnsureEndOfDocument(ref reader);");
         w.WriteLine("return value;");

@@ -170,13 +170,19 @@ internal sealed class TypeModelMapper
         var declared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in node.Properties!)
         {
+            if (Emit.CodeText.HasUnpairedSurrogate(property.Name))
+            {
+                Report(DiagnosticDescriptors.NotRepresentableInUtf8, property.NameSpan, "property name", Emit.CodeText.JsonQuoted(property.Name));
+                continue;
+            }
+
             declared.Add(property.Name);
             properties.Add(MapProperty(property.Name, property.Schema, node.Required.Contains(property.Name), members));
         }
 
         foreach (var required in node.Required)
         {
-            if (!declared.Contains(required))
+            if (!declared.Contains(required) && !Emit.CodeText.HasUnpairedSurrogate(required))
             {
                 // Required but not described: any JSON value, kept exactly.
                 properties.Add(MapProperty(required, new SchemaNode { Pointer = node.Pointer, Span = node.Span, BooleanValue = true }, isRequired: true, members));
@@ -311,6 +317,12 @@ internal sealed class TypeModelMapper
                 continue;
             }
 
+            if (Emit.CodeText.HasUnpairedSurrogate(value.Text!))
+            {
+                ReportIn(_document, DiagnosticDescriptors.NotRepresentableInUtf8, value.Span.Start.ToString(CultureInfo.InvariantCulture), value.Span, "enum value", Emit.CodeText.JsonQuoted(value.Text!));
+                continue;
+            }
+
             var name = Identifiers.MakeUnique(Identifiers.ToPascalCase(value.Text, value.Text!.Length == 0 ? "Empty" : "Value"), taken);
             members.Add(new EnumMemberSpec(name, value.Text!));
         }
@@ -329,7 +341,7 @@ internal sealed class TypeModelMapper
     }
 
     /// <summary>The C# type for a value described by <paramref name="node"/>, following <c>$ref</c>s.</summary>
-    private ValueTypeSpec MapValue(SchemaDocument document, SchemaNode node, HashSet<(string, string)> visiting)
+    private ValueTypeSpec MapValue(SchemaDocument document, SchemaNode node, HashSet<(string, string)> visiting, int collectionDepth = 0)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         var allowsNull = node.Types?.Contains("null") == true || node.Enum?.Any(v => v.Kind == JsonKind.Null) == true;
@@ -359,7 +371,7 @@ internal sealed class TypeModelMapper
                 return ValueTypeSpec.AnyValue;
             }
 
-            var resolved = MapValue(target.Document, target.Node, visiting);
+            var resolved = MapValue(target.Document, target.Node, visiting, collectionDepth);
             visiting.Remove(key);
             return allowsNull && !resolved.Nullable ? resolved with { Nullable = true } : resolved;
         }
@@ -381,7 +393,7 @@ internal sealed class TypeModelMapper
             var passThrough = composition.FirstOrDefault(branch => TypeNamer.IsPassThrough(node, branch));
             if (passThrough is not null && composition.Count <= 2)
             {
-                var inner = MapValue(document, passThrough, visiting);
+                var inner = MapValue(document, passThrough, visiting, collectionDepth);
                 var nullable = allowsNull || composition.Any(TypeNamer.IsNullSchema);
                 return nullable && !inner.Nullable ? inner with { Nullable = true } : inner;
             }
@@ -439,7 +451,7 @@ internal sealed class TypeModelMapper
                 else
                 {
                     var element = node.AdditionalProperties is { } additional && !additional.IsFalse
-                        ? MapValue(document, additional, visiting)
+                        ? MapCollectionElement(document, node, additional, visiting, collectionDepth)
                         : ValueTypeSpec.AnyValue;
                     result = new ValueTypeSpec(ValueKind.Map, Element: element);
                 }
@@ -453,7 +465,7 @@ internal sealed class TypeModelMapper
                 }
                 else
                 {
-                    result = new ValueTypeSpec(ValueKind.Array, Element: node.Items is { } items ? MapValue(document, items, visiting) : ValueTypeSpec.AnyValue);
+                    result = new ValueTypeSpec(ValueKind.Array, Element: node.Items is { } items ? MapCollectionElement(document, node, items, visiting, collectionDepth) : ValueTypeSpec.AnyValue);
                 }
 
                 break;
@@ -463,6 +475,20 @@ internal sealed class TypeModelMapper
         }
 
         return allowsNull && result.Kind != ValueKind.Any ? result with { Nullable = true } : result;
+    }
+
+    /// <summary>Collections nested deeper than this become raw JSON: generated code stays small and the compiler's stack safe.</summary>
+    internal const int MaxCollectionDepth = 16;
+
+    private ValueTypeSpec MapCollectionElement(SchemaDocument document, SchemaNode collection, SchemaNode element, HashSet<(string, string)> visiting, int collectionDepth)
+    {
+        if (collectionDepth + 1 >= MaxCollectionDepth)
+        {
+            ReportUnsupportedIn(document, collection, $"Arrays or maps nested more than {MaxCollectionDepth} levels deep");
+            return ValueTypeSpec.AnyValue;
+        }
+
+        return MapValue(document, element, visiting, collectionDepth + 1);
     }
 
     private static List<string> InferTypes(SchemaNode node)
@@ -591,8 +617,11 @@ internal sealed class TypeModelMapper
 
     /// <summary>Reports only problems located in the file being mapped; other files report their own.</summary>
     private void ReportIn(SchemaDocument document, DiagnosticDescriptor descriptor, SchemaNode node, SourceSpan span, params string[] arguments)
+        => ReportIn(document, descriptor, node.Pointer, span, arguments);
+
+    private void ReportIn(SchemaDocument document, DiagnosticDescriptor descriptor, string key, SourceSpan span, params string[] arguments)
     {
-        if (document.FilePath == _document.FilePath && _reported.Add((node.Pointer, descriptor.Id)))
+        if (document.FilePath == _document.FilePath && _reported.Add((key, descriptor.Id)))
         {
             Report(descriptor, span, arguments);
         }

@@ -43,6 +43,7 @@ internal static class TypeNamer
 
         string Claim(string ns, string candidate, NamedTypeKind kind)
         {
+            candidate = Shorten(candidate);
             var taken = Taken(ns);
             var name = candidate;
             for (var i = 2; taken.Contains(Identifiers.Bare(name)) || (kind == NamedTypeKind.Enum && taken.Contains(Identifiers.Bare(name) + "JsonConverter")); i++)
@@ -163,6 +164,30 @@ internal static class TypeNamer
         }
 
         return new SchemaSet(ordered.ToImmutableEquatableArray(), entries.ToImmutableEquatableArray(), collisions.ToImmutableEquatableArray());
+    }
+
+    /// <summary>The longest type name we emit; metadata names are limited to 512 characters (CS0645).</summary>
+    internal const int MaxNameLength = 120;
+
+    /// <summary>Long names (deeply nested inline schemas) keep their start and get a stable hash of the rest.</summary>
+    internal static string Shorten(string name)
+    {
+        var bare = Identifiers.Bare(name);
+        if (bare.Length <= MaxNameLength)
+        {
+            return name;
+        }
+
+        unchecked
+        {
+            var hash = 2166136261u;
+            foreach (var c in bare)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+
+            return bare.Substring(0, MaxNameLength - 9) + "_" + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>Whether a schema becomes a generated type of its own, judged from the schema alone.</summary>

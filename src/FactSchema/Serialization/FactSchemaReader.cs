@@ -15,7 +15,22 @@ namespace FactSchema.Serialization;
 public static class FactSchemaReader
 {
     /// <summary>The reader options generated <c>Deserialize(ReadOnlySpan&lt;byte&gt;)</c> uses: strict JSON, depth at most 64.</summary>
-    public static JsonReaderOptions DefaultReaderOptions => new() { MaxDepth = 64 };
+    public static JsonReaderOptions DefaultReaderOptions => FactSchemaReaderOptions.Default.ToReaderOptions();
+
+    /// <summary>Creates a reader over a whole document, refusing documents over the size limit.</summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="options">The limits, or null for <see cref="FactSchemaReaderOptions.Default"/>.</param>
+    /// <returns>The reader.</returns>
+    public static Utf8JsonReader CreateReader(ReadOnlySpan<byte> utf8Json, FactSchemaReaderOptions? options)
+    {
+        options ??= FactSchemaReaderOptions.Default;
+        if (utf8Json.Length > options.MaxDocumentBytes)
+        {
+            throw new FactSchemaJsonException($"the document is {utf8Json.Length} bytes, over the limit of {options.MaxDocumentBytes} bytes (FactSchemaReaderOptions.MaxDocumentBytes)", 0);
+        }
+
+        return new Utf8JsonReader(utf8Json, options.ToReaderOptions());
+    }
 
     /// <summary>Advances the reader, failing clearly when the JSON ends early.</summary>
     /// <param name="reader">The reader.</param>

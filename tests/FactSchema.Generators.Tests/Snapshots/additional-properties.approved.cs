@@ -47,9 +47,22 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EnvelopeStrict?>.Default.Equals(Strict, other.Strict)
-                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EnvelopeOpen?>.Default.Equals(Open, other.Open)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EnvelopeStrict?>.Default.Equals(Strict, other.Strict)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EnvelopeOpen?>.Default.Equals(Open, other.Open)))
+            {
+                return false;
+            }
+
+            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Envelope?)"/>.</summary>
@@ -67,11 +80,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Envelope Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static Envelope Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="Envelope"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static Envelope Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;
@@ -281,8 +301,12 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(A, other.A)
-                ;
+            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(A, other.A)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(EnvelopeStrict?)"/>.</summary>
@@ -298,11 +322,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static EnvelopeStrict Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static EnvelopeStrict Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="EnvelopeStrict"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static EnvelopeStrict Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;
@@ -470,8 +501,17 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(B, other.B)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
+            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(B, other.B)))
+            {
+                return false;
+            }
+
+            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(EnvelopeOpen?)"/>.</summary>
@@ -488,11 +528,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static EnvelopeOpen Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static EnvelopeOpen Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="EnvelopeOpen"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static EnvelopeOpen Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;

@@ -215,20 +215,77 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return __fs_set0 == other.__fs_set0
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(__fs_value0, other.__fs_value0)
-                && __fs_set1 == other.__fs_set1
-                && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(__fs_value1, other.__fs_value1)
-                && __fs_set2 == other.__fs_set2
-                && global::System.Collections.Generic.EqualityComparer<double>.Default.Equals(__fs_value2, other.__fs_value2)
-                && __fs_set3 == other.__fs_set3
-                && global::System.Collections.Generic.EqualityComparer<decimal>.Default.Equals(__fs_value3, other.__fs_value3)
-                && __fs_set4 == other.__fs_set4
-                && global::System.Collections.Generic.EqualityComparer<bool>.Default.Equals(__fs_value4, other.__fs_value4)
-                && __fs_set5 == other.__fs_set5
-                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.DefaultsMood>.Default.Equals(__fs_value5, other.__fs_value5)
-                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(Wrong, other.Wrong)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
+            if (!(__fs_set0 == other.__fs_set0))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(__fs_value0, other.__fs_value0)))
+            {
+                return false;
+            }
+
+            if (!(__fs_set1 == other.__fs_set1))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(__fs_value1, other.__fs_value1)))
+            {
+                return false;
+            }
+
+            if (!(__fs_set2 == other.__fs_set2))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<double>.Default.Equals(__fs_value2, other.__fs_value2)))
+            {
+                return false;
+            }
+
+            if (!(__fs_set3 == other.__fs_set3))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<decimal>.Default.Equals(__fs_value3, other.__fs_value3)))
+            {
+                return false;
+            }
+
+            if (!(__fs_set4 == other.__fs_set4))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<bool>.Default.Equals(__fs_value4, other.__fs_value4)))
+            {
+                return false;
+            }
+
+            if (!(__fs_set5 == other.__fs_set5))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.DefaultsMood>.Default.Equals(__fs_value5, other.__fs_value5)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(Wrong, other.Wrong)))
+            {
+                return false;
+            }
+
+            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Defaults?)"/>.</summary>
@@ -251,11 +308,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Defaults Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static Defaults Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="Defaults"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static Defaults Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;

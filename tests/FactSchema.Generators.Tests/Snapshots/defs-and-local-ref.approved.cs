@@ -167,11 +167,32 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Id, other.Id)
-                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Amount?>.Default.Equals(Amount, other.Amount)
-                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Status>.Default.Equals(Status, other.Status)
-                && __fs_comparer3.Equals(History, other.History)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
+            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Id, other.Id)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Amount?>.Default.Equals(Amount, other.Amount)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Status>.Default.Equals(Status, other.Status)))
+            {
+                return false;
+            }
+
+            if (!(__fs_comparer3.Equals(History, other.History)))
+            {
+                return false;
+            }
+
+            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Pledge?)"/>.</summary>
@@ -191,11 +212,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Pledge Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static Pledge Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="Pledge"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static Pledge Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;
@@ -506,8 +534,17 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return global::System.Collections.Generic.EqualityComparer<decimal>.Default.Equals(Value, other.Value)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Currency, other.Currency);
+            if (!(global::System.Collections.Generic.EqualityComparer<decimal>.Default.Equals(Value, other.Value)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Currency, other.Currency)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Amount?)"/>.</summary>
@@ -524,11 +561,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Amount Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static Amount Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="Amount"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static Amount Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;

@@ -83,15 +83,52 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return global::System.Collections.Generic.EqualityComparer<global::System.DateOnly>.Default.Equals(Day, other.Day)
-                && global::System.Collections.Generic.EqualityComparer<global::System.DateTimeOffset>.Default.Equals(At, other.At)
-                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(Link, other.Link)
-                && global::System.Collections.Generic.EqualityComparer<global::System.Guid>.Default.Equals(Key, other.Key)
-                && global::System.Collections.Generic.EqualityComparer<decimal>.Default.Equals(Money, other.Money)
-                && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(Small, other.Small)
-                && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Big, other.Big)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Email, other.Email)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
+            if (!(global::System.Collections.Generic.EqualityComparer<global::System.DateOnly>.Default.Equals(Day, other.Day)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<global::System.DateTimeOffset>.Default.Equals(At, other.At)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(Link, other.Link)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<global::System.Guid>.Default.Equals(Key, other.Key)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<decimal>.Default.Equals(Money, other.Money)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(Small, other.Small)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Big, other.Big)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Email, other.Email)))
+            {
+                return false;
+            }
+
+            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Formats?)"/>.</summary>
@@ -115,11 +152,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Formats Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static Formats Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="Formats"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static Formats Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;

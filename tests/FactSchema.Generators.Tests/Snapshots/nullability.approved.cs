@@ -93,16 +93,57 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Required, other.Required)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RequiredNullable, other.RequiredNullable)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Optional, other.Optional)
-                && __fs_set3 == other.__fs_set3
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(__fs_value3, other.__fs_value3)
-                && __fs_set4 == other.__fs_set4
-                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(__fs_value4, other.__fs_value4)
-                && __fs_set5 == other.__fs_set5
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(__fs_value5, other.__fs_value5)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
+            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Required, other.Required)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RequiredNullable, other.RequiredNullable)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Optional, other.Optional)))
+            {
+                return false;
+            }
+
+            if (!(__fs_set3 == other.__fs_set3))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(__fs_value3, other.__fs_value3)))
+            {
+                return false;
+            }
+
+            if (!(__fs_set4 == other.__fs_set4))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(__fs_value4, other.__fs_value4)))
+            {
+                return false;
+            }
+
+            if (!(__fs_set5 == other.__fs_set5))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(__fs_value5, other.__fs_value5)))
+            {
+                return false;
+            }
+
+            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Nullability?)"/>.</summary>
@@ -124,11 +165,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Nullability Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static Nullability Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="Nullability"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static Nullability Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;

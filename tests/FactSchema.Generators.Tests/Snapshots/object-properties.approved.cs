@@ -60,11 +60,32 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Headline, other.Headline)
-                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(WordCount, other.WordCount)
-                && global::System.Collections.Generic.EqualityComparer<double?>.Default.Equals(Score, other.Score)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(Embargoed, other.Embargoed)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
+            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Headline, other.Headline)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(WordCount, other.WordCount)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<double?>.Default.Equals(Score, other.Score)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(Embargoed, other.Embargoed)))
+            {
+                return false;
+            }
+
+            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(PressRelease?)"/>.</summary>
@@ -84,11 +105,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static PressRelease Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static PressRelease Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="PressRelease"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static PressRelease Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;

@@ -149,10 +149,27 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(EqualsValue, other.EqualsValue)
-                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EqualsDeserialize?>.Default.Equals(ToStringValue, other.ToStringValue)
-                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EqualsJsonConverter?>.Default.Equals(WriteToValue, other.WriteToValue)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
+            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(EqualsValue, other.EqualsValue)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EqualsDeserialize?>.Default.Equals(ToStringValue, other.ToStringValue)))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EqualsJsonConverter?>.Default.Equals(WriteToValue, other.WriteToValue)))
+            {
+                return false;
+            }
+
+            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Equals2?)"/>.</summary>
@@ -171,11 +188,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Equals2 Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static Equals2 Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="Equals2"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static Equals2 Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;
@@ -419,8 +443,17 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(GetHashCodeValue, other.GetHashCodeValue)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
+            if (!(global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(GetHashCodeValue, other.GetHashCodeValue)))
+            {
+                return false;
+            }
+
+            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(EqualsDeserialize?)"/>.</summary>
@@ -437,11 +470,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static EqualsDeserialize Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static EqualsDeserialize Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="EqualsDeserialize"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static EqualsDeserialize Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;

@@ -305,10 +305,27 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            return global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.AidKind>.Default.Equals(Kind, other.Kind)
-                && __fs_set1 == other.__fs_set1
-                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.AidMaybeKind?>.Default.Equals(__fs_value1, other.__fs_value1)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.AidKind>.Default.Equals(Kind, other.Kind)))
+            {
+                return false;
+            }
+
+            if (!(__fs_set1 == other.__fs_set1))
+            {
+                return false;
+            }
+
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.AidMaybeKind?>.Default.Equals(__fs_value1, other.__fs_value1)))
+            {
+                return false;
+            }
+
+            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Aid?)"/>.</summary>
@@ -326,11 +343,18 @@ namespace Consumer.Schemas
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Aid Deserialize(global::System.ReadOnlySpan<byte> utf8Json)
+        public static Aid Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+
+        /// <summary>Reads a <see cref="Aid"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        public static Aid Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json, global::FactSchema.Serialization.FactSchemaReader.DefaultReaderOptions);
             try
             {
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
                 var value = Deserialize(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
                 return value;
