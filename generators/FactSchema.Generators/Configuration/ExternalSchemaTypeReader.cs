@@ -51,7 +51,7 @@ internal static class ExternalSchemaTypeReader
                 var allowsNull = attribute.NamedArguments.Any(a => a.Key == "AllowsNull" && a.Value.Value is true);
                 if (!result.ContainsKey(uri))
                 {
-                    result.Add(uri, new ExternalSchemaType(uri, allowsNull && !type.Nullable ? type with { Nullable = true } : type));
+                    result.Add(uri, new ExternalSchemaType(uri, allowsNull && !type.Nullable && type.Kind != ValueKind.Any ? type with { Nullable = true } : type));
                 }
             }
         }
@@ -63,7 +63,7 @@ internal static class ExternalSchemaTypeReader
     {
         if (symbol is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
-            return ToValueType(nullable.TypeArguments[0]) is { } inner ? inner with { Nullable = true } : null;
+            return ToValueType(nullable.TypeArguments[0]) is { } inner ? (inner.Kind == ValueKind.Any ? inner : inner with { Nullable = true }) : null;
         }
 
         switch (symbol.SpecialType)

@@ -30,7 +30,7 @@ internal static class RecordEmitter
         w.OpenBlock($"public sealed partial record {name} : {ValueInterface}");
 
         EmitStaticFields(w, properties);
-        EmitProperties(w, properties);
+        EmitProperties(w, properties, type.Deprecated);
         EmitAdditionalPropertiesMember(w, type);
         EmitEquality(w, type);
         EmitReader(w, type);
@@ -75,7 +75,7 @@ internal static class RecordEmitter
         w.WriteLine();
     }
 
-    private static void EmitProperties(SourceWriter w, IReadOnlyList<PropertySpec> properties)
+    private static void EmitProperties(SourceWriter w, IReadOnlyList<PropertySpec> properties, bool typeDeprecated)
     {
         for (var i = 0; i < properties.Count; i++)
         {
@@ -106,8 +106,17 @@ internal static class RecordEmitter
             }
 
             remarks.Append(").");
+            var csharpRequired = property.IsRequired && property.Const is null;
+
+            // C# forbids [Obsolete] on a required member of a type that is not itself obsolete (CS9042).
+            var obsolete = property.Deprecated && (!csharpRequired || typeDeprecated);
+            if (property.Deprecated && !obsolete)
+            {
+                remarks.Append(" Deprecated by its JSON Schema.");
+            }
+
             CodeText.WriteDocElement(w, "remarks", remarks.ToString());
-            if (property.Deprecated)
+            if (obsolete)
             {
                 w.WriteLine($"[{Obsolete}(\"Deprecated by its JSON Schema.\")]");
             }
@@ -121,7 +130,7 @@ internal static class RecordEmitter
             }
             else
             {
-                var required = property.IsRequired && property.Const is null ? "required " : string.Empty;
+                var required = csharpRequired ? "required " : string.Empty;
                 w.WriteLine($"public {required}{typeName} {property.Name} {{ get; init; }}{initializer}");
             }
 

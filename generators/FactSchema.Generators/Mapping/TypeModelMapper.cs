@@ -357,7 +357,7 @@ internal sealed class TypeModelMapper
             {
                 if (ExternalType(document, reference) is { } external)
                 {
-                    return allowsNull && !external.Nullable ? external with { Nullable = true } : external;
+                    return allowsNull && !external.Nullable ? WithNull(external) : external;
                 }
 
                 ReportIn(document, DiagnosticDescriptors.UnresolvedReference, node, node.RefSpan, reference, error);
@@ -373,7 +373,7 @@ internal sealed class TypeModelMapper
 
             var resolved = MapValue(target.Document, target.Node, visiting, collectionDepth);
             visiting.Remove(key);
-            return allowsNull && !resolved.Nullable ? resolved with { Nullable = true } : resolved;
+            return allowsNull && !resolved.Nullable ? WithNull(resolved) : resolved;
         }
 
         if (node.BooleanValue is not null)
@@ -395,7 +395,7 @@ internal sealed class TypeModelMapper
             {
                 var inner = MapValue(document, passThrough, visiting, collectionDepth);
                 var nullable = allowsNull || composition.Any(TypeNamer.IsNullSchema);
-                return nullable && !inner.Nullable ? inner with { Nullable = true } : inner;
+                return nullable && !inner.Nullable ? WithNull(inner) : inner;
             }
 
             ReportUnsupportedIn(document, node, node.OneOf.Count > 0 ? "'oneOf'" : node.AnyOf.Count > 0 ? "'anyOf'" : "'allOf' with several schemas");
@@ -474,8 +474,11 @@ internal sealed class TypeModelMapper
                 break;
         }
 
-        return allowsNull && result.Kind != ValueKind.Any ? result with { Nullable = true } : result;
+        return allowsNull && result.Kind != ValueKind.Any ? WithNull(result) : result;
     }
+
+    /// <summary>JSON null is allowed here too; a JsonElement holds null itself, so raw JSON is never made nullable.</summary>
+    private static ValueTypeSpec WithNull(ValueTypeSpec type) => type.Kind == ValueKind.Any ? type : type with { Nullable = true };
 
     /// <summary>Collections nested deeper than this become raw JSON: generated code stays small and the compiler's stack safe.</summary>
     internal const int MaxCollectionDepth = 16;
