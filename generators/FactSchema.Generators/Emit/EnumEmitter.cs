@@ -55,15 +55,23 @@ internal static class EnumEmitter
         w.WriteLine($"throw {Reader}.UnexpectedToken(ref reader, \"a string\");");
         w.CloseBlock();
         w.WriteLine();
+        w.OpenBlock("if (!reader.ValueIsEscaped && !reader.HasValueSequence)");
+        w.WriteLine("var span = reader.ValueSpan;");
         foreach (var member in type.Members)
         {
-            var literal = CodeText.Utf8Literal(member.JsonValue) ?? CodeText.Literal(member.JsonValue);
-            w.OpenBlock($"if (reader.ValueTextEquals({literal}))");
-            w.WriteLine($"return {type.FullName}.{member.Name};");
-            w.CloseBlock();
-            w.WriteLine();
+            if (CodeText.Utf8Literal(member.JsonValue) is { } literal)
+            {
+                w.OpenBlock($"if (global::System.MemoryExtensions.SequenceEqual(span, {literal}))");
+                w.WriteLine($"return {type.FullName}.{member.Name};");
+                w.CloseBlock();
+            }
         }
 
+        w.CloseBlock();
+        w.OpenBlock($"else if (TryParse({Reader}.GetString(ref reader), out var value))");
+        w.WriteLine("return value;");
+        w.CloseBlock();
+        w.WriteLine();
         w.WriteLine($"throw {Reader}.NotInEnum(ref reader, __fs_allowed);");
         w.CloseBlock();
         w.WriteLine();

@@ -459,15 +459,16 @@ internal static class RecordEmitter
 
         w.CloseBlock();
         w.WriteLine();
+
+        // Escaped or split names: unescape once (invalid escapes fail as FactSchemaJsonException), then compare.
+        w.OpenBlock($"switch ({Reader}.GetString(ref reader))");
         for (var i = 0; i < properties.Count; i++)
         {
-            var literal = CodeText.Utf8Literal(properties[i].JsonName) ?? CodeText.Literal(properties[i].JsonName);
-            w.OpenBlock($"if (reader.ValueTextEquals({literal}))");
-            w.WriteLine($"return {Index(i)};");
-            w.CloseBlock();
+            w.WriteLine($"case {CodeText.Literal(properties[i].JsonName)}: return {Index(i)};");
         }
 
-        w.WriteLine("return -1;");
+        w.WriteLine("default: return -1;");
+        w.CloseBlock();
         w.CloseBlock();
         w.WriteLine();
     }

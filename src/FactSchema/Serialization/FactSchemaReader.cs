@@ -309,10 +309,60 @@ public static class FactSchemaReader
         throw new FactSchemaJsonException($"'{Shorten(text)}' is not a UUID", reader.TokenStartIndex);
     }
 
-    /// <summary>Reads any JSON value, kept exactly.</summary>
+    /// <summary>Reads any JSON value, kept exactly. Every string in it must be valid Unicode, so that it can be written back.</summary>
     /// <param name="reader">The reader, on the value's first token.</param>
     /// <returns>An element that owns a copy of the value.</returns>
-    public static JsonElement ReadElement(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+    public static JsonElement ReadElement(ref Utf8JsonReader reader)
+    {
+        var start = reader.TokenStartIndex;
+        var element = JsonElement.ParseValue(ref reader);
+        if (!IsValidUnicode(element))
+        {
+            throw new FactSchemaJsonException("the value holds a string that is not valid Unicode (invalid UTF-8 or an unpaired surrogate escape)", start);
+        }
+
+        return element;
+    }
+
+    private static bool IsValidUnicode(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (!IsValidUnicode(item))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (!IsValidUnicode(property.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>An error for a token of the wrong kind.</summary>
     /// <param name="reader">The reader.</param>

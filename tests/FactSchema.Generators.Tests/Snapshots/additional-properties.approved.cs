@@ -218,15 +218,12 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("strict"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "strict": return 0;
+                case "open": return 1;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("open"u8))
-            {
-                return 1;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>
@@ -428,11 +425,11 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("a"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "a": return 0;
+                default: return -1;
             }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>
@@ -644,11 +641,11 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("b"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "b": return 0;
+                default: return -1;
             }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

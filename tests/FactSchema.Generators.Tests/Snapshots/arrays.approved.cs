@@ -473,27 +473,15 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("tags"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "tags": return 0;
+                case "people": return 1;
+                case "matrix": return 2;
+                case "anything": return 3;
+                case "sparse": return 4;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("people"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("matrix"u8))
-            {
-                return 2;
-            }
-            if (reader.ValueTextEquals("anything"u8))
-            {
-                return 3;
-            }
-            if (reader.ValueTextEquals("sparse"u8))
-            {
-                return 4;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>
@@ -797,11 +785,11 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("name"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "name": return 0;
+                default: return -1;
             }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

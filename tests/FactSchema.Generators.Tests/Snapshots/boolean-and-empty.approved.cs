@@ -290,23 +290,14 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("any"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "any": return 0;
+                case "empty": return 1;
+                case "never": return 2;
+                case "mustExist": return 3;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("empty"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("never"u8))
-            {
-                return 2;
-            }
-            if (reader.ValueTextEquals("mustExist"u8))
-            {
-                return 3;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

@@ -323,23 +323,14 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("schemaVersion"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "schemaVersion": return 0;
+                case "isFact": return 1;
+                case "level": return 2;
+                case "optionalTag": return 3;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("isFact"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("level"u8))
-            {
-                return 2;
-            }
-            if (reader.ValueTextEquals("optionalTag"u8))
-            {
-                return 3;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

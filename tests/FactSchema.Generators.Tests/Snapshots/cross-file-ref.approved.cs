@@ -227,15 +227,12 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("id"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "id": return 0;
+                case "name": return 1;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("name"u8))
-            {
-                return 1;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>
@@ -499,15 +496,12 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("platform"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "platform": return 0;
+                case "handle": return 1;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("handle"u8))
-            {
-                return 1;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>
@@ -869,23 +863,14 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("speaker"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "speaker": return 0;
+                case "speakerDetails": return 1;
+                case "handles": return 2;
+                case "text": return 3;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("speakerDetails"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("handles"u8))
-            {
-                return 2;
-            }
-            if (reader.ValueTextEquals("text"u8))
-            {
-                return 3;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

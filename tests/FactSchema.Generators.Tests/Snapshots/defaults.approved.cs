@@ -42,14 +42,21 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (reader.ValueTextEquals("calm"u8))
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
             {
-                return global::Consumer.Schemas.DefaultsMood.Calm;
+                var span = reader.ValueSpan;
+                if (global::System.MemoryExtensions.SequenceEqual(span, "calm"u8))
+                {
+                    return global::Consumer.Schemas.DefaultsMood.Calm;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "somewhat-angry"u8))
+                {
+                    return global::Consumer.Schemas.DefaultsMood.SomewhatAngry;
+                }
             }
-
-            if (reader.ValueTextEquals("somewhat-angry"u8))
+            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
             {
-                return global::Consumer.Schemas.DefaultsMood.SomewhatAngry;
+                return value;
             }
 
             throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
@@ -568,35 +575,17 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("status"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "status": return 0;
+                case "retries": return 1;
+                case "ratio": return 2;
+                case "price": return 3;
+                case "enabled": return 4;
+                case "mood": return 5;
+                case "wrong": return 6;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("retries"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("ratio"u8))
-            {
-                return 2;
-            }
-            if (reader.ValueTextEquals("price"u8))
-            {
-                return 3;
-            }
-            if (reader.ValueTextEquals("enabled"u8))
-            {
-                return 4;
-            }
-            if (reader.ValueTextEquals("mood"u8))
-            {
-                return 5;
-            }
-            if (reader.ValueTextEquals("wrong"u8))
-            {
-                return 6;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

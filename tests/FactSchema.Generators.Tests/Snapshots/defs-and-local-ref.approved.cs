@@ -45,19 +45,25 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (reader.ValueTextEquals("announced"u8))
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
             {
-                return global::Consumer.Schemas.Status.Announced;
+                var span = reader.ValueSpan;
+                if (global::System.MemoryExtensions.SequenceEqual(span, "announced"u8))
+                {
+                    return global::Consumer.Schemas.Status.Announced;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "confirmed"u8))
+                {
+                    return global::Consumer.Schemas.Status.Confirmed;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "opposed"u8))
+                {
+                    return global::Consumer.Schemas.Status.Opposed;
+                }
             }
-
-            if (reader.ValueTextEquals("confirmed"u8))
+            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
             {
-                return global::Consumer.Schemas.Status.Confirmed;
-            }
-
-            if (reader.ValueTextEquals("opposed"u8))
-            {
-                return global::Consumer.Schemas.Status.Opposed;
+                return value;
             }
 
             throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
@@ -419,23 +425,14 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("id"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "id": return 0;
+                case "amount": return 1;
+                case "status": return 2;
+                case "history": return 3;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("amount"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("status"u8))
-            {
-                return 2;
-            }
-            if (reader.ValueTextEquals("history"u8))
-            {
-                return 3;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>
@@ -694,15 +691,12 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("value"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "value": return 0;
+                case "currency": return 1;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("currency"u8))
-            {
-                return 1;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

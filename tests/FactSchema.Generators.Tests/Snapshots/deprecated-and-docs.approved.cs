@@ -222,15 +222,12 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("oldName"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "oldName": return 0;
+                case "newName": return 1;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("newName"u8))
-            {
-                return 1;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

@@ -252,19 +252,13 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("name"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "name": return 0;
+                case "owner": return 1;
+                case "country": return 2;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("owner"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("country"u8))
-            {
-                return 2;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>
@@ -490,11 +484,11 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("name"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "name": return 0;
+                default: return -1;
             }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

@@ -45,19 +45,25 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (reader.ValueTextEquals("*/"u8))
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
             {
-                return global::Consumer.Schemas.ClassQuoteDName.Value;
+                var span = reader.ValueSpan;
+                if (global::System.MemoryExtensions.SequenceEqual(span, "*/"u8))
+                {
+                    return global::Consumer.Schemas.ClassQuoteDName.Value;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "\u2028"u8))
+                {
+                    return global::Consumer.Schemas.ClassQuoteDName.Value2;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "\"\"\""u8))
+                {
+                    return global::Consumer.Schemas.ClassQuoteDName.Value3;
+                }
             }
-
-            if (reader.ValueTextEquals("\u2028"u8))
+            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
             {
-                return global::Consumer.Schemas.ClassQuoteDName.Value2;
-            }
-
-            if (reader.ValueTextEquals("\"\"\""u8))
-            {
-                return global::Consumer.Schemas.ClassQuoteDName.Value3;
+                return value;
             }
 
             throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
@@ -610,47 +616,20 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("class"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "class": return 0;
+                case "namespace": return 1;
+                case "1st": return 2;
+                case "": return 3;
+                case "naïve café": return 4;
+                case "Name": return 5;
+                case "name": return 6;
+                case "deserialize": return 7;
+                case "additionalProperties": return 8;
+                case "quote\"d\\name": return 9;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("namespace"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("1st"u8))
-            {
-                return 2;
-            }
-            if (reader.ValueTextEquals(""u8))
-            {
-                return 3;
-            }
-            if (reader.ValueTextEquals("naïve café"u8))
-            {
-                return 4;
-            }
-            if (reader.ValueTextEquals("Name"u8))
-            {
-                return 5;
-            }
-            if (reader.ValueTextEquals("name"u8))
-            {
-                return 6;
-            }
-            if (reader.ValueTextEquals("deserialize"u8))
-            {
-                return 7;
-            }
-            if (reader.ValueTextEquals("additionalProperties"u8))
-            {
-                return 8;
-            }
-            if (reader.ValueTextEquals("quote\"d\\name"u8))
-            {
-                return 9;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

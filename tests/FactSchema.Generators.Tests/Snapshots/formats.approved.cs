@@ -411,39 +411,18 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("day"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "day": return 0;
+                case "at": return 1;
+                case "link": return 2;
+                case "key": return 3;
+                case "money": return 4;
+                case "small": return 5;
+                case "big": return 6;
+                case "email": return 7;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("at"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("link"u8))
-            {
-                return 2;
-            }
-            if (reader.ValueTextEquals("key"u8))
-            {
-                return 3;
-            }
-            if (reader.ValueTextEquals("money"u8))
-            {
-                return 4;
-            }
-            if (reader.ValueTextEquals("small"u8))
-            {
-                return 5;
-            }
-            if (reader.ValueTextEquals("big"u8))
-            {
-                return 6;
-            }
-            if (reader.ValueTextEquals("email"u8))
-            {
-                return 7;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

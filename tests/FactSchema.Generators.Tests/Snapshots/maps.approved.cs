@@ -348,19 +348,13 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("byLanguage"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "byLanguage": return 0;
+                case "metadata": return 1;
+                case "counts": return 2;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("metadata"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("counts"u8))
-            {
-                return 2;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

@@ -428,31 +428,16 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("required"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "required": return 0;
+                case "requiredNullable": return 1;
+                case "optional": return 2;
+                case "optionalNullable": return 3;
+                case "optionalNullableNumber": return 4;
+                case "optionalNullableViaAnyOf": return 5;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("requiredNullable"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("optional"u8))
-            {
-                return 2;
-            }
-            if (reader.ValueTextEquals("optionalNullable"u8))
-            {
-                return 3;
-            }
-            if (reader.ValueTextEquals("optionalNullableNumber"u8))
-            {
-                return 4;
-            }
-            if (reader.ValueTextEquals("optionalNullableViaAnyOf"u8))
-            {
-                return 5;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

@@ -288,23 +288,14 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("headline"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "headline": return 0;
+                case "wordCount": return 1;
+                case "score": return 2;
+                case "embargoed": return 3;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("wordCount"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("score"u8))
-            {
-                return 2;
-            }
-            if (reader.ValueTextEquals("embargoed"u8))
-            {
-                return 3;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

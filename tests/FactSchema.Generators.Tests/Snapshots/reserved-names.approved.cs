@@ -41,14 +41,21 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (reader.ValueTextEquals("a"u8))
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
             {
-                return global::Consumer.Schemas.EqualsJsonConverter.A;
+                var span = reader.ValueSpan;
+                if (global::System.MemoryExtensions.SequenceEqual(span, "a"u8))
+                {
+                    return global::Consumer.Schemas.EqualsJsonConverter.A;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "b"u8))
+                {
+                    return global::Consumer.Schemas.EqualsJsonConverter.B;
+                }
             }
-
-            if (reader.ValueTextEquals("b"u8))
+            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
             {
-                return global::Consumer.Schemas.EqualsJsonConverter.B;
+                return value;
             }
 
             throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
@@ -348,19 +355,13 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("equals"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "equals": return 0;
+                case "toString": return 1;
+                case "writeTo": return 2;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("toString"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("writeTo"u8))
-            {
-                return 2;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>
@@ -586,11 +587,11 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("getHashCode"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "getHashCode": return 0;
+                default: return -1;
             }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

@@ -62,39 +62,41 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (reader.ValueTextEquals("military-aid"u8))
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
             {
-                return global::Consumer.Schemas.AidKind.MilitaryAid;
+                var span = reader.ValueSpan;
+                if (global::System.MemoryExtensions.SequenceEqual(span, "military-aid"u8))
+                {
+                    return global::Consumer.Schemas.AidKind.MilitaryAid;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "financial aid"u8))
+                {
+                    return global::Consumer.Schemas.AidKind.FinancialAid;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, ""u8))
+                {
+                    return global::Consumer.Schemas.AidKind.Empty;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "1st-tranche"u8))
+                {
+                    return global::Consumer.Schemas.AidKind._1stTranche;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "a-b"u8))
+                {
+                    return global::Consumer.Schemas.AidKind.AB;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "a_b"u8))
+                {
+                    return global::Consumer.Schemas.AidKind.AB2;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "class"u8))
+                {
+                    return global::Consumer.Schemas.AidKind.Class;
+                }
             }
-
-            if (reader.ValueTextEquals("financial aid"u8))
+            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
             {
-                return global::Consumer.Schemas.AidKind.FinancialAid;
-            }
-
-            if (reader.ValueTextEquals(""u8))
-            {
-                return global::Consumer.Schemas.AidKind.Empty;
-            }
-
-            if (reader.ValueTextEquals("1st-tranche"u8))
-            {
-                return global::Consumer.Schemas.AidKind._1stTranche;
-            }
-
-            if (reader.ValueTextEquals("a-b"u8))
-            {
-                return global::Consumer.Schemas.AidKind.AB;
-            }
-
-            if (reader.ValueTextEquals("a_b"u8))
-            {
-                return global::Consumer.Schemas.AidKind.AB2;
-            }
-
-            if (reader.ValueTextEquals("class"u8))
-            {
-                return global::Consumer.Schemas.AidKind.Class;
+                return value;
             }
 
             throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
@@ -197,14 +199,21 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (reader.ValueTextEquals("yes"u8))
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
             {
-                return global::Consumer.Schemas.AidMaybeKind.Yes;
+                var span = reader.ValueSpan;
+                if (global::System.MemoryExtensions.SequenceEqual(span, "yes"u8))
+                {
+                    return global::Consumer.Schemas.AidMaybeKind.Yes;
+                }
+                if (global::System.MemoryExtensions.SequenceEqual(span, "no"u8))
+                {
+                    return global::Consumer.Schemas.AidMaybeKind.No;
+                }
             }
-
-            if (reader.ValueTextEquals("no"u8))
+            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
             {
-                return global::Consumer.Schemas.AidMaybeKind.No;
+                return value;
             }
 
             throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
@@ -497,15 +506,12 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("kind"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "kind": return 0;
+                case "maybeKind": return 1;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("maybeKind"u8))
-            {
-                return 1;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>

@@ -317,23 +317,14 @@ namespace Consumer.Schemas
                 return -1;
             }
 
-            if (reader.ValueTextEquals("either"u8))
+            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
             {
-                return 0;
+                case "either": return 0;
+                case "stringOrNumber": return 1;
+                case "tuple": return 2;
+                case "anything": return 3;
+                default: return -1;
             }
-            if (reader.ValueTextEquals("stringOrNumber"u8))
-            {
-                return 1;
-            }
-            if (reader.ValueTextEquals("tuple"u8))
-            {
-                return 2;
-            }
-            if (reader.ValueTextEquals("anything"u8))
-            {
-                return 3;
-            }
-            return -1;
         }
 
         /// <summary>Writes this value as a JSON object.</summary>
