@@ -79,10 +79,13 @@ internal static class EnumEmitter
         w.WriteLine("/// <summary>Writes the value's JSON string.</summary>");
         w.WriteLine("/// <param name=\"writer\">The writer.</param>");
         w.WriteLine("/// <param name=\"value\">The value.</param>");
-        w.WriteLine($"public static void WriteValue({Utf8JsonWriter} writer, {type.FullName} value) => writer.WriteStringValue(Encoded(value));");
+        w.WriteLine($"public static void WriteValue({Utf8JsonWriter} writer, {type.FullName} value) => writer.WriteStringValue(ToEncodedText(value));");
         w.WriteLine();
 
-        w.OpenBlock($"private static {JsonEncodedText} Encoded({type.FullName} value)");
+        w.WriteLine("/// <summary>The value's JSON string, pre-encoded for writers.</summary>");
+        w.WriteLine("/// <param name=\"value\">The value.</param>");
+        w.WriteLine("/// <returns>The encoded text.</returns>");
+        w.OpenBlock($"public static {JsonEncodedText} ToEncodedText({type.FullName} value)");
         w.OpenBlock("switch (value)");
         for (var i = 0; i < type.Members.Count; i++)
         {

@@ -491,8 +491,7 @@ internal static class RecordEmitter
             if (property.TrackPresence)
             {
                 w.OpenBlock($"if (__fs_set{Index(i)})");
-                w.WriteLine($"writer.WritePropertyName({nameField});");
-                ValueCodeEmitter.EmitWrite(w, property.Type with { Nullable = TypeSyntax.IsNullableProperty(property) }, $"__fs_value{Index(i)}", depth: 0);
+                ValueCodeEmitter.EmitWriteProperty(w, property.Type with { Nullable = TypeSyntax.IsNullableProperty(property) && property.Type.Kind != ValueKind.Any }, $"__fs_value{Index(i)}", nameField);
                 w.CloseBlock();
             }
             else if (property.IsRequired)
@@ -505,14 +504,12 @@ internal static class RecordEmitter
                     w.WriteLine();
                 }
 
-                w.WriteLine($"writer.WritePropertyName({nameField});");
-                ValueCodeEmitter.EmitWrite(w, property.Type, property.Name, depth: 0);
+                ValueCodeEmitter.EmitWriteProperty(w, property.Type, property.Name, nameField);
             }
             else
             {
                 w.OpenBlock($"if ({property.Name} is not null)");
-                w.WriteLine($"writer.WritePropertyName({nameField});");
-                ValueCodeEmitter.EmitWrite(w, property.Type with { Nullable = false }, property.Type.IsValueType ? property.Name + ".Value" : property.Name, depth: 0);
+                ValueCodeEmitter.EmitWriteProperty(w, property.Type with { Nullable = false }, property.Type.IsValueType ? property.Name + ".Value" : property.Name, nameField);
                 w.CloseBlock();
             }
         }

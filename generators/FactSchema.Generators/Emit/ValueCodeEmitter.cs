@@ -147,6 +147,82 @@ internal static class ValueCodeEmitter
         w.WriteLine($"{target} = {map};");
     }
 
+    /// <summary>
+    /// Writes a property: name and value in one writer call where System.Text.Json has one (strings, numbers,
+    /// booleans, enums, the start of arrays and maps), which saves a validation and a buffer check per property.
+    /// </summary>
+    public static void EmitWriteProperty(SourceWriter w, ValueTypeSpec type, string expression, string nameField)
+    {
+        if (type.Nullable && type.Kind != ValueKind.Any)
+        {
+            w.OpenBlock($"if ({expression} is null)");
+            w.WriteLine($"writer.WriteNull({nameField});");
+            w.CloseBlock();
+            w.OpenBlock("else");
+            EmitWritePropertyNonNull(w, type with { Nullable = false }, type.IsValueType ? expression + ".Value" : expression, nameField);
+            w.CloseBlock();
+            return;
+        }
+
+        EmitWritePropertyNonNull(w, type, expression, nameField);
+    }
+
+    private static void EmitWritePropertyNonNull(SourceWriter w, ValueTypeSpec type, string expression, string nameField)
+    {
+        switch (type.Kind)
+        {
+            case ValueKind.String:
+                w.WriteLine($"{Writer}.WriteString(writer, {nameField}, {expression});");
+                return;
+            case ValueKind.Boolean:
+                w.WriteLine($"writer.WriteBoolean({nameField}, {expression});");
+                return;
+            case ValueKind.Int32:
+            case ValueKind.Int64:
+            case ValueKind.Decimal:
+                w.WriteLine($"writer.WriteNumber({nameField}, {expression});");
+                return;
+            case ValueKind.Double:
+                w.WriteLine($"{Writer}.WriteDouble(writer, {nameField}, {expression});");
+                return;
+            case ValueKind.DateTimeOffset:
+            case ValueKind.Guid:
+                w.WriteLine($"writer.WriteString({nameField}, {expression});");
+                return;
+            case ValueKind.Enum:
+                w.WriteLine($"writer.WriteString({nameField}, {type.TypeName}JsonConverter.ToEncodedText({expression}));");
+                return;
+            case ValueKind.Array:
+                {
+                    var list = "__fs_list0";
+                    var index = "__fs_index0";
+                    w.OpenBlock();
+                    w.WriteLine($"var {list} = {expression};");
+                    w.WriteLine($"writer.WriteStartArray({nameField});");
+                    w.OpenBlock($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
+                    w.WriteLine($"var __fs_item0 = {list}[{index}];");
+                    EmitWrite(w, type.Element!, "__fs_item0", 1);
+                    w.CloseBlock();
+                    w.WriteLine("writer.WriteEndArray();");
+                    w.CloseBlock();
+                    return;
+                }
+
+            case ValueKind.Map:
+                w.WriteLine($"writer.WriteStartObject({nameField});");
+                w.OpenBlock($"foreach (var __fs_pair0 in {expression})");
+                w.WriteLine("writer.WritePropertyName(__fs_pair0.Key);");
+                EmitWrite(w, type.Element!, "__fs_pair0.Value", 1);
+                w.CloseBlock();
+                w.WriteLine("writer.WriteEndObject();");
+                return;
+            default:
+                w.WriteLine($"writer.WritePropertyName({nameField});");
+                EmitWriteNonNull(w, type, expression, 0);
+                return;
+        }
+    }
+
     /// <summary>Writes <paramref name="expression"/> (of the value's full C# type) as a JSON value.</summary>
     public static void EmitWrite(SourceWriter w, ValueTypeSpec type, string expression, int depth)
     {

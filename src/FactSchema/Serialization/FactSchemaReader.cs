@@ -225,6 +225,12 @@ public static class FactSchemaReader
     /// <returns>The date.</returns>
     public static DateOnly ReadDate(ref Utf8JsonReader reader)
     {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence
+            && TryParseDate(reader.ValueSpan, out var year, out var month, out var day))
+        {
+            return new DateOnly(year, month, day);
+        }
+
         var text = ReadString(ref reader);
         if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -234,6 +240,45 @@ public static class FactSchemaReader
         throw new FactSchemaJsonException($"'{Shorten(text)}' is not a date (yyyy-MM-dd)", reader.TokenStartIndex);
     }
 #endif
+
+    /// <summary>Parses yyyy-MM-dd from UTF-8 without allocating; false for anything else, including impossible dates.</summary>
+    private static bool TryParseDate(ReadOnlySpan<byte> text, out int year, out int month, out int day)
+    {
+        year = month = day = 0;
+        if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            if (i is 4 or 7)
+            {
+                continue;
+            }
+
+            var digit = text[i] - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            if (i < 4)
+            {
+                year = (year * 10) + digit;
+            }
+            else if (i < 7)
+            {
+                month = (month * 10) + digit;
+            }
+            else
+            {
+                day = (day * 10) + digit;
+            }
+        }
+
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+    }
 
     /// <summary>Reads a full-date (RFC 3339, <c>yyyy-MM-dd</c>) as a <see cref="DateTime"/>, for targets without <c>DateOnly</c>.</summary>
     /// <param name="reader">The reader.</param>

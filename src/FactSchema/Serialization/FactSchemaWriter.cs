@@ -23,6 +23,34 @@ public static class FactSchemaWriter
         writer.WriteStringValue(value);
     }
 
+    /// <summary>Writes a string property in one call.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name, pre-encoded.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteString(Utf8JsonWriter writer, JsonEncodedText name, string value)
+    {
+        if (value is null)
+        {
+            throw new InvalidOperationException($"The property '{name}' is a string that the schema does not allow to be null, but it is null.");
+        }
+
+        writer.WriteString(name, value);
+    }
+
+    /// <summary>Writes a double property in one call; NaN and infinities have no JSON form and are refused.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name, pre-encoded.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteDouble(Utf8JsonWriter writer, JsonEncodedText name, double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+        {
+            throw new InvalidOperationException($"The number {value.ToString(CultureInfo.InvariantCulture)} of '{name}' cannot be written as JSON.");
+        }
+
+        writer.WriteNumber(name, value);
+    }
+
     /// <summary>Writes a double; NaN and infinities have no JSON form and are refused.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>

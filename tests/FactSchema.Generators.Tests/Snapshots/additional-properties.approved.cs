@@ -444,8 +444,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (A is not null)
             {
-                writer.WritePropertyName(__fs_name0);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, A);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, A);
             }
             writer.WriteEndObject();
         }
@@ -660,8 +659,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (B is not null)
             {
-                writer.WritePropertyName(__fs_name0);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, B);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, B);
             }
             if (AdditionalProperties is not null)
             {

@@ -499,10 +499,9 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Collections", "Tags");
             }
 
-            writer.WritePropertyName(__fs_name0);
             {
                 var __fs_list0 = Tags;
-                writer.WriteStartArray();
+                writer.WriteStartArray(__fs_name0);
                 for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                 {
                     var __fs_item0 = __fs_list0[__fs_index0];
@@ -512,10 +511,9 @@ namespace Consumer.Schemas
             }
             if (People is not null)
             {
-                writer.WritePropertyName(__fs_name1);
                 {
                     var __fs_list0 = People;
-                    writer.WriteStartArray();
+                    writer.WriteStartArray(__fs_name1);
                     for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                     {
                         var __fs_item0 = __fs_list0[__fs_index0];
@@ -526,10 +524,9 @@ namespace Consumer.Schemas
             }
             if (Matrix is not null)
             {
-                writer.WritePropertyName(__fs_name2);
                 {
                     var __fs_list0 = Matrix;
-                    writer.WriteStartArray();
+                    writer.WriteStartArray(__fs_name2);
                     for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                     {
                         var __fs_item0 = __fs_list0[__fs_index0];
@@ -549,10 +546,9 @@ namespace Consumer.Schemas
             }
             if (Anything is not null)
             {
-                writer.WritePropertyName(__fs_name3);
                 {
                     var __fs_list0 = Anything;
-                    writer.WriteStartArray();
+                    writer.WriteStartArray(__fs_name3);
                     for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                     {
                         var __fs_item0 = __fs_list0[__fs_index0];
@@ -563,10 +559,9 @@ namespace Consumer.Schemas
             }
             if (Sparse is not null)
             {
-                writer.WritePropertyName(__fs_name4);
                 {
                     var __fs_list0 = Sparse;
-                    writer.WriteStartArray();
+                    writer.WriteStartArray(__fs_name4);
                     for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                     {
                         var __fs_item0 = __fs_list0[__fs_index0];
@@ -807,8 +802,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("CollectionsPeopleItem", "Name");
             }
 
-            writer.WritePropertyName(__fs_name0);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Name);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Name);
             if (AdditionalProperties is not null)
             {
                 global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);

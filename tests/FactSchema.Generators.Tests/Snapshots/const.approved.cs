@@ -348,16 +348,12 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Constants", "SchemaVersion");
             }
 
-            writer.WritePropertyName(__fs_name0);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, SchemaVersion);
-            writer.WritePropertyName(__fs_name1);
-            writer.WriteBooleanValue(IsFact);
-            writer.WritePropertyName(__fs_name2);
-            writer.WriteNumberValue(Level);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, SchemaVersion);
+            writer.WriteBoolean(__fs_name1, IsFact);
+            writer.WriteNumber(__fs_name2, Level);
             if (__fs_set3)
             {
-                writer.WritePropertyName(__fs_name3);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_value3);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name3, __fs_value3);
             }
             if (AdditionalProperties is not null)
             {

@@ -250,15 +250,13 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Person", "Id");
             }
 
-            writer.WritePropertyName(__fs_name0);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Id);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Id);
             if (Name is null)
             {
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Person", "Name");
             }
 
-            writer.WritePropertyName(__fs_name1);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Name);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, Name);
             if (AdditionalProperties is not null)
             {
                 global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
@@ -516,16 +514,14 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (Platform is not null)
             {
-                writer.WritePropertyName(__fs_name0);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Platform);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Platform);
             }
             if (HandleValue is null)
             {
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Handle", "HandleValue");
             }
 
-            writer.WritePropertyName(__fs_name1);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, HandleValue);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, HandleValue);
             if (AdditionalProperties is not null)
             {
                 global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
@@ -888,8 +884,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Statement", "Speaker");
             }
 
-            writer.WritePropertyName(__fs_name0);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Speaker);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Speaker);
             if (SpeakerDetails is not null)
             {
                 writer.WritePropertyName(__fs_name1);
@@ -897,10 +892,9 @@ namespace Consumer.Schemas
             }
             if (Handles is not null)
             {
-                writer.WritePropertyName(__fs_name2);
                 {
                     var __fs_list0 = Handles;
-                    writer.WriteStartArray();
+                    writer.WriteStartArray(__fs_name2);
                     for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                     {
                         var __fs_item0 = __fs_list0[__fs_index0];
@@ -914,8 +908,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Statement", "Text");
             }
 
-            writer.WritePropertyName(__fs_name3);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Text);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name3, Text);
             if (AdditionalProperties is not null)
             {
                 global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);

@@ -65,9 +65,12 @@ namespace Consumer.Schemas
         /// <summary>Writes the value's JSON string.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.DefaultsMood value) => writer.WriteStringValue(Encoded(value));
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.DefaultsMood value) => writer.WriteStringValue(ToEncodedText(value));
 
-        private static global::System.Text.Json.JsonEncodedText Encoded(global::Consumer.Schemas.DefaultsMood value)
+        /// <summary>The value's JSON string, pre-encoded for writers.</summary>
+        /// <param name="value">The value.</param>
+        /// <returns>The encoded text.</returns>
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.DefaultsMood value)
         {
             switch (value)
             {
@@ -600,38 +603,31 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (__fs_set0)
             {
-                writer.WritePropertyName(__fs_name0);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_value0);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, __fs_value0);
             }
             if (__fs_set1)
             {
-                writer.WritePropertyName(__fs_name1);
-                writer.WriteNumberValue(__fs_value1);
+                writer.WriteNumber(__fs_name1, __fs_value1);
             }
             if (__fs_set2)
             {
-                writer.WritePropertyName(__fs_name2);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteDouble(writer, __fs_value2);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteDouble(writer, __fs_name2, __fs_value2);
             }
             if (__fs_set3)
             {
-                writer.WritePropertyName(__fs_name3);
-                writer.WriteNumberValue(__fs_value3);
+                writer.WriteNumber(__fs_name3, __fs_value3);
             }
             if (__fs_set4)
             {
-                writer.WritePropertyName(__fs_name4);
-                writer.WriteBooleanValue(__fs_value4);
+                writer.WriteBoolean(__fs_name4, __fs_value4);
             }
             if (__fs_set5)
             {
-                writer.WritePropertyName(__fs_name5);
-                global::Consumer.Schemas.DefaultsMoodJsonConverter.WriteValue(writer, __fs_value5);
+                writer.WriteString(__fs_name5, global::Consumer.Schemas.DefaultsMoodJsonConverter.ToEncodedText(__fs_value5));
             }
             if (Wrong is not null)
             {
-                writer.WritePropertyName(__fs_name6);
-                writer.WriteNumberValue(Wrong.Value);
+                writer.WriteNumber(__fs_name6, Wrong.Value);
             }
             if (AdditionalProperties is not null)
             {

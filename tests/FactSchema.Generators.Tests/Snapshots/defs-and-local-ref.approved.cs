@@ -72,9 +72,12 @@ namespace Consumer.Schemas
         /// <summary>Writes the value's JSON string.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Status value) => writer.WriteStringValue(Encoded(value));
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Status value) => writer.WriteStringValue(ToEncodedText(value));
 
-        private static global::System.Text.Json.JsonEncodedText Encoded(global::Consumer.Schemas.Status value)
+        /// <summary>The value's JSON string, pre-encoded for writers.</summary>
+        /// <param name="value">The value.</param>
+        /// <returns>The encoded text.</returns>
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.Status value)
         {
             switch (value)
             {
@@ -450,21 +453,18 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Pledge", "Id");
             }
 
-            writer.WritePropertyName(__fs_name0);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Id);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Id);
             if (Amount is not null)
             {
                 writer.WritePropertyName(__fs_name1);
                 global::FactSchema.Serialization.FactSchemaWriter.WriteObject(writer, Amount);
             }
-            writer.WritePropertyName(__fs_name2);
-            global::Consumer.Schemas.StatusJsonConverter.WriteValue(writer, Status);
+            writer.WriteString(__fs_name2, global::Consumer.Schemas.StatusJsonConverter.ToEncodedText(Status));
             if (History is not null)
             {
-                writer.WritePropertyName(__fs_name3);
                 {
                     var __fs_list0 = History;
-                    writer.WriteStartArray();
+                    writer.WriteStartArray(__fs_name3);
                     for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                     {
                         var __fs_item0 = __fs_list0[__fs_index0];
@@ -709,15 +709,13 @@ namespace Consumer.Schemas
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(__fs_name0);
-            writer.WriteNumberValue(Value);
+            writer.WriteNumber(__fs_name0, Value);
             if (Currency is null)
             {
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Amount", "Currency");
             }
 
-            writer.WritePropertyName(__fs_name1);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Currency);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, Currency);
             writer.WriteEndObject();
         }
 

@@ -242,13 +242,11 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (OldName is not null)
             {
-                writer.WritePropertyName(__fs_name0);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, OldName);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, OldName);
             }
             if (NewName is not null)
             {
-                writer.WritePropertyName(__fs_name1);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, NewName);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, NewName);
             }
             if (AdditionalProperties is not null)
             {

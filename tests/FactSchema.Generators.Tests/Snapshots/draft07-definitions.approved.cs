@@ -273,8 +273,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (Name is not null)
             {
-                writer.WritePropertyName(__fs_name0);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Name);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Name);
             }
             if (Owner is not null)
             {
@@ -283,8 +282,7 @@ namespace Consumer.Schemas
             }
             if (Country is not null)
             {
-                writer.WritePropertyName(__fs_name2);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Country);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name2, Country);
             }
             if (AdditionalProperties is not null)
             {
@@ -503,8 +501,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (Name is not null)
             {
-                writer.WritePropertyName(__fs_name0);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Name);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Name);
             }
             if (AdditionalProperties is not null)
             {

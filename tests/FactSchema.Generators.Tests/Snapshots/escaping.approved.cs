@@ -72,9 +72,12 @@ namespace Consumer.Schemas
         /// <summary>Writes the value's JSON string.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ClassQuoteDName value) => writer.WriteStringValue(Encoded(value));
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ClassQuoteDName value) => writer.WriteStringValue(ToEncodedText(value));
 
-        private static global::System.Text.Json.JsonEncodedText Encoded(global::Consumer.Schemas.ClassQuoteDName value)
+        /// <summary>The value's JSON string, pre-encoded for writers.</summary>
+        /// <param name="value">The value.</param>
+        /// <returns>The encoded text.</returns>
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.ClassQuoteDName value)
         {
             switch (value)
             {
@@ -644,53 +647,43 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (ClassValue is not null)
             {
-                writer.WritePropertyName(__fs_name0);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, ClassValue);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, ClassValue);
             }
             if (__fs_set1)
             {
-                writer.WritePropertyName(__fs_name1);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_value1);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, __fs_value1);
             }
             if (_1st is not null)
             {
-                writer.WritePropertyName(__fs_name2);
-                writer.WriteNumberValue(_1st.Value);
+                writer.WriteNumber(__fs_name2, _1st.Value);
             }
             if (Property is not null)
             {
-                writer.WritePropertyName(__fs_name3);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Property);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name3, Property);
             }
             if (NaïveCafé is not null)
             {
-                writer.WritePropertyName(__fs_name4);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, NaïveCafé);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name4, NaïveCafé);
             }
             if (Name is not null)
             {
-                writer.WritePropertyName(__fs_name5);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Name);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name5, Name);
             }
             if (NameValue is not null)
             {
-                writer.WritePropertyName(__fs_name6);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, NameValue);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name6, NameValue);
             }
             if (DeserializeValue is not null)
             {
-                writer.WritePropertyName(__fs_name7);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, DeserializeValue);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name7, DeserializeValue);
             }
             if (AdditionalPropertiesValue is not null)
             {
-                writer.WritePropertyName(__fs_name8);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, AdditionalPropertiesValue);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name8, AdditionalPropertiesValue);
             }
             if (QuoteDName is not null)
             {
-                writer.WritePropertyName(__fs_name9);
-                global::Consumer.Schemas.ClassQuoteDNameJsonConverter.WriteValue(writer, QuoteDName.Value);
+                writer.WriteString(__fs_name9, global::Consumer.Schemas.ClassQuoteDNameJsonConverter.ToEncodedText(QuoteDName.Value));
             }
             if (AdditionalProperties is not null)
             {

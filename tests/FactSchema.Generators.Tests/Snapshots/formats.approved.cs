@@ -437,8 +437,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             writer.WritePropertyName(__fs_name0);
             global::FactSchema.Serialization.FactSchemaWriter.WriteDate(writer, Day);
-            writer.WritePropertyName(__fs_name1);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteDateTimeOffset(writer, At);
+            writer.WriteString(__fs_name1, At);
             if (Link is null)
             {
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Formats", "Link");
@@ -446,18 +445,13 @@ namespace Consumer.Schemas
 
             writer.WritePropertyName(__fs_name2);
             global::FactSchema.Serialization.FactSchemaWriter.WriteUri(writer, Link);
-            writer.WritePropertyName(__fs_name3);
-            writer.WriteStringValue(Key);
-            writer.WritePropertyName(__fs_name4);
-            writer.WriteNumberValue(Money);
-            writer.WritePropertyName(__fs_name5);
-            writer.WriteNumberValue(Small);
-            writer.WritePropertyName(__fs_name6);
-            writer.WriteNumberValue(Big);
+            writer.WriteString(__fs_name3, Key);
+            writer.WriteNumber(__fs_name4, Money);
+            writer.WriteNumber(__fs_name5, Small);
+            writer.WriteNumber(__fs_name6, Big);
             if (Email is not null)
             {
-                writer.WritePropertyName(__fs_name7);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Email);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name7, Email);
             }
             if (AdditionalProperties is not null)
             {

@@ -369,8 +369,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (ByLanguage is not null)
             {
-                writer.WritePropertyName(__fs_name0);
-                writer.WriteStartObject();
+                writer.WriteStartObject(__fs_name0);
                 foreach (var __fs_pair0 in ByLanguage)
                 {
                     writer.WritePropertyName(__fs_pair0.Key);
@@ -380,8 +379,7 @@ namespace Consumer.Schemas
             }
             if (Metadata is not null)
             {
-                writer.WritePropertyName(__fs_name1);
-                writer.WriteStartObject();
+                writer.WriteStartObject(__fs_name1);
                 foreach (var __fs_pair0 in Metadata)
                 {
                     writer.WritePropertyName(__fs_pair0.Key);
@@ -391,8 +389,7 @@ namespace Consumer.Schemas
             }
             if (Counts is not null)
             {
-                writer.WritePropertyName(__fs_name2);
-                writer.WriteStartObject();
+                writer.WriteStartObject(__fs_name2);
                 foreach (var __fs_pair0 in Counts)
                 {
                     writer.WritePropertyName(__fs_pair0.Key);

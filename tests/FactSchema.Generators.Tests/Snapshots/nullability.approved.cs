@@ -455,56 +455,50 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Nullability", "Required");
             }
 
-            writer.WritePropertyName(__fs_name0);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Required);
-            writer.WritePropertyName(__fs_name1);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Required);
             if (RequiredNullable is null)
             {
-                writer.WriteNullValue();
+                writer.WriteNull(__fs_name1);
             }
             else
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, RequiredNullable);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, RequiredNullable);
             }
             if (Optional is not null)
             {
-                writer.WritePropertyName(__fs_name2);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Optional);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name2, Optional);
             }
             if (__fs_set3)
             {
-                writer.WritePropertyName(__fs_name3);
                 if (__fs_value3 is null)
                 {
-                    writer.WriteNullValue();
+                    writer.WriteNull(__fs_name3);
                 }
                 else
                 {
-                    global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_value3);
+                    global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name3, __fs_value3);
                 }
             }
             if (__fs_set4)
             {
-                writer.WritePropertyName(__fs_name4);
                 if (__fs_value4 is null)
                 {
-                    writer.WriteNullValue();
+                    writer.WriteNull(__fs_name4);
                 }
                 else
                 {
-                    writer.WriteNumberValue(__fs_value4.Value);
+                    writer.WriteNumber(__fs_name4, __fs_value4.Value);
                 }
             }
             if (__fs_set5)
             {
-                writer.WritePropertyName(__fs_name5);
                 if (__fs_value5 is null)
                 {
-                    writer.WriteNullValue();
+                    writer.WriteNull(__fs_name5);
                 }
                 else
                 {
-                    writer.WriteBooleanValue(__fs_value5.Value);
+                    writer.WriteBoolean(__fs_name5, __fs_value5.Value);
                 }
             }
             if (AdditionalProperties is not null)

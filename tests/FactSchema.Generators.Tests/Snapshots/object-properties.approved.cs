@@ -313,22 +313,18 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("PressRelease", "Headline");
             }
 
-            writer.WritePropertyName(__fs_name0);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Headline);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Headline);
             if (WordCount is not null)
             {
-                writer.WritePropertyName(__fs_name1);
-                writer.WriteNumberValue(WordCount.Value);
+                writer.WriteNumber(__fs_name1, WordCount.Value);
             }
             if (Score is not null)
             {
-                writer.WritePropertyName(__fs_name2);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteDouble(writer, Score.Value);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteDouble(writer, __fs_name2, Score.Value);
             }
             if (Embargoed is not null)
             {
-                writer.WritePropertyName(__fs_name3);
-                writer.WriteBooleanValue(Embargoed.Value);
+                writer.WriteBoolean(__fs_name3, Embargoed.Value);
             }
             if (AdditionalProperties is not null)
             {

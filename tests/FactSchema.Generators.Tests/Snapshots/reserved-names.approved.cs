@@ -64,9 +64,12 @@ namespace Consumer.Schemas
         /// <summary>Writes the value's JSON string.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.EqualsJsonConverter value) => writer.WriteStringValue(Encoded(value));
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.EqualsJsonConverter value) => writer.WriteStringValue(ToEncodedText(value));
 
-        private static global::System.Text.Json.JsonEncodedText Encoded(global::Consumer.Schemas.EqualsJsonConverter value)
+        /// <summary>The value's JSON string, pre-encoded for writers.</summary>
+        /// <param name="value">The value.</param>
+        /// <returns>The encoded text.</returns>
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.EqualsJsonConverter value)
         {
             switch (value)
             {
@@ -376,8 +379,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (EqualsValue is not null)
             {
-                writer.WritePropertyName(__fs_name0);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, EqualsValue);
+                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, EqualsValue);
             }
             if (ToStringValue is not null)
             {
@@ -386,8 +388,7 @@ namespace Consumer.Schemas
             }
             if (WriteToValue is not null)
             {
-                writer.WritePropertyName(__fs_name2);
-                global::Consumer.Schemas.EqualsJsonConverterJsonConverter.WriteValue(writer, WriteToValue.Value);
+                writer.WriteString(__fs_name2, global::Consumer.Schemas.EqualsJsonConverterJsonConverter.ToEncodedText(WriteToValue.Value));
             }
             if (AdditionalProperties is not null)
             {
@@ -606,8 +607,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (GetHashCodeValue is not null)
             {
-                writer.WritePropertyName(__fs_name0);
-                writer.WriteNumberValue(GetHashCodeValue.Value);
+                writer.WriteNumber(__fs_name0, GetHashCodeValue.Value);
             }
             if (AdditionalProperties is not null)
             {

@@ -105,9 +105,12 @@ namespace Consumer.Schemas
         /// <summary>Writes the value's JSON string.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.AidKind value) => writer.WriteStringValue(Encoded(value));
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.AidKind value) => writer.WriteStringValue(ToEncodedText(value));
 
-        private static global::System.Text.Json.JsonEncodedText Encoded(global::Consumer.Schemas.AidKind value)
+        /// <summary>The value's JSON string, pre-encoded for writers.</summary>
+        /// <param name="value">The value.</param>
+        /// <returns>The encoded text.</returns>
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.AidKind value)
         {
             switch (value)
             {
@@ -222,9 +225,12 @@ namespace Consumer.Schemas
         /// <summary>Writes the value's JSON string.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value.</param>
-        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.AidMaybeKind value) => writer.WriteStringValue(Encoded(value));
+        public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.AidMaybeKind value) => writer.WriteStringValue(ToEncodedText(value));
 
-        private static global::System.Text.Json.JsonEncodedText Encoded(global::Consumer.Schemas.AidMaybeKind value)
+        /// <summary>The value's JSON string, pre-encoded for writers.</summary>
+        /// <param name="value">The value.</param>
+        /// <returns>The encoded text.</returns>
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.AidMaybeKind value)
         {
             switch (value)
             {
@@ -524,18 +530,16 @@ namespace Consumer.Schemas
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(__fs_name0);
-            global::Consumer.Schemas.AidKindJsonConverter.WriteValue(writer, Kind);
+            writer.WriteString(__fs_name0, global::Consumer.Schemas.AidKindJsonConverter.ToEncodedText(Kind));
             if (__fs_set1)
             {
-                writer.WritePropertyName(__fs_name1);
                 if (__fs_value1 is null)
                 {
-                    writer.WriteNullValue();
+                    writer.WriteNull(__fs_name1);
                 }
                 else
                 {
-                    global::Consumer.Schemas.AidMaybeKindJsonConverter.WriteValue(writer, __fs_value1.Value);
+                    writer.WriteString(__fs_name1, global::Consumer.Schemas.AidMaybeKindJsonConverter.ToEncodedText(__fs_value1.Value));
                 }
             }
             if (AdditionalProperties is not null)

@@ -349,10 +349,9 @@ namespace Consumer.Schemas
             }
             if (Tuple is not null)
             {
-                writer.WritePropertyName(__fs_name2);
                 {
                     var __fs_list0 = Tuple;
-                    writer.WriteStartArray();
+                    writer.WriteStartArray(__fs_name2);
                     for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                     {
                         var __fs_item0 = __fs_list0[__fs_index0];
