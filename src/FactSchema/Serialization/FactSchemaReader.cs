@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -34,16 +35,21 @@ public static class FactSchemaReader
 
     /// <summary>Advances the reader, failing clearly when the JSON ends early.</summary>
     /// <param name="reader">The reader.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Read(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
         {
-            throw new FactSchemaJsonException("the JSON ends before the value is complete", reader.BytesConsumed);
+            ThrowIncomplete(ref reader);
         }
     }
 
+    private static void ThrowIncomplete(ref Utf8JsonReader reader)
+        => throw new FactSchemaJsonException("the JSON ends before the value is complete", reader.BytesConsumed);
+
     /// <summary>Moves a fresh reader, or one on a property name, onto the value.</summary>
     /// <param name="reader">The reader.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void MoveToValue(ref Utf8JsonReader reader)
     {
         if (reader.TokenType is JsonTokenType.None or JsonTokenType.PropertyName)
@@ -64,6 +70,7 @@ public static class FactSchemaReader
 
     /// <summary>Fails unless the reader is on the start of an object.</summary>
     /// <param name="reader">The reader.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ExpectStartObject(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -74,6 +81,7 @@ public static class FactSchemaReader
 
     /// <summary>Fails unless the reader is on the start of an array.</summary>
     /// <param name="reader">The reader.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ExpectStartArray(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -85,6 +93,7 @@ public static class FactSchemaReader
     /// <summary>Reads a string.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The string.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static string ReadString(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
