@@ -43,8 +43,18 @@ internal sealed class SchemaResolver
         }
     }
 
-    /// <summary>Finds the schema a <c>$ref</c> points at, or says why not.</summary>
+    private readonly object _gate = new();
+
+    /// <summary>Finds the schema a <c>$ref</c> points at, or says why not. Safe to call from several threads.</summary>
     public bool TryResolve(SchemaDocument from, string reference, out SchemaLocation target, out string error)
+    {
+        lock (_gate)
+        {
+            return TryResolveCore(from, reference, out target, out error);
+        }
+    }
+
+    private bool TryResolveCore(SchemaDocument from, string reference, out SchemaLocation target, out string error)
     {
         target = default;
         if (!TryCombine(from.BaseUri, reference, out var absolute))

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using FactSchema.Generators.Common;
 using FactSchema.Generators.Json;
 using FactSchema.Generators.Schema;
@@ -8,10 +10,100 @@ namespace FactSchema.Generators.Mapping;
 /// All schema files of the compilation, plus the type names assigned to them. Cross-file <c>$ref</c>s
 /// need every file; naming needs every file so that names are unique per namespace.
 /// </summary>
-internal sealed record SchemaSet(
-    ImmutableEquatableArray<SchemaDocument> Documents,
-    ImmutableEquatableArray<NamedTypeEntry> Names,
-    ImmutableEquatableArray<NameCollision> Collisions);
+/// <remarks>
+/// Equality is structural over the three arrays only. The indexes every per-file mapping needs (the
+/// <c>$ref</c> resolver, names by location, hint names) are built once per set and shared, so that mapping
+/// n files costs O(n), not O(n²); they are derived data and take no part in equality.
+/// </remarks>
+internal sealed class SchemaSet : IEquatable<SchemaSet>
+{
+    private readonly object _gate = new();
+    private SchemaResolver? _resolver;
+    private Dictionary<(string File, string Pointer), NamedTypeEntry>? _namesByLocation;
+    private Dictionary<string, string>? _hintNames;
+
+    public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions)
+    {
+        Documents = documents;
+        Names = names;
+        Collisions = collisions;
+    }
+
+    public ImmutableEquatableArray<SchemaDocument> Documents { get; }
+
+    public ImmutableEquatableArray<NamedTypeEntry> Names { get; }
+
+    public ImmutableEquatableArray<NameCollision> Collisions { get; }
+
+    public SchemaResolver Resolver
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _resolver ??= new SchemaResolver(Documents);
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<(string File, string Pointer), NamedTypeEntry> NamesByLocation
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_namesByLocation is null)
+                {
+                    _namesByLocation = new Dictionary<(string File, string Pointer), NamedTypeEntry>();
+                    foreach (var entry in Names)
+                    {
+                        _namesByLocation[(entry.FilePath, entry.Pointer)] = entry;
+                    }
+                }
+
+                return _namesByLocation;
+            }
+        }
+    }
+
+    /// <summary>Stable, readable hint names from each schema's relative path, de-duplicated in path order.</summary>
+    public string HintNameFor(SchemaDocument document)
+    {
+        lock (_gate)
+        {
+            if (_hintNames is null)
+            {
+                _hintNames = new Dictionary<string, string>(StringComparer.Ordinal);
+                var used = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                foreach (var other in Documents)
+                {
+                    var baseName = TypeModelMapper.SanitizeHintName(other.RelativePath);
+                    var hint = baseName;
+                    if (used.TryGetValue(baseName, out var count))
+                    {
+                        count++;
+                        hint = baseName + "_" + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+
+                    used[baseName] = count;
+                    if (!_hintNames.ContainsKey(other.FilePath))
+                    {
+                        _hintNames.Add(other.FilePath, hint + ".g.cs");
+                    }
+                }
+            }
+
+            return _hintNames.TryGetValue(document.FilePath, out var name) ? name : TypeModelMapper.SanitizeHintName(document.RelativePath) + ".g.cs";
+        }
+    }
+
+    public bool Equals(SchemaSet? other)
+        => other is not null && (ReferenceEquals(this, other) || (Documents.Equals(other.Documents) && Names.Equals(other.Names) && Collisions.Equals(other.Collisions)));
+
+    public override bool Equals(object? obj) => obj is SchemaSet other && Equals(other);
+
+    public override int GetHashCode() => (Documents, Names, Collisions).GetHashCode();
+}
 
 internal enum NamedTypeKind
 {

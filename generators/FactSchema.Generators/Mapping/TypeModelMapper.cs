@@ -37,7 +37,7 @@ internal sealed class TypeModelMapper
     private readonly CancellationToken _cancellationToken;
     private readonly SchemaResolver _resolver;
     private readonly Dictionary<string, ValueTypeSpec> _external = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string File, string Pointer), NamedTypeEntry> _names = new();
+    private readonly IReadOnlyDictionary<(string File, string Pointer), NamedTypeEntry> _names;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<(string Pointer, string Id)> _reported = new();
 
@@ -52,11 +52,8 @@ internal sealed class TypeModelMapper
         _set = set;
         _features = features;
         _cancellationToken = cancellationToken;
-        _resolver = new SchemaResolver(set.Documents);
-        foreach (var entry in set.Names)
-        {
-            _names[(entry.FilePath, entry.Pointer)] = entry;
-        }
+        _resolver = set.Resolver;
+        _names = set.NamesByLocation;
     }
 
     public static MappingResult Map(SchemaDocument document, SchemaSet set, TargetFeatures features, CancellationToken cancellationToken)
@@ -127,7 +124,7 @@ internal sealed class TypeModelMapper
 
         var file = new SchemaFileSpec
         {
-            HintName = HintNameFor(_document, _set),
+            HintName = _set.HintNameFor(_document),
             SourcePath = _document.RelativePath,
             Namespace = _document.Namespace,
             Objects = objects.ToImmutableEquatableArray(),
@@ -633,31 +630,7 @@ internal sealed class TypeModelMapper
     private void Report(DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments)
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _document.FilePath, span, arguments));
 
-    /// <summary>Stable, readable hint names from the schema's relative path, de-duplicated in path order.</summary>
-    internal static string HintNameFor(SchemaDocument document, SchemaSet set)
-    {
-        var used = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var other in set.Documents)
-        {
-            var baseName = SanitizeHintName(other.RelativePath);
-            var hint = baseName;
-            if (used.TryGetValue(baseName, out var count))
-            {
-                count++;
-                hint = baseName + "_" + count.ToString(CultureInfo.InvariantCulture);
-            }
-
-            used[baseName] = count;
-            if (ReferenceEquals(other, document) || other.FilePath == document.FilePath)
-            {
-                return hint + ".g.cs";
-            }
-        }
-
-        return SanitizeHintName(document.RelativePath) + ".g.cs";
-    }
-
-    private static string SanitizeHintName(string relativePath)
+    internal static string SanitizeHintName(string relativePath)
     {
         var builder = new System.Text.StringBuilder(relativePath.Length);
         foreach (var c in relativePath)

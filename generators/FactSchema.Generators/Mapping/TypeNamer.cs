@@ -28,6 +28,7 @@ internal static class TypeNamer
         var takenByNamespace = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var ownerOfRootName = new Dictionary<(string Namespace, string Name), string>();
         var entries = new List<NamedTypeEntry>();
+        var byLocation = new Dictionary<(string File, string Pointer), NamedTypeEntry>();
         var collisions = new List<NameCollision>();
 
         HashSet<string> Taken(string ns)
@@ -85,7 +86,9 @@ internal static class TypeNamer
 
             var name = Claim(document.Namespace, candidate, kind);
             ownerOfRootName[(document.Namespace, Identifiers.Bare(name))] = document.RelativePath;
-            entries.Add(new NamedTypeEntry(document.FilePath, root.Pointer, document.Namespace, name, kind));
+            var rootEntry = new NamedTypeEntry(document.FilePath, root.Pointer, document.Namespace, name, kind);
+            entries.Add(rootEntry);
+            byLocation[(document.FilePath, root.Pointer)] = rootEntry;
         }
 
         // Pass 2: definitions, then inline schemas, per file.
@@ -98,7 +101,11 @@ internal static class TypeNamer
             }
 
             var rootName = rootNames[document.FilePath];
-            var named = new HashSet<string>(entries.Where(e => e.FilePath == document.FilePath).Select(e => e.Pointer), StringComparer.Ordinal);
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            if (byLocation.ContainsKey((document.FilePath, root.Pointer)))
+            {
+                named.Add(root.Pointer);
+            }
 
             void NameTree(SchemaNode node, string baseName, bool preferBaseName)
             {
@@ -111,11 +118,13 @@ internal static class TypeNamer
                     }
 
                     var name = Claim(document.Namespace, candidate, kind);
-                    entries.Add(new NamedTypeEntry(document.FilePath, node.Pointer, document.Namespace, name, kind));
+                    var entry = new NamedTypeEntry(document.FilePath, node.Pointer, document.Namespace, name, kind);
+                    entries.Add(entry);
+                    byLocation[(document.FilePath, node.Pointer)] = entry;
                     named.Add(node.Pointer);
                     baseName = Identifiers.Bare(name);
                 }
-                else if (entries.FirstOrDefault(e => e.FilePath == document.FilePath && e.Pointer == node.Pointer) is { } existing)
+                else if (byLocation.TryGetValue((document.FilePath, node.Pointer), out var existing))
                 {
                     baseName = Identifiers.Bare(existing.Name);
                 }
