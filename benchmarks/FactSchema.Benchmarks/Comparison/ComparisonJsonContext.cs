@@ -3,13 +3,31 @@ using System.Text.Json.Serialization;
 namespace FactSchema.Benchmarks.Comparison;
 
 /// <summary>
-/// System.Text.Json source generation for the comparison models: the same naming and null handling as
-/// <see cref="ComparisonSerializers.ReflectionOptions"/>, so both System.Text.Json columns write the same JSON.
+/// System.Text.Json source generation for the comparison models, metadata only
+/// (<see cref="JsonSourceGenerationMode.Metadata"/>): what its deserializer always uses, and the "metadata" serializer
+/// column. The same naming and null handling as <see cref="ComparisonSerializers.ReflectionOptions"/>, so every
+/// System.Text.Json column writes the same JSON.
 /// </summary>
 [JsonSourceGenerationOptions(
+    GenerationMode = JsonSourceGenerationMode.Metadata,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(FactSetPoco))]
+[JsonSerializable(typeof(DeepNodePoco))]
 public sealed partial class ComparisonJsonContext : JsonSerializerContext
+{
+}
+
+/// <summary>
+/// System.Text.Json source generation in its serialization-only mode (<see cref="JsonSourceGenerationMode.Serialization"/>):
+/// the generated "fast path" that writes each type with straight-line <c>Utf8JsonWriter</c> calls. It cannot read.
+/// </summary>
+[JsonSourceGenerationOptions(
+    GenerationMode = JsonSourceGenerationMode.Serialization,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(FactSetPoco))]
+[JsonSerializable(typeof(DeepNodePoco))]
+public sealed partial class ComparisonFastPathJsonContext : JsonSerializerContext
 {
 }

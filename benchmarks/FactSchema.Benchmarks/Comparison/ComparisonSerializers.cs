@@ -18,8 +18,17 @@ public static class ComparisonSerializers
     /// <summary>UTF-8 without a byte order mark, as the other libraries write.</summary>
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>System.Text.Json source-generated metadata for <see cref="FactSetPoco"/>.</summary>
+    /// <summary>System.Text.Json source-generated metadata for <see cref="FactSetPoco"/> (reads, and writes through metadata).</summary>
     public static JsonTypeInfo<FactSetPoco> SourceGenerated => ComparisonJsonContext.Default.FactSetPoco;
+
+    /// <summary>System.Text.Json source-generated metadata for <see cref="DeepNodePoco"/>.</summary>
+    public static JsonTypeInfo<DeepNodePoco> SourceGeneratedDeep => ComparisonJsonContext.Default.DeepNodePoco;
+
+    /// <summary>System.Text.Json source-generated fast-path writer for <see cref="FactSetPoco"/> (serialization only).</summary>
+    public static JsonTypeInfo<FactSetPoco> FastPath => ComparisonFastPathJsonContext.Default.FactSetPoco;
+
+    /// <summary>System.Text.Json source-generated fast-path writer for <see cref="DeepNodePoco"/> (serialization only).</summary>
+    public static JsonTypeInfo<DeepNodePoco> FastPathDeep => ComparisonFastPathJsonContext.Default.DeepNodePoco;
 
     /// <summary>System.Text.Json options that resolve contracts through reflection at run time.</summary>
     public static JsonSerializerOptions ReflectionOptions { get; } = CreateReflectionOptions();
@@ -37,21 +46,30 @@ public static class ComparisonSerializers
     /// <summary>Reads a fact set with Newtonsoft.Json from UTF-8 bytes, decoding them as it goes.</summary>
     /// <param name="utf8Json">The document.</param>
     /// <returns>The value.</returns>
-    public static FactSetPoco NewtonsoftDeserialize(byte[] utf8Json)
+    public static FactSetPoco NewtonsoftDeserialize(byte[] utf8Json) => NewtonsoftDeserialize<FactSetPoco>(utf8Json);
+
+    /// <summary>Reads a comparison model with Newtonsoft.Json from UTF-8 bytes, decoding them as it goes.</summary>
+    /// <typeparam name="T">The model (<see cref="FactSetPoco"/> or <see cref="DeepNodePoco"/>).</typeparam>
+    /// <param name="utf8Json">The document.</param>
+    /// <returns>The value.</returns>
+    public static T NewtonsoftDeserialize<T>(byte[] utf8Json)
+        where T : class
     {
         using var stream = new MemoryStream(utf8Json, writable: false);
         using var text = new StreamReader(stream, Utf8NoBom, detectEncodingFromByteOrderMarks: false);
         using var json = new NJ.JsonTextReader(text);
-        return Newtonsoft.Deserialize<FactSetPoco>(json) ?? throw new InvalidDataException("The document is JSON null.");
+        return Newtonsoft.Deserialize<T>(json) ?? throw new InvalidDataException("The document is JSON null.");
     }
 
-    /// <summary>Writes a fact set with Newtonsoft.Json to a text writer (which the caller flushes).</summary>
+    /// <summary>Writes a comparison model with Newtonsoft.Json to a text writer (which the caller flushes).</summary>
+    /// <typeparam name="T">The model (<see cref="FactSetPoco"/> or <see cref="DeepNodePoco"/>).</typeparam>
     /// <param name="output">The text writer; it is left open.</param>
     /// <param name="value">The value.</param>
-    public static void NewtonsoftSerialize(TextWriter output, FactSetPoco value)
+    public static void NewtonsoftSerialize<T>(TextWriter output, T value)
+        where T : class
     {
         using var json = new NJ.JsonTextWriter(output) { CloseOutput = false, Formatting = NJ.Formatting.None };
-        Newtonsoft.Serialize(json, value, typeof(FactSetPoco));
+        Newtonsoft.Serialize(json, value, typeof(T));
     }
 
     /// <summary>Makes a stream writer that encodes UTF-8 without a byte order mark and leaves the stream open.</summary>

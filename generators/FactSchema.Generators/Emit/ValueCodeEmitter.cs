@@ -172,7 +172,8 @@ internal static class ValueCodeEmitter
         switch (type.Kind)
         {
             case ValueKind.String:
-                w.WriteLine($"{Writer}.WriteString(writer, {nameField}, {expression});");
+                // Callers have already refused null here (required members) or skipped it (optional ones).
+                w.WriteLine($"writer.WriteString({nameField}, {expression});");
                 return;
             case ValueKind.Boolean:
                 w.WriteLine($"writer.WriteBoolean({nameField}, {expression});");
@@ -278,7 +279,11 @@ internal static class ValueCodeEmitter
                 w.WriteLine($"{type.TypeName}JsonConverter.WriteValue(writer, {expression});");
                 break;
             case ValueKind.Object:
-                w.WriteLine($"{Writer}.WriteObject(writer, {expression});");
+                // Generated records are sealed: a direct call, no interface dispatch. The helper only reports a null.
+                w.OpenBlock($"if ({expression} is null)");
+                w.WriteLine($"throw {Writer}.NullValue({CodeText.Literal(type.TypeName!)});");
+                w.CloseBlock();
+                w.WriteLine($"{expression}.WriteTo(writer);");
                 break;
             case ValueKind.Array:
                 {

@@ -318,9 +318,11 @@ public static class FactSchemaReader
         throw new FactSchemaJsonException($"'{Shorten(text)}' is not a date-time with an offset (for example 2025-02-27T14:30:00Z)", reader.TokenStartIndex);
     }
 
+    private static readonly char[] s_timeSeparators = { 'T', 't' };
+
     private static bool HasTimeAndOffset(string text)
     {
-        var t = text.IndexOfAny(new[] { 'T', 't' });
+        var t = text.IndexOfAny(s_timeSeparators);
         if (t != 10 || text.Length < 20)
         {
             return false;

@@ -29,7 +29,8 @@ public static class FactSchemaSerializer
         var writer = t_writer;
         if (writer is null)
         {
-            writer = new Utf8JsonWriter(buffer);
+            // Generated writers always produce well-formed JSON, so the writer's structural checks are skipped.
+            writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
             t_writer = writer;
         }
         else

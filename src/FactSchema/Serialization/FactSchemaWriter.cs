@@ -146,6 +146,12 @@ public static class FactSchemaWriter
         }
     }
 
+    /// <summary>An error for a null where the schema allows no null (an element of a list, say).</summary>
+    /// <param name="typeName">The C# type expected.</param>
+    /// <returns>The error to throw.</returns>
+    public static InvalidOperationException NullValue(string typeName)
+        => new($"A {typeName.Replace("global::", string.Empty)} that the schema does not allow to be null is null.");
+
     /// <summary>An error for a required member left null in code.</summary>
     /// <param name="typeName">The record's name.</param>
     /// <param name="memberName">The member's name.</param>

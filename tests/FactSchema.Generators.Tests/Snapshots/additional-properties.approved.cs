@@ -239,12 +239,20 @@ namespace Consumer.Schemas
             if (Strict is not null)
             {
                 writer.WritePropertyName(__fs_name0);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteObject(writer, Strict);
+                if (Strict is null)
+                {
+                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.EnvelopeStrict");
+                }
+                Strict.WriteTo(writer);
             }
             if (Open is not null)
             {
                 writer.WritePropertyName(__fs_name1);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteObject(writer, Open);
+                if (Open is null)
+                {
+                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.EnvelopeOpen");
+                }
+                Open.WriteTo(writer);
             }
             if (AdditionalProperties is not null)
             {
@@ -444,7 +452,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (A is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, A);
+                writer.WriteString(__fs_name0, A);
             }
             writer.WriteEndObject();
         }
@@ -659,7 +667,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (B is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, B);
+                writer.WriteString(__fs_name0, B);
             }
             if (AdditionalProperties is not null)
             {

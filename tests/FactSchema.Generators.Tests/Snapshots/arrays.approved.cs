@@ -517,7 +517,11 @@ namespace Consumer.Schemas
                     for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                     {
                         var __fs_item0 = __fs_list0[__fs_index0];
-                        global::FactSchema.Serialization.FactSchemaWriter.WriteObject(writer, __fs_item0);
+                        if (__fs_item0 is null)
+                        {
+                            throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.CollectionsPeopleItem");
+                        }
+                        __fs_item0.WriteTo(writer);
                     }
                     writer.WriteEndArray();
                 }
@@ -802,7 +806,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("CollectionsPeopleItem", "Name");
             }
 
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Name);
+            writer.WriteString(__fs_name0, Name);
             if (AdditionalProperties is not null)
             {
                 global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);

@@ -328,7 +328,11 @@ namespace Consumer.Schemas
             }
 
             writer.WritePropertyName(__fs_name3);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteObject(writer, MustExist);
+            if (MustExist is null)
+            {
+                throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.Loose");
+            }
+            MustExist.WriteTo(writer);
             if (AdditionalProperties is not null)
             {
                 global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);

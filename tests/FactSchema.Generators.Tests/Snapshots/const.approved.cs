@@ -348,12 +348,12 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Constants", "SchemaVersion");
             }
 
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, SchemaVersion);
+            writer.WriteString(__fs_name0, SchemaVersion);
             writer.WriteBoolean(__fs_name1, IsFact);
             writer.WriteNumber(__fs_name2, Level);
             if (__fs_set3)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name3, __fs_value3);
+                writer.WriteString(__fs_name3, __fs_value3);
             }
             if (AdditionalProperties is not null)
             {

@@ -250,13 +250,13 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Person", "Id");
             }
 
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Id);
+            writer.WriteString(__fs_name0, Id);
             if (Name is null)
             {
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Person", "Name");
             }
 
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, Name);
+            writer.WriteString(__fs_name1, Name);
             if (AdditionalProperties is not null)
             {
                 global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
@@ -514,14 +514,14 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (Platform is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Platform);
+                writer.WriteString(__fs_name0, Platform);
             }
             if (HandleValue is null)
             {
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Handle", "HandleValue");
             }
 
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, HandleValue);
+            writer.WriteString(__fs_name1, HandleValue);
             if (AdditionalProperties is not null)
             {
                 global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
@@ -884,11 +884,15 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Statement", "Speaker");
             }
 
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Speaker);
+            writer.WriteString(__fs_name0, Speaker);
             if (SpeakerDetails is not null)
             {
                 writer.WritePropertyName(__fs_name1);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteObject(writer, SpeakerDetails);
+                if (SpeakerDetails is null)
+                {
+                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.Person");
+                }
+                SpeakerDetails.WriteTo(writer);
             }
             if (Handles is not null)
             {
@@ -898,7 +902,11 @@ namespace Consumer.Schemas
                     for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                     {
                         var __fs_item0 = __fs_list0[__fs_index0];
-                        global::FactSchema.Serialization.FactSchemaWriter.WriteObject(writer, __fs_item0);
+                        if (__fs_item0 is null)
+                        {
+                            throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.Handle");
+                        }
+                        __fs_item0.WriteTo(writer);
                     }
                     writer.WriteEndArray();
                 }
@@ -908,7 +916,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Statement", "Text");
             }
 
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name3, Text);
+            writer.WriteString(__fs_name3, Text);
             if (AdditionalProperties is not null)
             {
                 global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);

@@ -603,7 +603,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (__fs_set0)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, __fs_value0);
+                writer.WriteString(__fs_name0, __fs_value0);
             }
             if (__fs_set1)
             {

@@ -453,11 +453,15 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Pledge", "Id");
             }
 
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Id);
+            writer.WriteString(__fs_name0, Id);
             if (Amount is not null)
             {
                 writer.WritePropertyName(__fs_name1);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteObject(writer, Amount);
+                if (Amount is null)
+                {
+                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.Amount");
+                }
+                Amount.WriteTo(writer);
             }
             writer.WriteString(__fs_name2, global::Consumer.Schemas.StatusJsonConverter.ToEncodedText(Status));
             if (History is not null)
@@ -715,7 +719,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Amount", "Currency");
             }
 
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, Currency);
+            writer.WriteString(__fs_name1, Currency);
             writer.WriteEndObject();
         }
 

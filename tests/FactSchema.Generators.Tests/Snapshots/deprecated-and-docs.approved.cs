@@ -242,11 +242,11 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (OldName is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, OldName);
+                writer.WriteString(__fs_name0, OldName);
             }
             if (NewName is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, NewName);
+                writer.WriteString(__fs_name1, NewName);
             }
             if (AdditionalProperties is not null)
             {

@@ -273,16 +273,20 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (Name is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Name);
+                writer.WriteString(__fs_name0, Name);
             }
             if (Owner is not null)
             {
                 writer.WritePropertyName(__fs_name1);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteObject(writer, Owner);
+                if (Owner is null)
+                {
+                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.Owner");
+                }
+                Owner.WriteTo(writer);
             }
             if (Country is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name2, Country);
+                writer.WriteString(__fs_name2, Country);
             }
             if (AdditionalProperties is not null)
             {
@@ -501,7 +505,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (Name is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Name);
+                writer.WriteString(__fs_name0, Name);
             }
             if (AdditionalProperties is not null)
             {

@@ -647,11 +647,11 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (ClassValue is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, ClassValue);
+                writer.WriteString(__fs_name0, ClassValue);
             }
             if (__fs_set1)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, __fs_value1);
+                writer.WriteString(__fs_name1, __fs_value1);
             }
             if (_1st is not null)
             {
@@ -659,27 +659,27 @@ namespace Consumer.Schemas
             }
             if (Property is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name3, Property);
+                writer.WriteString(__fs_name3, Property);
             }
             if (NaïveCafé is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name4, NaïveCafé);
+                writer.WriteString(__fs_name4, NaïveCafé);
             }
             if (Name is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name5, Name);
+                writer.WriteString(__fs_name5, Name);
             }
             if (NameValue is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name6, NameValue);
+                writer.WriteString(__fs_name6, NameValue);
             }
             if (DeserializeValue is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name7, DeserializeValue);
+                writer.WriteString(__fs_name7, DeserializeValue);
             }
             if (AdditionalPropertiesValue is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name8, AdditionalPropertiesValue);
+                writer.WriteString(__fs_name8, AdditionalPropertiesValue);
             }
             if (QuoteDName is not null)
             {

@@ -451,7 +451,7 @@ namespace Consumer.Schemas
             writer.WriteNumber(__fs_name6, Big);
             if (Email is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name7, Email);
+                writer.WriteString(__fs_name7, Email);
             }
             if (AdditionalProperties is not null)
             {

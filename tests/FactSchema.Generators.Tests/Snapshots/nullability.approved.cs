@@ -455,18 +455,18 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Nullability", "Required");
             }
 
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Required);
+            writer.WriteString(__fs_name0, Required);
             if (RequiredNullable is null)
             {
                 writer.WriteNull(__fs_name1);
             }
             else
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name1, RequiredNullable);
+                writer.WriteString(__fs_name1, RequiredNullable);
             }
             if (Optional is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name2, Optional);
+                writer.WriteString(__fs_name2, Optional);
             }
             if (__fs_set3)
             {
@@ -476,7 +476,7 @@ namespace Consumer.Schemas
                 }
                 else
                 {
-                    global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name3, __fs_value3);
+                    writer.WriteString(__fs_name3, __fs_value3);
                 }
             }
             if (__fs_set4)

@@ -313,7 +313,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("PressRelease", "Headline");
             }
 
-            global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, Headline);
+            writer.WriteString(__fs_name0, Headline);
             if (WordCount is not null)
             {
                 writer.WriteNumber(__fs_name1, WordCount.Value);

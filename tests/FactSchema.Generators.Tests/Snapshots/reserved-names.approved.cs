@@ -379,12 +379,16 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (EqualsValue is not null)
             {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, __fs_name0, EqualsValue);
+                writer.WriteString(__fs_name0, EqualsValue);
             }
             if (ToStringValue is not null)
             {
                 writer.WritePropertyName(__fs_name1);
-                global::FactSchema.Serialization.FactSchemaWriter.WriteObject(writer, ToStringValue);
+                if (ToStringValue is null)
+                {
+                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.EqualsDeserialize");
+                }
+                ToStringValue.WriteTo(writer);
             }
             if (WriteToValue is not null)
             {
