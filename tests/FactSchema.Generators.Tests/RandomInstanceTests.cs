@@ -21,7 +21,7 @@ public sealed class RandomInstanceTests
     private static readonly string[] s_names = { "id", "name", "Name", "kind", "class", "1st", "naïve", "a-b", "a_b", "x\"y", "🙂", "value", "count" };
 
     private static readonly Gen<string> s_string = Gen.OneOf<string>(
-        Gen.String[Gen.Char.Where(c => !char.IsSurrogate(c)), 0, 12].Select(Quote),
+        Gen.String[Gen.Char.Where(c => !char.IsSurrogate(c)), 0, 12].Select(JsonText.Quote),
         Gen.OneOf("\"\"", "\"Зеленський\"", "\"\\ud83d\\ude00\"", "\"\\u0000\\\"\\\\\""));
 
     private static Gen<Shape> ShapeGen(int depth)
@@ -35,8 +35,8 @@ public sealed class RandomInstanceTests
             new Shape("{\"type\":\"boolean\"}", Gen.Bool.Select(b => b ? "true" : "false")),
             new Shape("{\"type\":[\"string\",\"null\"]}", Gen.OneOf<string>(s_string, Gen.Const("null"))),
             new Shape("{\"enum\":[\"military-aid\",\"a b\",\"\"]}", Gen.OneOf("\"military-aid\"", "\"a b\"", "\"\"")),
-            new Shape("{\"type\":\"string\",\"format\":\"date\"}", Gen.Int[0, 3000].Select(d => Quote(new DateOnly(2020, 1, 1).AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))),
-            new Shape("{\"type\":\"string\",\"format\":\"uuid\"}", Gen.Guid.Select(g => Quote(g.ToString()))),
+            new Shape("{\"type\":\"string\",\"format\":\"date\"}", Gen.Int[0, 3000].Select(d => JsonText.Quote(new DateOnly(2020, 1, 1).AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))),
+            new Shape("{\"type\":\"string\",\"format\":\"uuid\"}", Gen.Guid.Select(g => JsonText.Quote(g.ToString()))),
             new Shape("{}", Gen.OneOf("1", "\"x\"", "[1,{\"a\":null}]", "{\"b\":[true]}")));
         if (depth == 0)
         {
@@ -45,14 +45,14 @@ public sealed class RandomInstanceTests
 
         var inner = ShapeGen(depth - 1);
         var array = inner.Select(item => new Shape("{\"type\":\"array\",\"items\":" + item.Schema + "}", item.Instance.Array[0, 3].Select(items => "[" + string.Join(",", items) + "]")));
-        var map = inner.Select(value => new Shape("{\"type\":\"object\",\"additionalProperties\":" + value.Schema + "}", Gen.Select(Gen.OneOf(s_names), value.Instance, (k, v) => (k, v)).Array[0, 3].Select(pairs => "{" + string.Join(",", pairs.DistinctBy(p => p.k).Select(p => Quote(p.k) + ":" + p.v)) + "}")));
+        var map = inner.Select(value => new Shape("{\"type\":\"object\",\"additionalProperties\":" + value.Schema + "}", Gen.Select(Gen.OneOf(s_names), value.Instance, (k, v) => (k, v)).Array[0, 3].Select(pairs => "{" + string.Join(",", pairs.DistinctBy(p => p.k).Select(p => JsonText.Quote(p.k) + ":" + p.v)) + "}")));
         var obj = Gen.Select(inner.Array[1, 4], Gen.Bool.Array[4], Gen.Bool, (members, required, closed) =>
         {
             var names = s_names.OrderBy(n => n.GetHashCode(StringComparison.Ordinal) ^ members.Length).Take(members.Length).ToArray();
-            var schema = "{\"type\":\"object\",\"properties\":{" + string.Join(",", names.Select((n, i) => Quote(n) + ":" + members[i].Schema)) + "}"
-                + ",\"required\":[" + string.Join(",", names.Where((_, i) => required[i]).Select(Quote)) + "]"
+            var schema = "{\"type\":\"object\",\"properties\":{" + string.Join(",", names.Select((n, i) => JsonText.Quote(n) + ":" + members[i].Schema)) + "}"
+                + ",\"required\":[" + string.Join(",", names.Where((_, i) => required[i]).Select(JsonText.Quote)) + "]"
                 + (closed ? ",\"additionalProperties\":false" : string.Empty) + "}";
-            var instance = Sequence(members.Select((m, i) => Gen.Select(m.Instance, Gen.Bool, (value, present) => required[i] || present ? Quote(names[i]) + ":" + value : null)))
+            var instance = Sequence(members.Select((m, i) => Gen.Select(m.Instance, Gen.Bool, (value, present) => required[i] || present ? JsonText.Quote(names[i]) + ":" + value : null)))
                 .Select(parts => "{" + string.Join(",", parts.Where(p => p is not null)) + (closed ? string.Empty : (parts.Any(p => p is not null) ? "," : string.Empty) + "\"zz-unknown\":{\"kept\":[1,2]}") + "}");
             return new Shape(schema, instance);
         });
@@ -119,23 +119,6 @@ public sealed class RandomInstanceTests
                 context.Unload();
             }
         }
-    }
-
-    private static string Quote(string text)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in text)
-        {
-            builder.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                < ' ' => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.Append('"').ToString();
     }
 }
 

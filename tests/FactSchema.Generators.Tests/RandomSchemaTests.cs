@@ -22,25 +22,25 @@ public sealed class RandomSchemaTests
         "plain", "*/ public int Evil; /*", "</summary><x>", "\"\"\"", "#error no", "line\nbreak", "\u2028sep", "\u0000nul", "&amp;<>",
     };
 
-    private static readonly Gen<string> s_name = Gen.OneOf(s_names).Select(Json);
+    private static readonly Gen<string> s_name = Gen.OneOf(s_names).Select(JsonText.Quote);
 
     private static readonly Gen<string> s_literal = Gen.OneOf<string>(
         Gen.OneOf("null", "true", "false", "0", "-1", "1.5", "1e400", "12345678901234567890123", "[]", "{}", "[1,\"a\"]", "{\"a\":1}"),
-        Gen.OneOf(s_texts).Select(Json),
-        Gen.OneOf(s_names).Select(Json));
+        Gen.OneOf(s_texts).Select(JsonText.Quote),
+        Gen.OneOf(s_names).Select(JsonText.Quote));
 
     private static readonly Gen<string> s_type = Gen.OneOf(
         "\"string\"", "\"integer\"", "\"number\"", "\"boolean\"", "\"null\"", "\"object\"", "\"array\"",
         "[\"string\",\"null\"]", "[\"integer\",\"string\"]", "[]", "\"strin\"", "5", "[\"object\",\"null\"]");
 
-    private static readonly Gen<string> s_format = Gen.OneOf("date", "date-time", "uri", "uuid", "decimal", "int32", "int64", "email", "nonsense").Select(Json);
+    private static readonly Gen<string> s_format = Gen.OneOf("date", "date-time", "uri", "uuid", "decimal", "int32", "int64", "email", "nonsense").Select(JsonText.Quote);
 
     private static Gen<string> Schema(int depth)
     {
         var leaf = Gen.Select(s_type, s_format.Null(), s_literal.Array[0, 4].Null(), s_literal.Null(), s_literal.Null(), Gen.OneOf(s_texts).Null(),
             (type, format, @enum, @const, @default, text) => Object(
                 ("type", type), ("format", format), ("enum", @enum is null ? null : "[" + string.Join(",", @enum) + "]"),
-                ("const", @const), ("default", @default), ("description", text is null ? null : Json(text))));
+                ("const", @const), ("default", @default), ("description", text is null ? null : JsonText.Quote(text))));
         var oddities = Gen.OneOf("true", "false", "{}", "\"not a schema\"", "[]", "{\"$ref\":\"#\"}", "{\"$ref\":\"#/$defs/d0\"}",
             "{\"$ref\":\"#/$defs/missing\"}", "{\"$ref\":\"other.schema.json\"}", "{\"$ref\":5}", "{\"required\":\"x\"}", "{\"properties\":[]}");
         if (depth == 0)
@@ -52,7 +52,7 @@ public sealed class RandomSchemaTests
         var properties = Gen.Select(s_name, inner, (n, s) => n + ":" + s).Array[0, 5].Select(ps => "{" + string.Join(",", ps) + "}");
         var obj = Gen.Select(properties, s_name.Array[0, 3], Gen.OneOf("false", "true", "{\"type\":\"string\"}").Null(), Gen.OneOf(s_texts).Null(), Gen.Bool,
             (props, required, additional, title, deprecated) => Object(
-                ("type", "\"object\""), ("title", title is null ? null : Json(title)), ("properties", props), ("required", "[" + string.Join(",", required) + "]"),
+                ("type", "\"object\""), ("title", title is null ? null : JsonText.Quote(title)), ("properties", props), ("required", "[" + string.Join(",", required) + "]"),
                 ("additionalProperties", additional), ("deprecated", deprecated ? "true" : null)));
         var array = Gen.Select(inner, Gen.Bool, (items, tuple) => tuple ? Object(("type", "\"array\""), ("prefixItems", "[" + items + "]")) : Object(("type", "\"array\""), ("items", items)));
         var composite = Gen.Select(Gen.OneOf("oneOf", "anyOf", "allOf"), inner.Array[1, 3], (keyword, branches) => Object((keyword, "[" + string.Join(",", branches) + "]")));
@@ -62,7 +62,7 @@ public sealed class RandomSchemaTests
 
     private static readonly Gen<string> s_document = Gen.Select(Schema(3), Schema(2), Schema(2), Gen.OneOf(s_texts).Null(),
         (root, d0, d1, title) => root.StartsWith("{", StringComparison.Ordinal) && root.Length > 2
-            ? "{\"title\":" + Json(title ?? "Random") + ",\"$defs\":{\"d0\":" + d0 + ",\"d1\":" + d1 + "}," + root.Substring(1)
+            ? "{\"title\":" + JsonText.Quote(title ?? "Random") + ",\"$defs\":{\"d0\":" + d0 + ",\"d1\":" + d1 + "}," + root.Substring(1)
             : root);
 
     [Fact]
@@ -90,22 +90,5 @@ public sealed class RandomSchemaTests
     }
 
     private static string Object(params (string Key, string? Value)[] members)
-        => "{" + string.Join(",", members.Where(m => m.Value is not null).Select(m => Json(m.Key) + ":" + m.Value)) + "}";
-
-    private static string Json(string value)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            builder.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                < ' ' => "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.Append('"').ToString();
-    }
+        => "{" + string.Join(",", members.Where(m => m.Value is not null).Select(m => JsonText.Quote(m.Key) + ":" + m.Value)) + "}";
 }

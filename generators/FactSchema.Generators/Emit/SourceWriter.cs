@@ -1,4 +1,3 @@
-using System;
 using System.Text;
 
 namespace FactSchema.Generators.Emit;
@@ -39,20 +38,5 @@ internal sealed class SourceWriter
         WriteLine("}" + suffix);
     }
 
-    public IDisposable Block(string? header = null)
-    {
-        OpenBlock(header);
-        return new Closer(this);
-    }
-
     public override string ToString() => _builder.ToString();
-
-    private sealed class Closer : IDisposable
-    {
-        private readonly SourceWriter _writer;
-
-        public Closer(SourceWriter writer) => _writer = writer;
-
-        public void Dispose() => _writer.CloseBlock();
-    }
 }

@@ -194,34 +194,45 @@ internal static class ValueCodeEmitter
                 w.WriteLine($"writer.WriteString({nameField}, {type.TypeName}JsonConverter.ToEncodedText({expression}));");
                 return;
             case ValueKind.Array:
-                {
-                    var list = "__fs_list0";
-                    var index = "__fs_index0";
-                    w.OpenBlock();
-                    w.WriteLine($"var {list} = {expression};");
-                    w.WriteLine($"writer.WriteStartArray({nameField});");
-                    w.OpenBlock($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
-                    w.WriteLine($"var __fs_item0 = {list}[{index}];");
-                    EmitWrite(w, type.Element!, "__fs_item0", 1);
-                    w.CloseBlock();
-                    w.WriteLine("writer.WriteEndArray();");
-                    w.CloseBlock();
-                    return;
-                }
-
+                EmitWriteArray(w, type, expression, 0, $"writer.WriteStartArray({nameField});");
+                return;
             case ValueKind.Map:
-                w.WriteLine($"writer.WriteStartObject({nameField});");
-                w.OpenBlock($"foreach (var __fs_pair0 in {expression})");
-                w.WriteLine("writer.WritePropertyName(__fs_pair0.Key);");
-                EmitWrite(w, type.Element!, "__fs_pair0.Value", 1);
-                w.CloseBlock();
-                w.WriteLine("writer.WriteEndObject();");
+                EmitWriteMap(w, type, expression, 0, $"writer.WriteStartObject({nameField});");
                 return;
             default:
                 w.WriteLine($"writer.WritePropertyName({nameField});");
                 EmitWriteNonNull(w, type, expression, 0);
                 return;
         }
+    }
+
+    /// <summary>Writes a list: <paramref name="start"/> (with or without a property name), the items, the end.</summary>
+    private static void EmitWriteArray(SourceWriter w, ValueTypeSpec type, string expression, int depth, string start)
+    {
+        var list = "__fs_list" + depth;
+        var index = "__fs_index" + depth;
+        var item = "__fs_item" + depth;
+        w.OpenBlock();
+        w.WriteLine($"var {list} = {expression};");
+        w.WriteLine(start);
+        w.OpenBlock($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
+        w.WriteLine($"var {item} = {list}[{index}];");
+        EmitWrite(w, type.Element!, item, depth + 1);
+        w.CloseBlock();
+        w.WriteLine("writer.WriteEndArray();");
+        w.CloseBlock();
+    }
+
+    /// <summary>Writes a map: <paramref name="start"/> (with or without a property name), the members, the end.</summary>
+    private static void EmitWriteMap(SourceWriter w, ValueTypeSpec type, string expression, int depth, string start)
+    {
+        var pair = "__fs_pair" + depth;
+        w.WriteLine(start);
+        w.OpenBlock($"foreach (var {pair} in {expression})");
+        w.WriteLine($"writer.WritePropertyName({pair}.Key);");
+        EmitWrite(w, type.Element!, $"{pair}.Value", depth + 1);
+        w.CloseBlock();
+        w.WriteLine("writer.WriteEndObject();");
     }
 
     /// <summary>Writes <paramref name="expression"/> (of the value's full C# type) as a JSON value.</summary>
@@ -286,32 +297,11 @@ internal static class ValueCodeEmitter
                 w.WriteLine($"{expression}.WriteTo(writer);");
                 break;
             case ValueKind.Array:
-                {
-                    var list = "__fs_list" + depth;
-                    var index = "__fs_index" + depth;
-                    w.OpenBlock();
-                    w.WriteLine($"var {list} = {expression};");
-                    w.WriteLine("writer.WriteStartArray();");
-                    w.OpenBlock($"for (var {index} = 0; {index} < {list}.Count; {index}++)");
-                    w.WriteLine($"var __fs_item{depth} = {list}[{index}];");
-                    EmitWrite(w, type.Element!, $"__fs_item{depth}", depth + 1);
-                    w.CloseBlock();
-                    w.WriteLine("writer.WriteEndArray();");
-                    w.CloseBlock();
-                    break;
-                }
-
+                EmitWriteArray(w, type, expression, depth, "writer.WriteStartArray();");
+                break;
             case ValueKind.Map:
-                {
-                    var pair = "__fs_pair" + depth;
-                    w.WriteLine("writer.WriteStartObject();");
-                    w.OpenBlock($"foreach (var {pair} in {expression})");
-                    w.WriteLine($"writer.WritePropertyName({pair}.Key);");
-                    EmitWrite(w, type.Element!, $"{pair}.Value", depth + 1);
-                    w.CloseBlock();
-                    w.WriteLine("writer.WriteEndObject();");
-                    break;
-                }
+                EmitWriteMap(w, type, expression, depth, "writer.WriteStartObject();");
+                break;
         }
     }
 }

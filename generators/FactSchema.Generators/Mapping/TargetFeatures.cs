@@ -11,7 +11,4 @@ internal sealed record TargetFeatures(
     bool HasCompilerFeatureRequiredAttribute,
     bool HasIsExternalInit,
     bool HasRuntimeLibrary,
-    int LanguageVersion)
-{
-    public static readonly TargetFeatures Latest = new(true, true, true, true, true, true, int.MaxValue);
-}
+    int LanguageVersion);

@@ -15,9 +15,6 @@ namespace FactSchema.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class FactSchemaReader
 {
-    /// <summary>The reader options generated <c>Deserialize(ReadOnlySpan&lt;byte&gt;)</c> uses: strict JSON, depth at most 64.</summary>
-    public static JsonReaderOptions DefaultReaderOptions => FactSchemaReaderOptions.Default.ToReaderOptions();
-
     /// <summary>Creates a reader over a whole document, refusing documents over the size limit.</summary>
     /// <param name="utf8Json">The document.</param>
     /// <param name="options">The limits, or null for <see cref="FactSchemaReaderOptions.Default"/>.</param>

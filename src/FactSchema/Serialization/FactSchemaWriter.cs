@@ -23,20 +23,6 @@ public static class FactSchemaWriter
         writer.WriteStringValue(value);
     }
 
-    /// <summary>Writes a string property in one call.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name, pre-encoded.</param>
-    /// <param name="value">The value.</param>
-    public static void WriteString(Utf8JsonWriter writer, JsonEncodedText name, string value)
-    {
-        if (value is null)
-        {
-            throw new InvalidOperationException($"The property '{name}' is a string that the schema does not allow to be null, but it is null.");
-        }
-
-        writer.WriteString(name, value);
-    }
-
     /// <summary>Writes a double property in one call; NaN and infinities have no JSON form and are refused.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property name, pre-encoded.</param>
@@ -98,21 +84,6 @@ public static class FactSchemaWriter
         }
 
         writer.WriteStringValue(value.OriginalString);
-    }
-
-    /// <summary>Writes a generated value, refusing null where the schema does not allow it.</summary>
-    /// <typeparam name="T">The generated type.</typeparam>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value.</param>
-    public static void WriteObject<T>(Utf8JsonWriter writer, T value)
-        where T : IFactSchemaValue
-    {
-        if (value is null)
-        {
-            throw new InvalidOperationException($"A {typeof(T).Name} that the schema does not allow to be null is null.");
-        }
-
-        value.WriteTo(writer);
     }
 
     /// <summary>Writes raw JSON kept in a <see cref="JsonElement"/>.</summary>
