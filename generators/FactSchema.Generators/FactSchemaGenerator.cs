@@ -150,7 +150,8 @@ public sealed class FactSchemaGenerator : IIncrementalGenerator
             HasCompilerFeatureRequiredAttribute: Has("System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute"),
             HasIsExternalInit: Has("System.Runtime.CompilerServices.IsExternalInit"),
             HasRuntimeLibrary: Has("FactSchema.Serialization.FactSchemaReader"),
-            LanguageVersion: languageVersion);
+            LanguageVersion: languageVersion,
+            HasNotNullWhenAttribute: Has("System.Diagnostics.CodeAnalysis.NotNullWhenAttribute"));
     }
 
     private static string FormatVersion(int version)

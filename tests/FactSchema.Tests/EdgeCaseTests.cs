@@ -89,10 +89,10 @@ public sealed class EdgeCaseTests
     [Fact]
     public void ConstIsCheckedOnRead()
     {
-        var error = Assert.Throws<FactSchemaJsonException>(() => Read("""{"text":"t","count":1,"version":"2.0"}"""));
+        var error = Assert.ThrowsAny<FactSchemaJsonException>(() => Read("""{"text":"t","count":1,"version":"2.0"}"""));
         Assert.Equal("/version", error.InstanceLocation);
         Assert.Contains("expected the constant \"1.0\"", error.Message);
-        Assert.Throws<FactSchemaJsonException>(() => Read("""{"text":"t","count":1}"""));
+        Assert.ThrowsAny<FactSchemaJsonException>(() => Read("""{"text":"t","count":1}"""));
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public sealed class EdgeCaseTests
     [InlineData("""[]""", "", "expected an object, found an array")]
     public void SchemaViolationsNameTheirPath(string json, string pointer, string message)
     {
-        var error = Assert.Throws<FactSchemaJsonException>(() => Read(json));
+        var error = Assert.ThrowsAny<FactSchemaJsonException>(() => Read(json));
         Assert.Equal(pointer, error.InstanceLocation);
         Assert.Contains(message, error.Message);
         Assert.Equal(0, error.LineNumber);
@@ -135,7 +135,7 @@ public sealed class EdgeCaseTests
     [InlineData("""{"text":"t","count":01,"version":"1.0"}""")]
     public void MalformedJsonIsAJsonException(string json)
     {
-        var error = Assert.Throws<FactSchemaJsonException>(() => Read(json));
+        var error = Assert.ThrowsAny<FactSchemaJsonException>(() => Read(json));
         Assert.IsAssignableFrom<JsonException>(error);
         Assert.NotNull(error.LineNumber);
     }
@@ -144,7 +144,7 @@ public sealed class EdgeCaseTests
     public void ErrorsPointAtTheLine()
     {
         const string json = "{\n  \"text\": \"t\",\n  \"count\": 1,\n  \"version\": \"1.0\",\n  \"tags\": [\"a\",\n    7]\n}";
-        var error = Assert.Throws<FactSchemaJsonException>(() => Read(json));
+        var error = Assert.ThrowsAny<FactSchemaJsonException>(() => Read(json));
         Assert.Equal("/tags/1", error.InstanceLocation);
         Assert.Equal(5, error.LineNumber);
         Assert.Equal(4, error.BytePositionInLine);
@@ -156,7 +156,7 @@ public sealed class EdgeCaseTests
     {
         var bytes = Encoding.UTF8.GetBytes("""{"text":"AB","count":1,"version":"1.0"}""");
         bytes[10] = 0xFF;
-        var error = Assert.Throws<FactSchemaJsonException>(() => EdgeCase.Deserialize(bytes));
+        var error = Assert.ThrowsAny<FactSchemaJsonException>(() => EdgeCase.Deserialize(bytes));
         Assert.Equal("/text", error.InstanceLocation);
     }
 
@@ -164,7 +164,7 @@ public sealed class EdgeCaseTests
     public void NestingBeyondTheDepthLimitIsRejected()
     {
         var json = "{\"text\":\"t\",\"count\":1,\"version\":\"1.0\",\"raw\":" + new string('[', 200) + new string(']', 200) + "}";
-        var error = Assert.Throws<FactSchemaJsonException>(() => Read(json));
+        var error = Assert.ThrowsAny<FactSchemaJsonException>(() => Read(json));
         Assert.Equal("/raw", error.InstanceLocation);
     }
 
@@ -193,7 +193,7 @@ public sealed class EdgeCaseTests
     {
         var item = FactSchema.Tests.Explicit.CustomItem.Deserialize("""{"label":"x"}""");
         Assert.Equal("x", item.Label);
-        Assert.Throws<FactSchemaJsonException>(() => FactSchema.Tests.Explicit.CustomItem.Deserialize("""{"label":"x","other":1}"""));
+        Assert.ThrowsAny<FactSchemaJsonException>(() => FactSchema.Tests.Explicit.CustomItem.Deserialize("""{"label":"x","other":1}"""));
     }
 
     [Fact]

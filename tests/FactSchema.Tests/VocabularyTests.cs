@@ -73,6 +73,8 @@ public sealed class VocabularyTests
     [Theory]
     [InlineData("unknown status", "/pledges/4/status", "'promised' is not one of")]
     [InlineData("missing speaker", "/quotes/3", "the required property 'speaker' is missing")]
+    [InlineData("wrong currency", "/pledges/4/amount/currency", "'eur' does not match ^[A-Z]{3}$")]
+    [InlineData("empty quote text", "/quotes/0/text", "'' is empty, but must have at least 1 character")]
     [InlineData("number as text", "/pledges/4/amount/value", "expected a number, found the string '20'")]
     [InlineData("extra property", "/actors/0/nickname", "not allowed")]
     [InlineData("bad date", "/quotes/0/date", "'27/02/2025' is not a date")]
@@ -86,9 +88,11 @@ public sealed class VocabularyTests
             case "number as text": json["pledges"]![4]!["amount"]!["value"] = "20"; break;
             case "extra property": json["actors"]![0]!["nickname"] = "Mark"; break;
             case "bad date": json["quotes"]![0]!["date"] = "27/02/2025"; break;
+            case "wrong currency": json["pledges"]![4]!["amount"]!["currency"] = "eur"; break;
+            case "empty quote text": json["quotes"]![0]!["text"] = ""; break;
         }
 
-        var error = Assert.Throws<FactSchemaJsonException>(() => FactSet.Deserialize(TestData.Utf8(json.ToJsonString())));
+        var error = Assert.ThrowsAny<FactSchemaJsonException>(() => FactSet.Deserialize(TestData.Utf8(json.ToJsonString())));
         Assert.Equal(pointer, error.InstanceLocation);
         Assert.Contains(message, error.Message);
         Assert.StartsWith(pointer + ": ", error.Message);

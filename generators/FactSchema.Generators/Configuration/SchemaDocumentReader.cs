@@ -15,7 +15,7 @@ internal static class SchemaDocumentReader
     public static SchemaDocument Read(SchemaFileInput input, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var fileUri = SchemaResolver.FileUriFor(input.FilePath);
+        var fileUri = input.RetrievalUri ?? SchemaResolver.FileUriFor(input.FilePath);
         var fileName = Path.GetFileName(input.FilePath);
         if (input.Text is null)
         {
@@ -38,6 +38,6 @@ internal static class SchemaDocumentReader
         var (root, schemaDiagnostics) = SchemaParser.Parse(parsed.Root!, input.FilePath, cancellationToken);
         diagnostics.AddRange(schemaDiagnostics);
         var baseUri = SchemaResolver.BaseUriFor(fileUri, root);
-        return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, baseUri, fileUri, root, diagnostics.ToImmutableEquatableArray());
+        return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, baseUri, fileUri, root, diagnostics.ToImmutableEquatableArray(), parsed.Root, input.FormatAssertion);
     }
 }

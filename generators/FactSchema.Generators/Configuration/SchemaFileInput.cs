@@ -10,7 +10,7 @@ namespace FactSchema.Generators.Configuration;
 /// A schema file as the build hands it over: its text and the options that apply to it
 /// (from <c>FactSchema</c> item metadata and MSBuild properties).
 /// </summary>
-internal sealed record SchemaFileInput(string FilePath, string RelativePath, string Namespace, string? TypeName, string? Text)
+internal sealed record SchemaFileInput(string FilePath, string RelativePath, string Namespace, string? TypeName, string? Text, string? RetrievalUri = null, bool FormatAssertion = false)
 {
     private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
     private const string PropertyPrefix = "build_property.";
@@ -35,7 +35,23 @@ internal sealed record SchemaFileInput(string FilePath, string RelativePath, str
         var typeName = Get(fileOptions, MetadataPrefix + "FactSchemaTypeName");
         var relative = MakeRelative(file.Path, Get(globalOptions, PropertyPrefix + "ProjectDir"));
         var text = file.GetText(cancellationToken)?.ToString();
-        return new SchemaFileInput(file.Path, relative, SanitizeNamespace(ns ?? string.Empty), string.IsNullOrWhiteSpace(typeName) ? null : typeName, text);
+        var retrievalUri = Get(fileOptions, MetadataPrefix + "FactSchemaBaseUri");
+        if (retrievalUri is not null && !Uri.TryCreate(retrievalUri, UriKind.Absolute, out _))
+        {
+            retrievalUri = null;
+        }
+
+        var formatAssertion = FirstNonEmpty(
+            Get(fileOptions, MetadataPrefix + "FactSchemaFormatAssertion"),
+            Get(globalOptions, PropertyPrefix + "FactSchemaFormatAssertion"));
+        return new SchemaFileInput(
+            file.Path,
+            relative,
+            SanitizeNamespace(ns ?? string.Empty),
+            string.IsNullOrWhiteSpace(typeName) ? null : typeName,
+            text,
+            retrievalUri,
+            string.Equals(formatAssertion, "true", StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? Get(AnalyzerConfigOptions options, string key)

@@ -49,6 +49,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotRepresentableInUtf8 = Create(
         "FS0013", "Name has no UTF-8 form", "The {0} {1} contains an unpaired surrogate and has no UTF-8 form, so no JSON document can hold it; it is left out", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidPattern = Create(
+        "FS0014", "Invalid regular expression", "The pattern {0} is not a valid regular expression ({1}); no value can match it, so validation rejects every string it applies to", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "FS0012", "FactSchema could not process a schema", "FactSchema could not process this schema ({0}); please report it with the schema file", DiagnosticSeverity.Error);
 

@@ -138,6 +138,28 @@ internal static class CodeText
         return lines;
     }
 
+    /// <summary>Text for a one-line <c>//</c> comment: every line break and control character escaped, so that text can never leave the comment.</summary>
+    public static string EscapeComment(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' || char.IsSurrogate(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Text for inside one line of an XML doc comment: XML-escaped and on one line.</summary>
+    public static string EscapeXml(string text) => string.Join(" ", DocLines(text));
+
     public static void WriteDocElement(SourceWriter writer, string element, string? text)
     {
         if (text is null)

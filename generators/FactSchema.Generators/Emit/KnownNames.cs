@@ -12,6 +12,15 @@ internal static class KnownNames
     public const string ListComparer = "global::FactSchema.Serialization.ListEqualityComparer";
     public const string MapComparer = "global::FactSchema.Serialization.DictionaryEqualityComparer";
     public const string ElementComparer = "global::FactSchema.Serialization.JsonElementEqualityComparer";
+    public const string ValidationRuntime = "global::FactSchema.Validation.FactSchemaValidation";
+    public const string ValidationResult = "global::FactSchema.Validation.ValidationResult";
+    public const string ValidationError = "global::FactSchema.Validation.ValidationError";
+    public const string ValidationOptions = "global::FactSchema.Validation.ValidationOptions";
+    public const string ValidationContext = "global::FactSchema.Validation.ValidationContext";
+    public const string ValidationException = "global::FactSchema.Validation.FactSchemaValidationException";
+    public const string EvaluatedSet = "global::FactSchema.Validation.EvaluatedSet";
+    public const string JsonValidator = "global::FactSchema.Validation.JsonValidator";
+    public const string EditorBrowsableNever = "global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)";
     public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
     public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";

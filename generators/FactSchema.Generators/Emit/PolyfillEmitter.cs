@@ -10,7 +10,7 @@ internal static class PolyfillEmitter
 {
     public static string? Emit(TargetFeatures features)
     {
-        if (features.HasRequiredMemberAttribute && features.HasCompilerFeatureRequiredAttribute && features.HasIsExternalInit && features.HasSetsRequiredMembersAttribute)
+        if (features.HasRequiredMemberAttribute && features.HasCompilerFeatureRequiredAttribute && features.HasIsExternalInit && features.HasSetsRequiredMembersAttribute && features.HasNotNullWhenAttribute)
         {
             return null;
         }
@@ -51,14 +51,33 @@ internal static class PolyfillEmitter
         }
 
         w.CloseBlock();
-        if (!features.HasSetsRequiredMembersAttribute)
+        if (!features.HasSetsRequiredMembersAttribute || !features.HasNotNullWhenAttribute)
         {
             w.WriteLine();
             w.OpenBlock("namespace System.Diagnostics.CodeAnalysis");
-            w.WriteLine("[global::System.AttributeUsage(global::System.AttributeTargets.Constructor, AllowMultiple = false, Inherited = false)]");
-            w.WriteLine("internal sealed class SetsRequiredMembersAttribute : global::System.Attribute");
-            w.WriteLine("{");
-            w.WriteLine("}");
+            if (!features.HasSetsRequiredMembersAttribute)
+            {
+                w.WriteLine("[global::System.AttributeUsage(global::System.AttributeTargets.Constructor, AllowMultiple = false, Inherited = false)]");
+                w.WriteLine("internal sealed class SetsRequiredMembersAttribute : global::System.Attribute");
+                w.WriteLine("{");
+                w.WriteLine("}");
+            }
+
+            if (!features.HasNotNullWhenAttribute)
+            {
+                if (!features.HasSetsRequiredMembersAttribute)
+                {
+                    w.WriteLine();
+                }
+
+                w.WriteLine("[global::System.AttributeUsage(global::System.AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]");
+                w.OpenBlock("internal sealed class NotNullWhenAttribute : global::System.Attribute");
+                w.WriteLine("public NotNullWhenAttribute(bool returnValue) => ReturnValue = returnValue;");
+                w.WriteLine();
+                w.WriteLine("public bool ReturnValue { get; }");
+                w.CloseBlock();
+            }
+
             w.CloseBlock();
         }
 

@@ -34,6 +34,7 @@ internal static class RecordEmitter
         EmitAdditionalPropertiesMember(w, type);
         EmitEquality(w, type);
         EmitReader(w, type);
+        EmitValidation(w, type);
         EmitWriter(w, type);
         EmitConverter(w, type);
 
@@ -241,6 +242,63 @@ internal static class RecordEmitter
         w.WriteLine();
     }
 
+    private static void EmitValidation(SourceWriter w, ObjectTypeSpec type)
+    {
+        var entry = type.ValidatorMethod ?? "__FactSchemaValidators.Entry0";
+        w.WriteLine($"private static readonly {JsonValidator} __fs_validator = ValidateCore;");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>");
+        w.WriteLine("/// <returns><see cref=\"global::FactSchema.Validation.ValidationResult.Valid\"/>, or every error with its JSON Pointer.</returns>");
+        w.WriteLine($"public {ValidationResult} Validate() => {Serializer}.Validate(this, __fs_validator);");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Validates a UTF-8 JSON document against the schema of <see cref=\"{type.Name}\"/> without materialising it.</summary>");
+        w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
+        w.WriteLine("/// <returns><see cref=\"global::FactSchema.Validation.ValidationResult.Valid\"/> (no allocation), or every error with its JSON Pointer.</returns>");
+        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or over a limit.</exception>");
+        w.WriteLine($"public static {ValidationResult} ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => {ValidationRuntime}.Validate(utf8Json, __fs_validator);");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Validates a JSON string against the schema of <see cref=\"{type.Name}\"/>.</summary>");
+        w.WriteLine("/// <param name=\"json\">The whole JSON document.</param>");
+        w.WriteLine("/// <returns>The result.</returns>");
+        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or over a limit.</exception>");
+        w.WriteLine($"public static {ValidationResult} ValidateJson(string json) => ValidateJson({Reader}.ToUtf8(json));");
+        w.WriteLine();
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>");
+        w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
+        w.WriteLine("/// <param name=\"value\">The value, when valid.</param>");
+        w.WriteLine("/// <param name=\"errors\">The errors, when not (empty when valid).</param>");
+        w.WriteLine("/// <returns>True when the document was read.</returns>");
+        w.OpenBlock($"public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {type.Name}? value, out {IReadOnlyList}<{ValidationError}> errors)");
+        w.WriteLine("value = null;");
+        w.OpenBlock("try");
+        w.WriteLine($"var result = {ValidationRuntime}.Validate(utf8Json, __fs_validator);");
+        w.WriteLine("errors = result.Errors;");
+        w.OpenBlock("if (!result.IsValid)");
+        w.WriteLine("return false;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"var reader = {Reader}.CreateReader(utf8Json, null);");
+        w.WriteLine("value = ReadUnvalidated(ref reader);");
+        w.WriteLine($"{Reader}.EnsureEndOfDocument(ref reader);");
+        w.WriteLine("return true;");
+        w.CloseBlock();
+        w.OpenBlock($"catch ({JsonException} ex)");
+        w.WriteLine("value = null;");
+        w.WriteLine($"errors = {ValidationRuntime}.ErrorsOf(ex, utf8Json);");
+        w.WriteLine("return false;");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"/// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>");
+        w.WriteLine("/// <param name=\"reader\">A reader on the value's first token; it does not move.</param>");
+        w.WriteLine("/// <param name=\"context\">The validation run.</param>");
+        w.WriteLine("/// <param name=\"evaluated\">Where to mark evaluated properties, or null.</param>");
+        w.WriteLine("/// <returns>True when valid.</returns>");
+        w.WriteLine($"[{EditorBrowsableNever}]");
+        w.WriteLine($"public static bool ValidateCore({Utf8JsonReader} reader, {ValidationContext} context, {EvaluatedSet}? evaluated) => {entry}(reader, context, evaluated);");
+        w.WriteLine();
+    }
+
     private static void EmitReader(SourceWriter w, ObjectTypeSpec type)
     {
         var properties = type.Properties;
@@ -260,12 +318,17 @@ internal static class RecordEmitter
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
         w.OpenBlock($"public static {type.Name} Deserialize(global::System.ReadOnlySpan<byte> utf8Json, {ReaderOptions}? options)");
         w.OpenBlock("try");
+        w.WriteLine("// The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).");
         w.WriteLine($"var reader = {Reader}.CreateReader(utf8Json, options);");
-        w.WriteLine("var value = Deserialize(ref reader);");
+        w.WriteLine("var value = ReadUnvalidated(ref reader);");
         w.WriteLine($"{Reader}.EnsureEndOfDocument(ref reader);");
+        w.OpenBlock("if (options?.ValidateSchema ?? true)");
+        w.WriteLine($"{ValidationRuntime}.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();");
+        w.CloseBlock();
+        w.WriteLine();
         w.WriteLine("return value;");
         w.CloseBlock();
-        w.OpenBlock($"catch ({JsonException} ex)");
+        w.OpenBlock($"catch ({JsonException} ex) when (ex is not {ValidationException})");
         w.WriteLine($"throw {Exception}.ForDocument(ex, utf8Json);");
         w.CloseBlock();
         w.CloseBlock();
@@ -278,11 +341,26 @@ internal static class RecordEmitter
         w.WriteLine($"public static {type.Name} Deserialize(string json) => Deserialize({Reader}.ToUtf8(json));");
         w.WriteLine();
 
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from a reader positioned on (or just before) a JSON object, leaving it on the object's last token.</summary>");
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from a reader positioned on (or just before) a JSON object, after validating it against the schema, leaving the reader on the object's last token.</summary>");
         w.WriteLine("/// <param name=\"reader\">The reader.</param>");
         w.WriteLine("/// <returns>The value.</returns>");
-        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or does not match the schema; the message names the JSON Pointer path.</exception>");
+        w.WriteLine($"/// <exception cref=\"{ValidationException}\">The value does not match the schema; every error is listed with its JSON Pointer.</exception>");
+        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed; the message names the JSON Pointer path.</exception>");
         w.OpenBlock($"public static {type.Name} Deserialize(ref {Utf8JsonReader} reader)");
+        w.WriteLine($"{Reader}.MoveToValue(ref reader);");
+        w.WriteLine("var start = reader;");
+        w.WriteLine("var value = ReadUnvalidated(ref reader);");
+        w.WriteLine($"{ValidationRuntime}.Validate(ref start, __fs_validator).ThrowIfInvalid();");
+        w.WriteLine("return value;");
+        w.CloseBlock();
+        w.WriteLine();
+
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>");
+        w.WriteLine("/// <param name=\"reader\">The reader, positioned on (or just before) a JSON object.</param>");
+        w.WriteLine("/// <returns>The value.</returns>");
+        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or not of the schema's shape.</exception>");
+        w.WriteLine($"[{EditorBrowsableNever}]");
+        w.OpenBlock($"public static {type.Name} ReadUnvalidated(ref {Utf8JsonReader} reader)");
         w.WriteLine($"{Reader}.MoveToValue(ref reader);");
         w.WriteLine($"{Reader}.ExpectStartObject(ref reader);");
         for (var i = 0; i < properties.Count; i++)

@@ -63,6 +63,21 @@ internal static class SchemaFileEmitter
                 first = false;
             }
 
+            if (file.Validators is { } validators)
+            {
+                if (!first)
+                {
+                    w.WriteLine();
+                }
+
+                EmitSchemaClass(w, file);
+                w.WriteLine();
+                foreach (var line in validators.Source.TrimEnd('\n').Split('\n'))
+                {
+                    w.WriteLine(line);
+                }
+            }
+
             if (hasNamespace)
             {
                 w.CloseBlock();
@@ -70,5 +85,46 @@ internal static class SchemaFileEmitter
 
             return w.ToString();
         }
+    }
+
+    private static void EmitSchemaClass(SourceWriter w, SchemaFileSpec file)
+    {
+        var name = file.SchemaClassName ?? "Schema";
+        var entry = file.Validators!.MethodFor(string.Empty);
+        var described = CodeText.EscapeXml(file.SchemaSummary ?? file.SourcePath);
+        w.WriteLine($"/// <summary>Validation of JSON against the schema {described} ({CodeText.EscapeXml(file.SourcePath)}), without materialising it.</summary>");
+        w.WriteLine($"[{KnownNames.GeneratedCode}(\"{KnownNames.GeneratorName}\", \"{KnownNames.GeneratorVersion}\")]");
+        w.OpenBlock($"public static partial class {name}");
+        w.WriteLine("/// <summary>The schema's generated validator, as a delegate.</summary>");
+        w.WriteLine($"public static {KnownNames.JsonValidator} Validator {{ get; }} = ValidateCore;");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Validates a UTF-8 JSON document against the schema.</summary>");
+        w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
+        w.WriteLine("/// <param name=\"readerOptions\">Depth and size limits, or null for the safe defaults.</param>");
+        w.WriteLine("/// <param name=\"options\">The error cap, or null for the default.</param>");
+        w.WriteLine("/// <returns><see cref=\"global::FactSchema.Validation.ValidationResult.Valid\"/> (no allocation), or every error with its JSON Pointer.</returns>");
+        w.WriteLine($"/// <exception cref=\"{KnownNames.Exception}\">The JSON is malformed or over a limit.</exception>");
+        w.WriteLine($"public static {KnownNames.ValidationResult} ValidateJson(global::System.ReadOnlySpan<byte> utf8Json, {KnownNames.ReaderOptions}? readerOptions = null, {KnownNames.ValidationOptions}? options = null) => {KnownNames.ValidationRuntime}.Validate(utf8Json, Validator, readerOptions, options);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Validates a JSON string against the schema.</summary>");
+        w.WriteLine("/// <param name=\"json\">The whole JSON document.</param>");
+        w.WriteLine("/// <returns>The result.</returns>");
+        w.WriteLine($"/// <exception cref=\"{KnownNames.Exception}\">The JSON is malformed or over a limit.</exception>");
+        w.WriteLine($"public static {KnownNames.ValidationResult} ValidateJson(string json) => ValidateJson({KnownNames.Reader}.ToUtf8(json));");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Whether a UTF-8 JSON document is valid (stops at the first error; never allocates).</summary>");
+        w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
+        w.WriteLine("/// <returns>True when valid.</returns>");
+        w.WriteLine($"/// <exception cref=\"{KnownNames.Exception}\">The JSON is malformed or over a limit.</exception>");
+        w.WriteLine($"public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => {KnownNames.ValidationRuntime}.IsValid(utf8Json, Validator);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>The generated validator of the schema's root (used by generated code).</summary>");
+        w.WriteLine("/// <param name=\"reader\">A reader on the value's first token; it does not move.</param>");
+        w.WriteLine("/// <param name=\"context\">The validation run.</param>");
+        w.WriteLine("/// <param name=\"evaluated\">Where to mark evaluated properties, or null.</param>");
+        w.WriteLine("/// <returns>True when valid.</returns>");
+        w.WriteLine($"[{KnownNames.EditorBrowsableNever}]");
+        w.WriteLine($"public static bool ValidateCore({KnownNames.Utf8JsonReader} reader, {KnownNames.ValidationContext} context, {KnownNames.EvaluatedSet}? evaluated) => {entry}(reader, context, evaluated);");
+        w.CloseBlock();
     }
 }

@@ -70,7 +70,7 @@ internal static class ValueCodeEmitter
                 w.WriteLine($"{target} = {type.TypeName}JsonConverter.ReadValue(ref reader);");
                 break;
             case ValueKind.Object:
-                w.WriteLine($"{target} = {type.TypeName}.Deserialize(ref reader);");
+                w.WriteLine($"{target} = {type.TypeName}.ReadUnvalidated(ref reader);");
                 break;
             case ValueKind.Array:
                 EmitReadArray(w, type, target, depth);

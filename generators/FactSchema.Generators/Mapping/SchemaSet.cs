@@ -19,14 +19,32 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
 {
     private readonly object _gate = new();
     private SchemaResolver? _resolver;
+    private Validation.ValidationIndex? _validationIndex;
     private Dictionary<(string File, string Pointer), NamedTypeEntry>? _namesByLocation;
     private Dictionary<string, string>? _hintNames;
 
-    public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions)
+    public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions, ImmutableEquatableArray<NamedTypeEntry>? schemaClasses = null)
     {
         Documents = documents;
         Names = names;
         Collisions = collisions;
+        SchemaClasses = schemaClasses ?? ImmutableEquatableArray<NamedTypeEntry>.Empty;
+    }
+
+    /// <summary>The static <c>…Schema</c> class of each file (its validation entry points).</summary>
+    public ImmutableEquatableArray<NamedTypeEntry> SchemaClasses { get; }
+
+    public string? SchemaClassNameFor(SchemaDocument document)
+    {
+        foreach (var entry in SchemaClasses)
+        {
+            if (entry.FilePath == document.FilePath)
+            {
+                return Identifiers.Bare(entry.Name);
+            }
+        }
+
+        return null;
     }
 
     public ImmutableEquatableArray<SchemaDocument> Documents { get; }
@@ -42,6 +60,18 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
             lock (_gate)
             {
                 return _resolver ??= new SchemaResolver(Documents);
+            }
+        }
+    }
+
+    /// <summary>References over the raw schema JSON, for the validator compiler.</summary>
+    public Validation.ValidationIndex ValidationIndex
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _validationIndex ??= new Validation.ValidationIndex(Documents);
             }
         }
     }
@@ -98,7 +128,7 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
     }
 
     public bool Equals(SchemaSet? other)
-        => other is not null && (ReferenceEquals(this, other) || (Documents.Equals(other.Documents) && Names.Equals(other.Names) && Collisions.Equals(other.Collisions)));
+        => other is not null && (ReferenceEquals(this, other) || (Documents.Equals(other.Documents) && Names.Equals(other.Names) && Collisions.Equals(other.Collisions) && SchemaClasses.Equals(other.SchemaClasses)));
 
     public override bool Equals(object? obj) => obj is SchemaSet other && Equals(other);
 

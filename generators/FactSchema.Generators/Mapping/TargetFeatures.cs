@@ -11,4 +11,5 @@ internal sealed record TargetFeatures(
     bool HasCompilerFeatureRequiredAttribute,
     bool HasIsExternalInit,
     bool HasRuntimeLibrary,
-    int LanguageVersion);
+    int LanguageVersion,
+    bool HasNotNullWhenAttribute = true);

@@ -28,7 +28,7 @@ internal sealed class TypeModelMapper
     {
         "AdditionalProperties", "Deserialize", "WriteTo", "SerializeToUtf8Bytes", "JsonConverter", "Equals", "GetHashCode",
         "ToString", "EqualityContract", "PrintMembers", "Clone", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
-        "ReferenceEquals", "Validate", "TryDeserialize",
+        "ReferenceEquals", "Validate", "TryDeserialize", "ValidateJson", "ValidateCore", "ReadUnvalidated",
     };
 
     private readonly SchemaDocument _document;
@@ -83,6 +83,8 @@ internal sealed class TypeModelMapper
 
         var objects = new List<ObjectTypeSpec>();
         var enums = new List<EnumTypeSpec>();
+        var objectPointers = new List<string>();
+        var enumPointers = new List<string>();
         foreach (var entry in _set.Names.Where(e => e.FilePath == _document.FilePath))
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -94,10 +96,12 @@ internal sealed class TypeModelMapper
             if (entry.Kind == NamedTypeKind.Object)
             {
                 objects.Add(MapObject(entry, node));
+                objectPointers.Add(entry.Pointer);
             }
             else
             {
                 enums.Add(MapEnum(entry, node));
+                enumPointers.Add(entry.Pointer);
             }
         }
 
@@ -122,8 +126,29 @@ internal sealed class TypeModelMapper
             }
         }
 
+        // Validators: one entry per generated type of this file, plus the root.
+        var validators = Validation.ValidatorCompiler.Compile(
+            _set.ValidationIndex,
+            _document,
+            objectPointers.Concat(enumPointers),
+            _external,
+            _diagnostics,
+            _cancellationToken);
+        for (var i = 0; i < objects.Count; i++)
+        {
+            objects[i] = objects[i] with { ValidatorMethod = validators.MethodFor(objectPointers[i]) };
+        }
+
+        for (var i = 0; i < enums.Count; i++)
+        {
+            enums[i] = enums[i] with { ValidatorMethod = validators.MethodFor(enumPointers[i]) };
+        }
+
         var file = new SchemaFileSpec
         {
+            Validators = validators,
+            SchemaClassName = _set.SchemaClassNameFor(_document),
+            SchemaSummary = root.Title ?? _document.RelativePath,
             HintName = _set.HintNameFor(_document),
             SourcePath = _document.RelativePath,
             Namespace = _document.Namespace,

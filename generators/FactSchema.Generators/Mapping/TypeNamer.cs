@@ -91,6 +91,17 @@ internal static class TypeNamer
             byLocation[(document.FilePath, root.Pointer)] = rootEntry;
         }
 
+        // Pass 1b: every file's static schema class (validation entry points), after the root types.
+        var schemaClasses = new List<NamedTypeEntry>();
+        foreach (var document in ordered)
+        {
+            if (document.Root is { } root)
+            {
+                var name = Claim(document.Namespace, Identifiers.Bare(RootCandidate(document)) + "Schema", NamedTypeKind.Object);
+                schemaClasses.Add(new NamedTypeEntry(document.FilePath, root.Pointer, document.Namespace, name, NamedTypeKind.Object));
+            }
+        }
+
         // Pass 2: definitions, then inline schemas, per file.
         foreach (var document in ordered)
         {
@@ -172,7 +183,7 @@ internal static class TypeNamer
             NameTree(root, rootName, preferBaseName: true);
         }
 
-        return new SchemaSet(ordered.ToImmutableEquatableArray(), entries.ToImmutableEquatableArray(), collisions.ToImmutableEquatableArray());
+        return new SchemaSet(ordered.ToImmutableEquatableArray(), entries.ToImmutableEquatableArray(), collisions.ToImmutableEquatableArray(), schemaClasses.ToImmutableEquatableArray());
     }
 
     /// <summary>The longest type name we emit; metadata names are limited to 512 characters (CS0645).</summary>

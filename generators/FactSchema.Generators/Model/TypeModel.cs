@@ -104,6 +104,9 @@ internal sealed record ObjectTypeSpec
 
     /// <summary>The name of the member that holds unknown properties (normally <c>AdditionalProperties</c>).</summary>
     public required string AdditionalPropertiesMemberName { get; init; }
+
+    /// <summary>The generated validator method for this type's schema (class-qualified), once compiled.</summary>
+    public string? ValidatorMethod { get; init; }
 }
 
 /// <summary>A generated enum for a string <c>enum</c>, with its converter.</summary>
@@ -124,6 +127,9 @@ internal sealed record EnumTypeSpec
     public bool Deprecated { get; init; }
 
     public required ImmutableEquatableArray<EnumMemberSpec> Members { get; init; }
+
+    /// <summary>The generated validator method for this type's schema (class-qualified), once compiled.</summary>
+    public string? ValidatorMethod { get; init; }
 }
 
 /// <summary>One enum member and its exact JSON spelling.</summary>
@@ -141,6 +147,15 @@ internal sealed record SchemaFileSpec
     public required ImmutableEquatableArray<ObjectTypeSpec> Objects { get; init; }
 
     public required ImmutableEquatableArray<EnumTypeSpec> Enums { get; init; }
+
+    /// <summary>The validators of the file's schemas.</summary>
+    public Validation.ValidatorSpec? Validators { get; init; }
+
+    /// <summary>The name of the static class with the file's <c>ValidateJson</c> entry points.</summary>
+    public string? SchemaClassName { get; init; }
+
+    /// <summary>What the schema class's summary names: the root schema's title or the file.</summary>
+    public string? SchemaSummary { get; init; }
 
     /// <summary>Which C# type each referenceable location of the schema maps to, recorded for other assemblies.</summary>
     public ImmutableEquatableArray<SchemaTypeRecord> Records { get; init; } = ImmutableEquatableArray<SchemaTypeRecord>.Empty;

@@ -14,6 +14,8 @@ namespace FactSchema.Generators.Schema;
 /// <param name="FileUri">The file's own location as a URI, so relative <c>$ref</c>s to files resolve too.</param>
 /// <param name="Root">The root schema, or null when the file could not be read as a schema.</param>
 /// <param name="Diagnostics">What reading the file found wrong.</param>
+/// <param name="Json">The file's JSON as read, which the validator compiler works from (every keyword, not only the mapped ones).</param>
+/// <param name="FormatAssertion">Whether <c>format</c> is checked (an assertion) rather than only recorded (an annotation).</param>
 internal sealed record SchemaDocument(
     string FilePath,
     string RelativePath,
@@ -22,4 +24,6 @@ internal sealed record SchemaDocument(
     string BaseUri,
     string FileUri,
     SchemaNode? Root,
-    ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+    ImmutableEquatableArray<DiagnosticInfo> Diagnostics,
+    Json.JsonNode? Json = null,
+    bool FormatAssertion = false);

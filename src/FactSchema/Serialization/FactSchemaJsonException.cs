@@ -15,7 +15,7 @@ namespace FactSchema.Serialization;
 /// <see cref="JsonException.LineNumber"/> and <see cref="JsonException.BytePositionInLine"/> are 0-based, as
 /// everywhere in System.Text.Json; the message shows them 1-based, as editors do.
 /// </remarks>
-public sealed class FactSchemaJsonException : JsonException
+public class FactSchemaJsonException : JsonException
 {
     // Path segments from the innermost outwards: a string is a property name, a boxed int an array index.
     private readonly List<object> _segments;
@@ -32,7 +32,7 @@ public sealed class FactSchemaJsonException : JsonException
         _segments = new List<object>();
     }
 
-    private FactSchemaJsonException(string detail, long? bytePosition, List<object> segments, string? path, long? lineNumber, long? bytePositionInLine, Exception? innerException)
+    private protected FactSchemaJsonException(string detail, long? bytePosition, List<object> segments, string? path, long? lineNumber, long? bytePositionInLine, Exception? innerException)
         : base(detail, path, lineNumber, bytePositionInLine, innerException)
     {
         Detail = detail;
@@ -121,6 +121,11 @@ public sealed class FactSchemaJsonException : JsonException
     /// <returns>The error to throw.</returns>
     public static FactSchemaJsonException ForDocument(JsonException exception, ReadOnlySpan<byte> utf8Json)
     {
+        if (exception is FactSchema.Validation.FactSchemaValidationException validation)
+        {
+            return validation;
+        }
+
         var error = From(exception);
         long? line = error.LineNumber;
         long? column = error.BytePositionInLine;
@@ -164,7 +169,7 @@ public sealed class FactSchemaJsonException : JsonException
         return new FactSchemaJsonException(detail, null, new List<object>(), null, exception.LineNumber, exception.BytePositionInLine, exception);
     }
 
-    private string JsonPath()
+    private protected string JsonPath()
     {
         var builder = new StringBuilder("$");
         for (var i = _segments.Count - 1; i >= 0; i--)

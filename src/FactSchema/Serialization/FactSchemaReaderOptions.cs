@@ -35,6 +35,15 @@ public sealed class FactSchemaReaderOptions
         init => _maxDocumentBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDocumentBytes), value, "MaxDocumentBytes must be positive.");
     }
 
+    /// <summary>
+    /// Whether <c>Deserialize</c> checks every keyword of the schema (patterns, lengths, ranges, composition, ...)
+    /// before it materialises the value. True by default; turn it off only for input already validated.
+    /// </summary>
+    public bool ValidateSchema { get; init; } = true;
+
+    /// <summary>The error cap and reporting options for schema validation.</summary>
+    public FactSchema.Validation.ValidationOptions? Validation { get; init; }
+
     private readonly int _maxDepth = DefaultMaxDepth;
     private readonly long _maxDocumentBytes = DefaultMaxDocumentBytes;
 

@@ -51,6 +51,47 @@ public static class FactSchemaSerializer
         }
     }
 
+    /// <summary>Serializes a value into the thread's pooled buffer and validates the bytes (used by generated <c>Validate()</c> methods).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="validator">The generated validator of the value's schema.</param>
+    /// <param name="options">The error cap, or null for the default.</param>
+    /// <returns>The result.</returns>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static FactSchema.Validation.ValidationResult Validate(IFactSchemaValue value, FactSchema.Validation.JsonValidator validator, FactSchema.Validation.ValidationOptions? options = null)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
+        // A validator never serializes, so the thread's buffer cannot be re-entered while it is in use here.
+        var buffer = t_buffer ??= new PooledBufferWriter();
+        t_buffer = null;
+        try
+        {
+            var writer = t_writer;
+            if (writer is null)
+            {
+                writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+                t_writer = writer;
+            }
+            else
+            {
+                writer.Reset(buffer);
+            }
+
+            value.WriteTo(writer);
+            writer.Flush();
+            writer.Reset();
+            return FactSchema.Validation.FactSchemaValidation.Validate(buffer.WrittenSpan, validator, null, options);
+        }
+        finally
+        {
+            buffer.Clear();
+            t_buffer = buffer;
+        }
+    }
+
     /// <summary>Serializes a value to a JSON string.</summary>
     /// <param name="value">The value.</param>
     /// <param name="options">Writer options, for example <c>Indented = true</c>.</param>

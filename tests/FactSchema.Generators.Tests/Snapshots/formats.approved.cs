@@ -163,12 +163,18 @@ namespace Consumer.Schemas
         {
             try
             {
+                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = Deserialize(ref reader);
+                var value = ReadUnvalidated(ref reader);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                if (options?.ValidateSchema ?? true)
+                {
+                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
+                }
+
                 return value;
             }
-            catch (global::System.Text.Json.JsonException ex)
+            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
             {
                 throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
             }
@@ -180,11 +186,26 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Formats Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Formats"/> from a reader positioned on (or just before) a JSON object, leaving it on the object's last token.</summary>
+        /// <summary>Reads a <see cref="Formats"/> from a reader positioned on (or just before) a JSON object, after validating it against the schema, leaving the reader on the object's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path.</exception>
+        /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
         public static Formats Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
+            var start = reader;
+            var value = ReadUnvalidated(ref reader);
+            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            return value;
+        }
+
+        /// <summary>Reads a <see cref="Formats"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static Formats ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -425,6 +446,62 @@ namespace Consumer.Schemas
             }
         }
 
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
+
+        /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
+        /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/>, or every error with its JSON Pointer.</returns>
+        public global::FactSchema.Validation.ValidationResult Validate() => global::FactSchema.Serialization.FactSchemaSerializer.Validate(this, __fs_validator);
+
+        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="Formats"/> without materialising it.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/> (no allocation), or every error with its JSON Pointer.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
+        public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
+
+        /// <summary>Validates a JSON string against the schema of <see cref="Formats"/>.</summary>
+        /// <param name="json">The whole JSON document.</param>
+        /// <returns>The result.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
+        public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
+
+        /// <summary>Reads a <see cref="Formats"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="value">The value, when valid.</param>
+        /// <param name="errors">The errors, when not (empty when valid).</param>
+        /// <returns>True when the document was read.</returns>
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Formats? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
+        {
+            value = null;
+            try
+            {
+                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
+                errors = result.Errors;
+                if (!result.IsValid)
+                {
+                    return false;
+                }
+
+                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                value = ReadUnvalidated(ref reader);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                return true;
+            }
+            catch (global::System.Text.Json.JsonException ex)
+            {
+                value = null;
+                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
+                return false;
+            }
+        }
+
+        /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
+        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="context">The validation run.</param>
+        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
+        /// <returns>True when valid.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
@@ -473,5 +550,594 @@ namespace Consumer.Schemas
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Formats value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
+    }
+
+    /// <summary>Validation of JSON against the schema Formats (formats.schema.json), without materialising it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
+    public static partial class FormatsSchema
+    {
+        /// <summary>The schema's generated validator, as a delegate.</summary>
+        public static global::FactSchema.Validation.JsonValidator Validator { get; } = ValidateCore;
+
+        /// <summary>Validates a UTF-8 JSON document against the schema.</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <param name="readerOptions">Depth and size limits, or null for the safe defaults.</param>
+        /// <param name="options">The error cap, or null for the default.</param>
+        /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/> (no allocation), or every error with its JSON Pointer.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
+        public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? readerOptions = null, global::FactSchema.Validation.ValidationOptions? options = null) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, Validator, readerOptions, options);
+
+        /// <summary>Validates a JSON string against the schema.</summary>
+        /// <param name="json">The whole JSON document.</param>
+        /// <returns>The result.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
+        public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
+
+        /// <summary>Whether a UTF-8 JSON document is valid (stops at the first error; never allocates).</summary>
+        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+        /// <returns>True when valid.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
+        public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
+
+        /// <summary>The generated validator of the schema's root (used by generated code).</summary>
+        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="context">The validation run.</param>
+        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
+        /// <returns>True when valid.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+    }
+
+    /// <summary>Validators generated from the schema's assertions; each checks the value at a reader without moving the caller's reader.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
+    file static class __FactSchemaValidators
+    {
+        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            {
+                var s = r.ValueSpan;
+                switch (s.Length)
+                {
+                    case 2:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "at"u8))
+                        {
+                            return 1;
+                        }
+                        break;
+                    }
+                    case 3:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "day"u8))
+                        {
+                            return 0;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "key"u8))
+                        {
+                            return 3;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "big"u8))
+                        {
+                            return 6;
+                        }
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "link"u8))
+                        {
+                            return 2;
+                        }
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "money"u8))
+                        {
+                            return 4;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "small"u8))
+                        {
+                            return 5;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "email"u8))
+                        {
+                            return 7;
+                        }
+                        break;
+                    }
+                }
+                return -1;
+            }
+            if (r.ValueTextEquals("day"u8))
+            {
+                return 0;
+            }
+            if (r.ValueTextEquals("at"u8))
+            {
+                return 1;
+            }
+            if (r.ValueTextEquals("link"u8))
+            {
+                return 2;
+            }
+            if (r.ValueTextEquals("key"u8))
+            {
+                return 3;
+            }
+            if (r.ValueTextEquals("money"u8))
+            {
+                return 4;
+            }
+            if (r.ValueTextEquals("small"u8))
+            {
+                return 5;
+            }
+            if (r.ValueTextEquals("big"u8))
+            {
+                return 6;
+            }
+            if (r.ValueTextEquals("email"u8))
+            {
+                return 7;
+            }
+            return -1;
+        }
+
+
+        /// <summary>Validates against formats.schema.json#.</summary>
+        public static bool Entry0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(r, c, ev);
+
+        // formats.schema.json#
+        private static bool V0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "formats.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            if (t == global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                var o0 = r;
+                var n1 = 0;
+                global::System.Span<bool> seen2 = stackalloc bool[8];
+                while (true)
+                {
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+                    var k3 = M0(ref o0);
+                    if (k3 >= 0)
+                    {
+                        seen2[k3] = true;
+                    }
+                    var name4 = o0;
+                    var pushed5 = !c.Quiet;
+                    if (pushed5)
+                    {
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    var hit6 = false;
+                    switch (k3)
+                    {
+                        case 0:
+                        {
+                            if (!V1(o0, c, null))
+                            {
+                                valid = false;
+                                if (c.Quiet)
+                                {
+                                    return false;
+                                }
+                            }
+                            hit6 = true;
+                            break;
+                        }
+                        case 1:
+                        {
+                            if (!V2(o0, c, null))
+                            {
+                                valid = false;
+                                if (c.Quiet)
+                                {
+                                    return false;
+                                }
+                            }
+                            hit6 = true;
+                            break;
+                        }
+                        case 2:
+                        {
+                            if (!V3(o0, c, null))
+                            {
+                                valid = false;
+                                if (c.Quiet)
+                                {
+                                    return false;
+                                }
+                            }
+                            hit6 = true;
+                            break;
+                        }
+                        case 3:
+                        {
+                            if (!V4(o0, c, null))
+                            {
+                                valid = false;
+                                if (c.Quiet)
+                                {
+                                    return false;
+                                }
+                            }
+                            hit6 = true;
+                            break;
+                        }
+                        case 4:
+                        {
+                            if (!V5(o0, c, null))
+                            {
+                                valid = false;
+                                if (c.Quiet)
+                                {
+                                    return false;
+                                }
+                            }
+                            hit6 = true;
+                            break;
+                        }
+                        case 5:
+                        {
+                            if (!V6(o0, c, null))
+                            {
+                                valid = false;
+                                if (c.Quiet)
+                                {
+                                    return false;
+                                }
+                            }
+                            hit6 = true;
+                            break;
+                        }
+                        case 6:
+                        {
+                            if (!V7(o0, c, null))
+                            {
+                                valid = false;
+                                if (c.Quiet)
+                                {
+                                    return false;
+                                }
+                            }
+                            hit6 = true;
+                            break;
+                        }
+                        case 7:
+                        {
+                            if (!V8(o0, c, null))
+                            {
+                                valid = false;
+                                if (c.Quiet)
+                                {
+                                    return false;
+                                }
+                            }
+                            hit6 = true;
+                            break;
+                        }
+                    }
+                    _ = hit6;
+                    if (pushed5)
+                    {
+                        c.Pop();
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
+                    n1++;
+                }
+                if (!seen2[0])
+                {
+                    if (!c.Quiet)
+                    {
+                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'day' is missing");
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    valid = false;
+                }
+                if (!seen2[1])
+                {
+                    if (!c.Quiet)
+                    {
+                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'at' is missing");
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    valid = false;
+                }
+                if (!seen2[2])
+                {
+                    if (!c.Quiet)
+                    {
+                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'link' is missing");
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    valid = false;
+                }
+                if (!seen2[3])
+                {
+                    if (!c.Quiet)
+                    {
+                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'key' is missing");
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    valid = false;
+                }
+                if (!seen2[4])
+                {
+                    if (!c.Quiet)
+                    {
+                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'money' is missing");
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    valid = false;
+                }
+                if (!seen2[5])
+                {
+                    if (!c.Quiet)
+                    {
+                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'small' is missing");
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    valid = false;
+                }
+                if (!seen2[6])
+                {
+                    if (!c.Quiet)
+                    {
+                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'big' is missing");
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    valid = false;
+                }
+            }
+            return valid;
+        }
+
+        // formats.schema.json#/properties/day
+        private static bool V1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "formats.schema.json#/properties/day/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            return valid;
+        }
+
+        // formats.schema.json#/properties/at
+        private static bool V2(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "formats.schema.json#/properties/at/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            return valid;
+        }
+
+        // formats.schema.json#/properties/link
+        private static bool V3(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "formats.schema.json#/properties/link/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            return valid;
+        }
+
+        // formats.schema.json#/properties/key
+        private static bool V4(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "formats.schema.json#/properties/key/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            return valid;
+        }
+
+        // formats.schema.json#/properties/money
+        private static bool V5(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.Number))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "formats.schema.json#/properties/money/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            return valid;
+        }
+
+        // formats.schema.json#/properties/small
+        private static bool V6(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "formats.schema.json#/properties/small/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            if (t == global::System.Text.Json.JsonTokenType.Number)
+            {
+                if (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 0m) < 0)
+                {
+                    if (!c.Quiet)
+                    {
+                        c.AddError(ref r, "formats.schema.json#/properties/small/minimum", "is less than the minimum 0");
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    valid = false;
+                }
+                if (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 100m) > 0)
+                {
+                    if (!c.Quiet)
+                    {
+                        c.AddError(ref r, "formats.schema.json#/properties/small/maximum", "is greater than the maximum 100");
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    valid = false;
+                }
+            }
+            return valid;
+        }
+
+        // formats.schema.json#/properties/big
+        private static bool V7(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "formats.schema.json#/properties/big/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            return valid;
+        }
+
+        // formats.schema.json#/properties/email
+        private static bool V8(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "formats.schema.json#/properties/email/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            return valid;
+        }
+
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace FactSchema.Generators.Tests.TestSupport;
 
 /// <summary>A schema file for an in-memory generator run, with optional item metadata.</summary>
-public sealed record SchemaInput(string Path, string Text, string? Namespace = null, string? TypeName = null);
+public sealed record SchemaInput(string Path, string Text, string? Namespace = null, string? TypeName = null, IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>The outcome of one generator run.</summary>
 public sealed record GeneratorRun(
@@ -155,6 +155,11 @@ public static class GeneratorHarness
                 if (input.TypeName is not null)
                 {
                     values["build_metadata.AdditionalFiles.FactSchemaTypeName"] = input.TypeName;
+                }
+
+                foreach (var pair in input.Metadata ?? new Dictionary<string, string>())
+                {
+                    values["build_metadata.AdditionalFiles." + pair.Key] = pair.Value;
                 }
             }
 

@@ -1,0 +1,1413 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using FactSchema.Generators.Common;
+using FactSchema.Generators.Diagnostics;
+using FactSchema.Generators.Emit;
+using FactSchema.Generators.Json;
+using FactSchema.Generators.Model;
+using FactSchema.Generators.Schema;
+
+namespace FactSchema.Generators.Validation;
+
+/// <summary>The validators generated for one schema file: the class text and which method validates each entry location.</summary>
+internal sealed record ValidatorSpec(string ClassName, string Source, ImmutableEquatableArray<ValidatorEntry> Entries)
+{
+    public string? MethodFor(string pointer)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Pointer == pointer)
+            {
+                return ClassName + "." + entry.Method;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>An entry point: the schema at <paramref name="Pointer"/> in this file is validated by <paramref name="Method"/>.</summary>
+internal sealed record ValidatorEntry(string Pointer, string Method);
+
+/// <summary>
+/// Compiles the assertions of JSON Schema 2020-12 into C# that validates a value straight from a
+/// <c>Utf8JsonReader</c>, without materialising it: one static method per schema location, calls for
+/// <c>$ref</c>s, inline code for keywords. Every string from the schema reaches the code through
+/// <see cref="CodeText.Literal"/>.
+/// </summary>
+internal sealed class ValidatorCompiler
+{
+    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Token = "global::System.Text.Json.JsonTokenType";
+    private const string V = "global::FactSchema.Validation.FactSchemaValidation";
+    private const string Context = "global::FactSchema.Validation.ValidationContext";
+    private const string Set = "global::FactSchema.Validation.EvaluatedSet";
+
+    private readonly ValidationIndex _index;
+    private readonly SchemaDocument _document;
+    private readonly IReadOnlyDictionary<string, ValueTypeSpec> _external;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
+    private readonly Queue<SchemaRef> _pending = new();
+    private readonly List<string> _fields = new();
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly SourceWriter _body = new();
+    private readonly bool _track;
+    private readonly bool _dynamic;
+    private int _fieldCount;
+    private int _localCount;
+
+    private ValidatorCompiler(ValidationIndex index, SchemaDocument document, IReadOnlyDictionary<string, ValueTypeSpec> external, CancellationToken cancellationToken)
+    {
+        _index = index;
+        _document = document;
+        _external = external;
+        _cancellationToken = cancellationToken;
+        _track = index.UsesUnevaluated;
+        _dynamic = index.UsesDynamicRef;
+    }
+
+    public const string ClassName = "__FactSchemaValidators";
+
+    /// <summary>Generates the validators for the root of <paramref name="document"/> and for each of <paramref name="entryPointers"/>.</summary>
+    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, ValueTypeSpec> external, CancellationToken cancellationToken)
+        => Compile(index, document, entryPointers, external, new List<DiagnosticInfo>(), cancellationToken);
+
+    /// <summary>As above, adding what the schema's assertions have wrong (invalid patterns) to <paramref name="diagnostics"/>.</summary>
+    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, ValueTypeSpec> external, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var compiler = new ValidatorCompiler(index, document, external, cancellationToken);
+        var entries = new List<ValidatorEntry>();
+        foreach (var pointer in new[] { string.Empty }.Concat(entryPointers).Distinct(StringComparer.Ordinal))
+        {
+            var location = new SchemaRef(document, pointer);
+            var method = compiler.MethodFor(location);
+            var entry = "Entry" + entries.Count.ToString(CultureInfo.InvariantCulture);
+            entries.Add(new ValidatorEntry(pointer, entry));
+            compiler._body.WriteLine($"/// <summary>Validates against {CodeText.EscapeXml(Describe(location))}.</summary>");
+            if (compiler._dynamic)
+            {
+                compiler._body.OpenBlock($"public static bool {entry}({Reader} r, {Context} c, {Set}? ev)");
+                compiler._body.WriteLine($"c.PushScope({CodeText.Literal(index.BaseOf(location))});");
+                compiler._body.WriteLine($"var ok = {method}(r, c, ev);");
+                compiler._body.WriteLine("c.PopScope();");
+                compiler._body.WriteLine("return ok;");
+                compiler._body.CloseBlock();
+            }
+            else
+            {
+                compiler._body.WriteLine($"public static bool {entry}({Reader} r, {Context} c, {Set}? ev) => {method}(r, c, ev);");
+            }
+
+            compiler._body.WriteLine();
+        }
+
+        compiler.Drain();
+        diagnostics.AddRange(compiler._diagnostics);
+
+        var w = new SourceWriter();
+        w.WriteLine("/// <summary>Validators generated from the schema's assertions; each checks the value at a reader without moving the caller's reader.</summary>");
+        w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"FactSchema\", null)]");
+        w.OpenBlock($"file static class {ClassName}");
+        foreach (var field in compiler._fields)
+        {
+            w.WriteLine(field);
+        }
+
+        if (compiler._fields.Count > 0)
+        {
+            w.WriteLine();
+        }
+
+        var text = w.ToString() + Indent(compiler._body.ToString()) + "}\n";
+        return new ValidatorSpec(ClassName, text, entries.ToImmutableEquatableArray());
+    }
+
+    private static string Indent(string text)
+    {
+        var builder = new StringBuilder(text.Length + 1024);
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length > 0)
+            {
+                builder.Append("    ").Append(line);
+            }
+
+            builder.Append('\n');
+        }
+
+        // Split leaves one empty entry after the final newline.
+        builder.Length -= 1;
+        return builder.ToString();
+    }
+
+    private static string Describe(SchemaRef location) => Location(location, string.Empty);
+
+    private static string Location(SchemaRef location, string keyword)
+    {
+        var document = location.Document;
+        var prefix = document.BaseUri.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? document.RelativePath : document.BaseUri;
+        return prefix + "#" + location.Pointer + (keyword.Length > 0 ? "/" + JsonPointer.Escape(keyword) : string.Empty);
+    }
+
+    private string MethodFor(SchemaRef location)
+    {
+        if (!_methods.TryGetValue(location.Key, out var name))
+        {
+            name = "V" + _methods.Count.ToString(CultureInfo.InvariantCulture);
+            _methods.Add(location.Key, name);
+            _pending.Enqueue(location);
+        }
+
+        return name;
+    }
+
+    private void Drain()
+    {
+        while (_pending.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var location = _pending.Dequeue();
+            EmitMethod(location, _methods[location.Key]);
+        }
+    }
+
+    private string Field(string type, string initializer)
+    {
+        var name = "F" + (_fieldCount++).ToString(CultureInfo.InvariantCulture);
+        _fields.Add($"private static {type} {name}{(initializer.Length > 0 ? " = " + initializer : string.Empty)};");
+        return name;
+    }
+
+    private string Local(string stem) => stem + (_localCount++).ToString(CultureInfo.InvariantCulture);
+
+    private static JsonNode? Child(JsonNode node, string keyword) => node.Kind == JsonKind.Object ? node[keyword] : null;
+
+    private static SchemaRef Sub(SchemaRef location, params string[] segments)
+    {
+        var pointer = location.Pointer;
+        foreach (var segment in segments)
+        {
+            pointer += "/" + JsonPointer.Escape(segment);
+        }
+
+        return new SchemaRef(location.Document, pointer);
+    }
+
+    private static bool IsTrue(JsonNode? node) => node is null || node.Kind == JsonKind.True || (node.Kind == JsonKind.Object && node.Members.Count == 0);
+
+    private void EmitMethod(SchemaRef location, string name)
+    {
+        var w = _body;
+        var node = ValidationIndex.Navigate(location.Document, location.Pointer);
+        w.WriteLine($"// {CodeText.EscapeComment(Describe(location))}");
+        if (node is null || IsTrue(node) || (node.Kind != JsonKind.Object && node.Kind != JsonKind.False))
+        {
+            w.WriteLine($"private static bool {name}({Reader} r, {Context} c, {Set}? ev) => true;");
+            w.WriteLine();
+            return;
+        }
+
+        if (node.Kind == JsonKind.False)
+        {
+            w.OpenBlock($"private static bool {name}({Reader} r, {Context} c, {Set}? ev)");
+            w.WriteLine($"c.AddError(ref r, {CodeText.Literal(Location(location, string.Empty))}, \"is not allowed here (the schema is false)\");");
+            w.WriteLine("return false;");
+            w.CloseBlock();
+            w.WriteLine();
+            return;
+        }
+
+        _localCount = 0;
+        var unevaluatedProperties = node["unevaluatedProperties"];
+        var unevaluatedItems = node["unevaluatedItems"];
+        var ownSet = _track && (unevaluatedProperties is not null || unevaluatedItems is not null);
+
+        w.OpenBlock($"private static bool {name}({Reader} r, {Context} c, {Set}? ev)");
+        w.WriteLine("var valid = true;");
+        w.WriteLine("var t = r.TokenType;");
+        if (ownSet)
+        {
+            w.WriteLine("var own = c.RentSet();");
+            w.WriteLine($"{Set}? e = own;");
+        }
+        else if (_track)
+        {
+            w.WriteLine($"{Set}? e = ev;");
+        }
+
+        EmitReference(location, node, "$ref");
+        EmitDynamicReference(location, node);
+        EmitType(location, node);
+        EmitEnum(location, node);
+        EmitConst(location, node);
+        EmitString(location, node);
+        EmitNumber(location, node);
+        EmitArray(location, node);
+        EmitObject(location, node);
+        EmitAllOf(location, node);
+        EmitAnyOf(location, node, "anyOf");
+        EmitAnyOf(location, node, "oneOf");
+        EmitNot(location, node);
+        EmitConditional(location, node);
+        if (ownSet)
+        {
+            EmitUnevaluated(location, unevaluatedProperties, unevaluatedItems);
+            w.WriteLine("ev?.UnionWith(own);");
+            w.WriteLine("c.ReturnSet(own);");
+        }
+
+        w.WriteLine("return valid;");
+        w.CloseBlock();
+        w.WriteLine();
+    }
+
+    private string EvaluatedArgument => _track ? "e" : "null";
+
+    private void Fail(string keywordLocation, string message, bool describeValue)
+    {
+        var w = _body;
+        w.OpenBlock("if (!c.Quiet)");
+        w.WriteLine(describeValue
+            ? $"c.AddError(ref r, {CodeText.Literal(keywordLocation)}, {message});"
+            : $"c.AddErrorAt(ref r, {CodeText.Literal(keywordLocation)}, {message});");
+        w.CloseBlock();
+        w.WriteLine("else");
+        w.OpenBlock();
+        w.WriteLine("return false;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("valid = false;");
+    }
+
+    /// <summary>The result of a subschema whose errors it reports itself.</summary>
+    private void Require(string call)
+    {
+        var w = _body;
+        w.OpenBlock($"if (!{call})");
+        w.WriteLine("valid = false;");
+        w.OpenBlock("if (c.Quiet)");
+        w.WriteLine("return false;");
+        w.CloseBlock();
+        w.CloseBlock();
+    }
+
+    /// <summary>A call to the validator of <paramref name="target"/>, entering its resource when the dynamic scope is tracked.</summary>
+    private string Call(SchemaRef from, SchemaRef target, string reader, string evaluated)
+    {
+        var method = MethodFor(target);
+        if (_dynamic)
+        {
+            var targetResource = _index.BaseOf(target);
+            if (!string.Equals(_index.BaseOf(from), targetResource, StringComparison.Ordinal))
+            {
+                var del = Field("readonly global::FactSchema.Validation.JsonValidator", method);
+                return $"c.CallInScope({CodeText.Literal(targetResource)}, {del}, {reader}, {evaluated})";
+            }
+        }
+
+        return $"{method}({reader}, c, {evaluated})";
+    }
+
+    private void EmitReference(SchemaRef location, JsonNode node, string keyword)
+    {
+        if (node[keyword] is not { Kind: JsonKind.String, Text: { } reference })
+        {
+            return;
+        }
+
+        var w = _body;
+        var keywordLocation = Location(location, keyword);
+        w.WriteLine($"// {keyword}: {CodeText.EscapeComment(reference)}");
+        if (_index.TryResolve(location, reference, out var target, out var absolute))
+        {
+            EmitGuardedCall(keywordLocation, Call(location, target, "r", EvaluatedArgument));
+        }
+        else if ((_external.TryGetValue(absolute, out var type) || _external.TryGetValue(absolute + "#", out type)) && ExternalValidator(type) is { } external)
+        {
+            EmitGuardedCall(keywordLocation, $"{external}(r, c, {EvaluatedArgument})");
+        }
+        else
+        {
+            Fail(keywordLocation, CodeText.Literal("cannot be checked: the reference " + reference + " does not resolve"), describeValue: false);
+        }
+    }
+
+    private void EmitGuardedCall(string keywordLocation, string call)
+    {
+        var w = _body;
+        w.OpenBlock("if (!c.Enter())");
+        Fail(keywordLocation, "\"cannot be checked: the schema refers to itself without end\"", describeValue: false);
+        w.CloseBlock();
+        w.WriteLine("else");
+        w.OpenBlock();
+        var ok = Local("ok");
+        w.WriteLine($"var {ok} = {call};");
+        w.WriteLine("c.Exit();");
+        Require(ok);
+        w.CloseBlock();
+    }
+
+    private static string? ExternalValidator(ValueTypeSpec type) => type.Kind switch
+    {
+        ValueKind.Object => type.TypeName + ".ValidateCore",
+        ValueKind.Enum => type.TypeName + "JsonConverter.ValidateCore",
+        _ => null,
+    };
+
+    private void EmitDynamicReference(SchemaRef location, JsonNode node)
+    {
+        if (node["$dynamicRef"] is not { Kind: JsonKind.String, Text: { } reference })
+        {
+            return;
+        }
+
+        var keywordLocation = Location(location, "$dynamicRef");
+        if (!_index.TryResolve(location, reference, out var initial, out _))
+        {
+            Fail(keywordLocation, CodeText.Literal("cannot be checked: the reference " + reference + " does not resolve"), describeValue: false);
+            return;
+        }
+
+        var hash = reference.IndexOf('#');
+        var anchor = hash >= 0 ? JsonPointer.DecodeFragment(reference.Substring(hash + 1)) : string.Empty;
+        var candidates = anchor.Length > 0 && !anchor.StartsWith("/", StringComparison.Ordinal) && _index.IsDynamicAnchor(initial, anchor)
+            ? _index.DynamicAnchorTargets(anchor).ToList()
+            : new List<(string Resource, SchemaRef Target)>();
+        if (candidates.Count == 0)
+        {
+            EmitGuardedCall(keywordLocation, Call(location, initial, "r", EvaluatedArgument));
+            return;
+        }
+
+        var w = _body;
+        var names = Field("readonly string[]", "new string[] { " + string.Join(", ", candidates.Select(c => CodeText.Literal(c.Resource))) + " }");
+        var choice = Local("dyn");
+        w.WriteLine($"// $dynamicRef: {CodeText.EscapeComment(reference)}, resolved in the dynamic scope");
+        w.WriteLine($"var {choice} = c.FindOutermost({names});");
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            w.OpenBlock($"{(i == 0 ? string.Empty : "else ")}if ({choice} == {i.ToString(CultureInfo.InvariantCulture)})");
+            EmitGuardedCall(keywordLocation, Call(location, candidates[i].Target, "r", EvaluatedArgument));
+            w.CloseBlock();
+        }
+
+        w.WriteLine("else");
+        w.OpenBlock();
+        EmitGuardedCall(keywordLocation, Call(location, initial, "r", EvaluatedArgument));
+        w.CloseBlock();
+    }
+
+    private void EmitType(SchemaRef location, JsonNode node)
+    {
+        var types = new List<string>();
+        if (node["type"] is { Kind: JsonKind.String, Text: { } single })
+        {
+            types.Add(single);
+        }
+        else if (node["type"] is { Kind: JsonKind.Array } array)
+        {
+            types.AddRange(array.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!));
+        }
+        else
+        {
+            return;
+        }
+
+        var conditions = new List<string>();
+        foreach (var type in types.Distinct(StringComparer.Ordinal))
+        {
+            conditions.Add(type switch
+            {
+                "string" => $"t == {Token}.String || t == {Token}.PropertyName",
+                "number" => $"t == {Token}.Number",
+                "integer" => $"(t == {Token}.Number && {V}.IsInteger(ref r))",
+                "boolean" => $"t == {Token}.True || t == {Token}.False",
+                "null" => $"t == {Token}.Null",
+                "object" => $"t == {Token}.StartObject",
+                "array" => $"t == {Token}.StartArray",
+                _ => "false",
+            });
+        }
+
+        var w = _body;
+        w.OpenBlock($"if (!({(conditions.Count == 0 ? "false" : string.Join(" || ", conditions))}))");
+        var expected = string.Join(" or ", types.Distinct(StringComparer.Ordinal).Select(t => t switch
+        {
+            "integer" or "object" or "array" => "an " + t,
+            "null" => "null",
+            _ => "a " + t,
+        }));
+        Fail(Location(location, "type"), $"{CodeText.Literal("expected " + expected + ", found ")} + {V}.Found(ref r)", describeValue: false);
+        w.CloseBlock();
+    }
+
+    private void EmitEnum(SchemaRef location, JsonNode node)
+    {
+        if (node["enum"] is not { Kind: JsonKind.Array } values)
+        {
+            return;
+        }
+
+        var w = _body;
+        var condition = values.Items.Count == 0 ? "false" : string.Join(" || ", values.Items.Select(Equality));
+        w.OpenBlock($"if (!({condition}))");
+        var shown = string.Join(", ", values.Items.Take(10).Select(v => Shorten(v.ToJsonText()))) + (values.Items.Count > 10 ? ", ..." : string.Empty);
+        Fail(Location(location, "enum"), CodeText.Literal("is not one of " + shown), describeValue: true);
+        w.CloseBlock();
+    }
+
+    private void EmitConst(SchemaRef location, JsonNode node)
+    {
+        if (node["const"] is not { } value)
+        {
+            return;
+        }
+
+        var w = _body;
+        w.OpenBlock($"if (!({Equality(value)}))");
+        Fail(Location(location, "const"), CodeText.Literal("is not the constant " + Shorten(value.ToJsonText())), describeValue: true);
+        w.CloseBlock();
+    }
+
+    private static string Shorten(string text) => text.Length > 80 ? text.Substring(0, 77) + "..." : text;
+
+    /// <summary>An expression that is true when the value at <c>r</c> equals <paramref name="value"/> (JSON equality).</summary>
+    private string Equality(JsonNode value)
+    {
+        switch (value.Kind)
+        {
+            case JsonKind.Null:
+                return $"t == {Token}.Null";
+            case JsonKind.True:
+                return $"t == {Token}.True";
+            case JsonKind.False:
+                return $"t == {Token}.False";
+            case JsonKind.String when CodeText.Utf8Literal(value.Text!) is { } utf8:
+                return $"((t == {Token}.String || t == {Token}.PropertyName) && r.ValueTextEquals({utf8}))";
+            case JsonKind.Number when NumberLiteral(value.Text!) is { } number:
+                return $"(t == {Token}.Number && {V}.CompareNumber(ref r, {number}) == 0)";
+            default:
+                var constant = Field("readonly byte[]", $"global::System.Text.Encoding.UTF8.GetBytes({CodeText.Literal(ConstantJson(value))})");
+                return $"{V}.JsonEquals(ref r, {constant})";
+        }
+    }
+
+    /// <summary>JSON text with every non-ASCII character escaped, so that it has a UTF-8 form whatever it holds.</summary>
+    private static string ConstantJson(JsonNode value)
+    {
+        var builder = new StringBuilder();
+        void Write(JsonNode node)
+        {
+            switch (node.Kind)
+            {
+                case JsonKind.String:
+                    builder.Append(AsciiQuoted(node.Text!));
+                    break;
+                case JsonKind.Array:
+                    builder.Append('[');
+                    for (var i = 0; i < node.Items.Count; i++)
+                    {
+                        builder.Append(i > 0 ? "," : string.Empty);
+                        Write(node.Items[i]);
+                    }
+
+                    builder.Append(']');
+                    break;
+                case JsonKind.Object:
+                    builder.Append('{');
+                    for (var i = 0; i < node.Members.Count; i++)
+                    {
+                        builder.Append(i > 0 ? "," : string.Empty).Append(AsciiQuoted(node.Members[i].Name)).Append(':');
+                        Write(node.Members[i].Value);
+                    }
+
+                    builder.Append('}');
+                    break;
+                default:
+                    builder.Append(node.ToJsonText());
+                    break;
+            }
+        }
+
+        Write(value);
+        return builder.ToString();
+    }
+
+    private static string AsciiQuoted(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\')
+            {
+                builder.Append('\\').Append(c);
+            }
+            else if (c < 0x20 || c > 0x7E)
+            {
+                builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A decimal literal when the number fits one exactly, a double literal when finite, else null.</summary>
+    private static string? NumberLiteral(string text)
+    {
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var check)
+            && (value != 0m || check == 0d))
+        {
+            return value.ToString(CultureInfo.InvariantCulture) + "m";
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d) && !double.IsNaN(d))
+        {
+            return d.ToString("R", CultureInfo.InvariantCulture) + "d";
+        }
+
+        return null;
+    }
+
+    private static int? Count(JsonNode node, string keyword)
+    {
+        if (node[keyword] is { Kind: JsonKind.Number, Text: { } text }
+            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && value >= 0 && decimal.Truncate(value) == value)
+        {
+            return value > int.MaxValue ? int.MaxValue : (int)value;
+        }
+
+        return null;
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private void EmitString(SchemaRef location, JsonNode node)
+    {
+        var minLength = Count(node, "minLength");
+        var maxLength = Count(node, "maxLength");
+        var pattern = node["pattern"] is { Kind: JsonKind.String, Text: { } p } ? p : null;
+        var format = _document.FormatAssertion && node["format"] is { Kind: JsonKind.String, Text: { } f } && FormatNames.Contains(f) ? f : null;
+        if (minLength is null && maxLength is null && pattern is null && format is null)
+        {
+            return;
+        }
+
+        var w = _body;
+        w.OpenBlock($"if (t == {Token}.String || t == {Token}.PropertyName)");
+        if (minLength is not null || maxLength is not null)
+        {
+            var length = Local("length");
+            w.WriteLine($"var {length} = {V}.StringLength(ref r);");
+            if (minLength is { } min && min > 0)
+            {
+                w.OpenBlock($"if ({length} < {Int(min)})");
+                Fail(Location(location, "minLength"), CodeText.Literal(min == 1 ? "is empty, but must have at least 1 character" : $"is shorter than {min} characters"), describeValue: true);
+                w.CloseBlock();
+            }
+
+            if (maxLength is { } max)
+            {
+                w.OpenBlock($"if ({length} > {Int(max)})");
+                Fail(Location(location, "maxLength"), CodeText.Literal($"is longer than {max} characters"), describeValue: true);
+                w.CloseBlock();
+            }
+        }
+
+        if (pattern is not null)
+        {
+            CheckPattern(location, pattern, node["pattern"]!.Span);
+            var regex = Field("global::System.Text.RegularExpressions.Regex?", string.Empty);
+            w.OpenBlock($"if (!{V}.IsMatch(ref r, ref {regex}, {CodeText.Literal(pattern)}))");
+            Fail(Location(location, "pattern"), CodeText.Literal("does not match " + pattern), describeValue: true);
+            w.CloseBlock();
+        }
+
+        if (format is not null)
+        {
+            w.OpenBlock($"if (!{V}.CheckFormat(ref r, {CodeText.Literal(format)}))");
+            Fail(Location(location, "format"), CodeText.Literal("is not a valid " + format), describeValue: true);
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+    }
+
+    /// <summary>Reports FS0014 for a pattern of this file that .NET cannot compile (the validator then matches nothing).</summary>
+    private void CheckPattern(SchemaRef location, string pattern, SourceSpan span)
+    {
+        if (location.Document.FilePath != _document.FilePath)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(FactSchema.Validation.PatternTranslator.Translate(pattern), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException ex)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPattern, _document.FilePath, span, CodeText.JsonQuoted(pattern), ex.Message));
+        }
+    }
+
+    /// <summary>The formats the runtime checks when format assertion is on.</summary>
+    internal static readonly HashSet<string> FormatNames = new(StringComparer.Ordinal)
+    {
+        "date", "date-time", "time", "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6", "uri",
+        "uri-reference", "iri", "iri-reference", "uri-template", "uuid", "json-pointer", "relative-json-pointer", "regex",
+    };
+
+    private void EmitNumber(SchemaRef location, JsonNode node)
+    {
+        var checks = new List<(string Keyword, string Literal, string Text, string Comparison, string Message)>();
+        void Bound(string keyword, string comparison, string message)
+        {
+            if (node[keyword] is { Kind: JsonKind.Number, Text: { } text } && NumberLiteral(text) is { } literal)
+            {
+                checks.Add((keyword, literal, text, comparison, message));
+            }
+        }
+
+        Bound("minimum", "< 0", "is less than the minimum ");
+        Bound("maximum", "> 0", "is greater than the maximum ");
+        Bound("exclusiveMinimum", "<= 0", "is not greater than ");
+        Bound("exclusiveMaximum", ">= 0", "is not less than ");
+        var multipleOf = node["multipleOf"] is { Kind: JsonKind.Number, Text: { } m } && NumberLiteral(m) is { } ml && !m.StartsWith("-", StringComparison.Ordinal) ? (m, ml) : default;
+        if (checks.Count == 0 && multipleOf.m is null)
+        {
+            return;
+        }
+
+        var w = _body;
+        w.OpenBlock($"if (t == {Token}.Number)");
+        foreach (var check in checks)
+        {
+            w.OpenBlock($"if ({V}.CompareNumber(ref r, {check.Literal}) {check.Comparison})");
+            Fail(Location(location, check.Keyword), CodeText.Literal(check.Message + check.Text), describeValue: true);
+            w.CloseBlock();
+        }
+
+        if (multipleOf.m is not null)
+        {
+            w.OpenBlock($"if (!{V}.IsMultipleOf(ref r, {multipleOf.ml}))");
+            Fail(Location(location, "multipleOf"), CodeText.Literal("is not a multiple of " + multipleOf.m), describeValue: true);
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+    }
+
+    private void EmitArray(SchemaRef location, JsonNode node)
+    {
+        var prefixKeyword = node["prefixItems"] is { Kind: JsonKind.Array } ? "prefixItems" : node["items"] is { Kind: JsonKind.Array } ? "items" : null;
+        var prefix = prefixKeyword is null ? null : node[prefixKeyword];
+        var itemsKeyword = prefixKeyword == "items" ? "additionalItems" : "items";
+        if (prefix is { Items.Count: 0 })
+        {
+            prefix = null;
+        }
+
+        var items = node[itemsKeyword] is { Kind: JsonKind.Object or JsonKind.True or JsonKind.False } i ? i : null;
+        var contains = node["contains"];
+        var minItems = Count(node, "minItems");
+        var maxItems = Count(node, "maxItems");
+        var unique = node["uniqueItems"] is { Kind: JsonKind.True };
+        var minContains = Count(node, "minContains") ?? 1;
+        var maxContains = Count(node, "maxContains");
+        if (prefix is null && items is null && contains is null && minItems is null && maxItems is null && !unique)
+        {
+            return;
+        }
+
+        var w = _body;
+        w.OpenBlock($"if (t == {Token}.StartArray)");
+        var needLoop = prefix is not null || items is not null || contains is not null || minItems is not null || maxItems is not null;
+        var count = Local("n");
+        var matched = Local("matched");
+        if (needLoop)
+        {
+            var a = Local("a");
+            w.WriteLine($"var {a} = r;");
+            w.WriteLine($"var {count} = 0;");
+            if (contains is not null)
+            {
+                w.WriteLine($"var {matched} = 0;");
+            }
+
+            w.OpenBlock("while (true)");
+            w.WriteLine($"{V}.Read(ref {a});");
+            w.OpenBlock($"if ({a}.TokenType == {Token}.EndArray)");
+            w.WriteLine("break;");
+            w.CloseBlock();
+            var hasItemSchemas = prefix is not null || (items is not null && !IsTrue(items));
+            var pushed = Local("pushed");
+            if (hasItemSchemas)
+            {
+                w.WriteLine($"var {pushed} = !c.Quiet;");
+                w.OpenBlock($"if ({pushed})");
+                w.WriteLine($"c.PushIndex({count});");
+                w.CloseBlock();
+            }
+
+            if (prefix is not null)
+            {
+                w.OpenBlock($"if ({count} < {Int(prefix.Items.Count)})");
+                w.OpenBlock($"switch ({count})");
+                for (var index = 0; index < prefix.Items.Count; index++)
+                {
+                    w.WriteLine($"case {Int(index)}:");
+                    w.OpenBlock();
+                    Require(Call(location, Sub(location, prefixKeyword!, Int(index)), a, "null"));
+                    w.WriteLine("break;");
+                    w.CloseBlock();
+                }
+
+                w.CloseBlock();
+                if (_track)
+                {
+                    w.WriteLine($"e?.Mark({count});");
+                }
+
+                w.CloseBlock();
+            }
+
+            if (items is not null)
+            {
+                if (prefix is not null)
+                {
+                    w.WriteLine("else");
+                }
+
+                w.OpenBlock();
+                if (!IsTrue(items))
+                {
+                    Require(Call(location, Sub(location, itemsKeyword), a, "null"));
+                }
+
+                if (_track)
+                {
+                    w.WriteLine($"e?.Mark({count});");
+                }
+
+                w.CloseBlock();
+            }
+
+            if (hasItemSchemas)
+            {
+                w.OpenBlock($"if ({pushed})");
+                w.WriteLine("c.Pop();");
+                w.CloseBlock();
+            }
+
+            if (contains is not null)
+            {
+                var quiet = Local("quiet");
+                var hit = Local("hit");
+                w.WriteLine($"var {quiet} = c.BeginQuiet();");
+                w.WriteLine($"var {hit} = {Call(location, Sub(location, "contains"), a, "null")};");
+                w.WriteLine($"c.EndQuiet({quiet});");
+                w.OpenBlock($"if ({hit})");
+                w.WriteLine($"{matched}++;");
+                if (_track)
+                {
+                    w.WriteLine($"e?.Mark({count});");
+                }
+
+                w.CloseBlock();
+            }
+
+            w.WriteLine($"{V}.Skip(ref {a});");
+            w.WriteLine($"{count}++;");
+            w.CloseBlock();
+        }
+
+        if (minItems is { } min && min > 0)
+        {
+            w.OpenBlock($"if ({count} < {Int(min)})");
+            Fail(Location(location, "minItems"), CodeText.Literal($"has fewer than {min} items") , describeValue: true);
+            w.CloseBlock();
+        }
+
+        if (maxItems is { } max)
+        {
+            w.OpenBlock($"if ({count} > {Int(max)})");
+            Fail(Location(location, "maxItems"), CodeText.Literal($"has more than {max} items"), describeValue: true);
+            w.CloseBlock();
+        }
+
+        if (contains is not null)
+        {
+            if (minContains > 0)
+            {
+                w.OpenBlock($"if ({matched} < {Int(minContains)})");
+                Fail(Location(location, node["minContains"] is null ? "contains" : "minContains"), CodeText.Literal(minContains == 1 ? "has no item that matches contains" : $"has fewer than {minContains} items that match contains"), describeValue: true);
+                w.CloseBlock();
+            }
+
+            if (maxContains is { } maxC)
+            {
+                w.OpenBlock($"if ({matched} > {Int(maxC)})");
+                Fail(Location(location, "maxContains"), CodeText.Literal($"has more than {maxC} items that match contains"), describeValue: true);
+                w.CloseBlock();
+            }
+        }
+
+        if (unique)
+        {
+            w.OpenBlock($"if (!{V}.ItemsUnique(r))");
+            Fail(Location(location, "uniqueItems"), CodeText.Literal("has items that are equal, but uniqueItems is true"), describeValue: true);
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+    }
+
+    private void EmitObject(SchemaRef location, JsonNode node)
+    {
+        var properties = node["properties"] is { Kind: JsonKind.Object } p ? p.Members : ImmutableEquatableArray<JsonMember>.Empty;
+        var patterns = node["patternProperties"] is { Kind: JsonKind.Object } pp ? pp.Members : ImmutableEquatableArray<JsonMember>.Empty;
+        var additional = node["additionalProperties"];
+        var propertyNames = node["propertyNames"];
+        var required = node["required"] is { Kind: JsonKind.Array } r ? r.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!).Distinct(StringComparer.Ordinal).ToList() : new List<string>();
+        var dependentRequired = node["dependentRequired"] is { Kind: JsonKind.Object } dr ? dr.Members.Where(m => m.Value.Kind == JsonKind.Array).ToList() : new List<JsonMember>();
+        var dependentSchemas = node["dependentSchemas"] is { Kind: JsonKind.Object } ds ? ds.Members : ImmutableEquatableArray<JsonMember>.Empty;
+        var minProperties = Count(node, "minProperties");
+        var maxProperties = Count(node, "maxProperties");
+        if (properties.Count == 0 && patterns.Count == 0 && additional is null && propertyNames is null && required.Count == 0
+            && dependentRequired.Count == 0 && dependentSchemas.Count == 0 && minProperties is null && maxProperties is null)
+        {
+            return;
+        }
+
+        // Every name the object's keywords mention gets an index; presence is tracked per index.
+        var names = new List<string>();
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Name(string name)
+        {
+            if (!indexOf.ContainsKey(name))
+            {
+                indexOf.Add(name, names.Count);
+                names.Add(name);
+            }
+        }
+
+        foreach (var property in properties)
+        {
+            Name(property.Name);
+        }
+
+        foreach (var name in required)
+        {
+            Name(name);
+        }
+
+        foreach (var dependency in dependentRequired)
+        {
+            Name(dependency.Name);
+            foreach (var item in dependency.Value.Items.Where(i => i.Kind == JsonKind.String))
+            {
+                Name(item.Text!);
+            }
+        }
+
+        foreach (var dependency in dependentSchemas)
+        {
+            Name(dependency.Name);
+        }
+
+        var w = _body;
+        w.OpenBlock($"if (t == {Token}.StartObject)");
+        var o = Local("o");
+        var count = Local("n");
+        var seen = Local("seen");
+        w.WriteLine($"var {o} = r;");
+        w.WriteLine($"var {count} = 0;");
+        var trackSeen = required.Count > 0 || dependentRequired.Count > 0 || dependentSchemas.Count > 0;
+        if (trackSeen)
+        {
+            w.WriteLine(names.Count <= 512
+                ? $"global::System.Span<bool> {seen} = stackalloc bool[{Int(names.Count)}];"
+                : $"var {seen} = new bool[{Int(names.Count)}];");
+        }
+
+        var matcher = names.Count > 0 && (trackSeen || properties.Count > 0) ? EmitMatcher(names) : null;
+        var perProperty = properties.Count > 0 || patterns.Count > 0 || additional is not null || propertyNames is not null;
+        w.OpenBlock("while (true)");
+        w.WriteLine($"{V}.Read(ref {o});");
+        w.OpenBlock($"if ({o}.TokenType == {Token}.EndObject)");
+        w.WriteLine("break;");
+        w.CloseBlock();
+        var k = Local("k");
+        if (matcher is not null)
+        {
+            w.WriteLine($"var {k} = {matcher}(ref {o});");
+            if (trackSeen)
+            {
+                w.OpenBlock($"if ({k} >= 0)");
+                w.WriteLine($"{seen}[{k}] = true;");
+                w.CloseBlock();
+            }
+        }
+
+        if (perProperty)
+        {
+            var name = Local("name");
+            var pushed = Local("pushed");
+            var hit = Local("hit");
+            w.WriteLine($"var {name} = {o};");
+            w.WriteLine($"var {pushed} = !c.Quiet;");
+            w.OpenBlock($"if ({pushed})");
+            w.WriteLine($"c.PushProperty({V}.GetString(ref {name}));");
+            w.CloseBlock();
+            if (propertyNames is not null && !IsTrue(propertyNames))
+            {
+                Require(Call(location, Sub(location, "propertyNames"), name, "null"));
+            }
+
+            w.WriteLine($"{V}.Read(ref {o});");
+            w.WriteLine($"var {hit} = false;");
+            if (properties.Count > 0)
+            {
+                w.OpenBlock($"switch ({k})");
+                foreach (var property in properties)
+                {
+                    w.WriteLine($"case {Int(indexOf[property.Name])}:");
+                    w.OpenBlock();
+                    if (!IsTrue(property.Value))
+                    {
+                        Require(Call(location, Sub(location, "properties", property.Name), o, "null"));
+                    }
+
+                    w.WriteLine($"{hit} = true;");
+                    w.WriteLine("break;");
+                    w.CloseBlock();
+                }
+
+                w.CloseBlock();
+            }
+
+            foreach (var pattern in patterns)
+            {
+                CheckPattern(location, pattern.Name, pattern.NameSpan);
+                var regex = Field("global::System.Text.RegularExpressions.Regex?", string.Empty);
+                w.OpenBlock($"if ({V}.IsMatch(ref {name}, ref {regex}, {CodeText.Literal(pattern.Name)}))");
+                if (!IsTrue(pattern.Value))
+                {
+                    Require(Call(location, Sub(location, "patternProperties", pattern.Name), o, "null"));
+                }
+
+                w.WriteLine($"{hit} = true;");
+                w.CloseBlock();
+            }
+
+            if (additional is not null)
+            {
+                w.OpenBlock($"if (!{hit})");
+                if (additional.Kind == JsonKind.False)
+                {
+                    w.OpenBlock("if (!c.Quiet)");
+                    w.WriteLine($"c.AddErrorAt(ref {o}, {CodeText.Literal(Location(location, "additionalProperties"))}, \"is not allowed: the schema has no property of this name (additionalProperties is false)\");");
+                    w.CloseBlock();
+                    w.WriteLine("else");
+                    w.OpenBlock();
+                    w.WriteLine("return false;");
+                    w.CloseBlock();
+                    w.WriteLine();
+                    w.WriteLine("valid = false;");
+                }
+                else if (!IsTrue(additional))
+                {
+                    Require(Call(location, Sub(location, "additionalProperties"), o, "null"));
+                }
+
+                w.WriteLine($"{hit} = true;");
+                w.CloseBlock();
+            }
+
+            if (_track)
+            {
+                w.OpenBlock($"if ({hit})");
+                w.WriteLine($"e?.Mark({count});");
+                w.CloseBlock();
+            }
+            else
+            {
+                w.WriteLine($"_ = {hit};");
+            }
+
+            w.OpenBlock($"if ({pushed})");
+            w.WriteLine("c.Pop();");
+            w.CloseBlock();
+        }
+        else
+        {
+            w.WriteLine($"{V}.Read(ref {o});");
+        }
+
+        w.WriteLine($"{V}.Skip(ref {o});");
+        w.WriteLine($"{count}++;");
+        w.CloseBlock();
+
+        foreach (var name in required)
+        {
+            w.OpenBlock($"if (!{seen}[{Int(indexOf[name])}])");
+            Fail(Location(location, "required"), CodeText.Literal("the required property '" + name + "' is missing"), describeValue: false);
+            w.CloseBlock();
+        }
+
+        foreach (var dependency in dependentRequired)
+        {
+            foreach (var item in dependency.Value.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!).Distinct(StringComparer.Ordinal))
+            {
+                w.OpenBlock($"if ({seen}[{Int(indexOf[dependency.Name])}] && !{seen}[{Int(indexOf[item])}])");
+                Fail(Location(location, "dependentRequired"), CodeText.Literal($"has '{dependency.Name}' but not '{item}', which it requires"), describeValue: false);
+                w.CloseBlock();
+            }
+        }
+
+        if (minProperties is { } min && min > 0)
+        {
+            w.OpenBlock($"if ({count} < {Int(min)})");
+            Fail(Location(location, "minProperties"), CodeText.Literal($"has fewer than {min} properties"), describeValue: true);
+            w.CloseBlock();
+        }
+
+        if (maxProperties is { } max)
+        {
+            w.OpenBlock($"if ({count} > {Int(max)})");
+            Fail(Location(location, "maxProperties"), CodeText.Literal($"has more than {max} properties"), describeValue: true);
+            w.CloseBlock();
+        }
+
+        foreach (var dependency in dependentSchemas)
+        {
+            if (IsTrue(dependency.Value))
+            {
+                continue;
+            }
+
+            w.OpenBlock($"if ({seen}[{Int(indexOf[dependency.Name])}])");
+            Require(Call(location, Sub(location, "dependentSchemas", dependency.Name), "r", EvaluatedArgument));
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+    }
+
+    /// <summary>Emits a method that maps a property name at the reader to its index in <paramref name="names"/>, or -1.</summary>
+    private string EmitMatcher(List<string> names)
+    {
+        var name = "M" + (_fieldCount++).ToString(CultureInfo.InvariantCulture);
+        var m = new SourceWriter();
+        m.OpenBlock($"private static int {name}(ref {Reader} r)");
+        m.OpenBlock("if (!r.ValueIsEscaped && !r.HasValueSequence)");
+        m.WriteLine("var s = r.ValueSpan;");
+        var byLength = names.Select((n, i) => (Name: n, Index: i, Utf8: CodeText.Utf8Literal(n)))
+            .Where(x => x.Utf8 is not null)
+            .GroupBy(x => Encoding.UTF8.GetByteCount(x.Name))
+            .OrderBy(g => g.Key)
+            .ToList();
+        if (byLength.Count > 0)
+        {
+            m.OpenBlock("switch (s.Length)");
+            foreach (var group in byLength)
+            {
+                m.WriteLine($"case {Int(group.Key)}:");
+                m.OpenBlock();
+                foreach (var entry in group)
+                {
+                    m.OpenBlock($"if (global::System.MemoryExtensions.SequenceEqual(s, {entry.Utf8}))");
+                    m.WriteLine($"return {Int(entry.Index)};");
+                    m.CloseBlock();
+                }
+
+                m.WriteLine("break;");
+                m.CloseBlock();
+            }
+
+            m.CloseBlock();
+        }
+
+        m.WriteLine("return -1;");
+        m.CloseBlock();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (CodeText.Utf8Literal(names[i]) is { } utf8)
+            {
+                m.OpenBlock($"if (r.ValueTextEquals({utf8}))");
+                m.WriteLine($"return {Int(i)};");
+                m.CloseBlock();
+            }
+        }
+
+        m.WriteLine("return -1;");
+        m.CloseBlock();
+        foreach (var line in m.ToString().TrimEnd('\n').Split('\n'))
+        {
+            _fields.Add(line);
+        }
+
+        _fields.Add(string.Empty);
+        return name;
+    }
+
+    private void EmitAllOf(SchemaRef location, JsonNode node)
+    {
+        if (node["allOf"] is not { Kind: JsonKind.Array } branches)
+        {
+            return;
+        }
+
+        for (var i = 0; i < branches.Items.Count; i++)
+        {
+            if (!IsTrue(branches.Items[i]))
+            {
+                Require(Call(location, Sub(location, "allOf", Int(i)), "r", EvaluatedArgument));
+            }
+        }
+    }
+
+    private void EmitAnyOf(SchemaRef location, JsonNode node, string keyword)
+    {
+        if (node[keyword] is not { Kind: JsonKind.Array } branches)
+        {
+            return;
+        }
+
+        var w = _body;
+        var quiet = Local("quiet");
+        var matches = Local("matches");
+        var keep = Local("keep");
+        var oneOf = keyword == "oneOf";
+        w.OpenBlock();
+        w.WriteLine($"var {quiet} = c.BeginQuiet();");
+        w.WriteLine($"var {matches} = 0;");
+        if (_track && oneOf)
+        {
+            w.WriteLine($"{Set}? {keep} = null;");
+        }
+
+        for (var i = 0; i < branches.Items.Count; i++)
+        {
+            var call = Call(location, Sub(location, keyword, Int(i)), "r", _track ? "s" : "null");
+            var guard = oneOf ? $"{matches} < 2" : $"{matches} == 0";
+            w.OpenBlock();
+            if (_track)
+            {
+                w.WriteLine($"var s = e is null ? null : c.RentSet();");
+                w.OpenBlock($"if ((e is not null || {guard}) && {call})");
+                w.WriteLine($"{matches}++;");
+                if (oneOf)
+                {
+                    w.OpenBlock($"if ({matches} == 1)");
+                    w.WriteLine($"{keep} = s;");
+                    w.WriteLine("s = null;");
+                    w.CloseBlock();
+                }
+                else
+                {
+                    w.WriteLine("e?.UnionWith(s);");
+                }
+
+                w.CloseBlock();
+                w.WriteLine("c.ReturnSet(s);");
+            }
+            else
+            {
+                w.OpenBlock($"if ({guard} && {call})");
+                w.WriteLine($"{matches}++;");
+                w.CloseBlock();
+            }
+
+            w.CloseBlock();
+        }
+
+        w.WriteLine($"c.EndQuiet({quiet});");
+        if (_track && oneOf)
+        {
+            w.OpenBlock($"if ({matches} == 1)");
+            w.WriteLine($"e?.UnionWith({keep});");
+            w.CloseBlock();
+            w.WriteLine($"c.ReturnSet({keep});");
+        }
+
+        var count = Int(branches.Items.Count);
+        w.OpenBlock($"if ({matches} == 0)");
+        Fail(Location(location, keyword), CodeText.Literal($"does not match any of the {count} schemas in {keyword}"), describeValue: true);
+        w.CloseBlock();
+        if (oneOf)
+        {
+            w.OpenBlock($"else if ({matches} > 1)");
+            Fail(Location(location, keyword), CodeText.Literal($"matches more than one of the {count} schemas in oneOf"), describeValue: true);
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+    }
+
+    private void EmitNot(SchemaRef location, JsonNode node)
+    {
+        if (node["not"] is null)
+        {
+            return;
+        }
+
+        var w = _body;
+        var quiet = Local("quiet");
+        var hit = Local("hit");
+        w.WriteLine($"var {quiet} = c.BeginQuiet();");
+        w.WriteLine($"var {hit} = {Call(location, Sub(location, "not"), "r", "null")};");
+        w.WriteLine($"c.EndQuiet({quiet});");
+        w.OpenBlock($"if ({hit})");
+        Fail(Location(location, "not"), CodeText.Literal("must not match the schema in not"), describeValue: true);
+        w.CloseBlock();
+    }
+
+    private void EmitConditional(SchemaRef location, JsonNode node)
+    {
+        if (node["if"] is null || (node["then"] is null && node["else"] is null && !_track))
+        {
+            return;
+        }
+
+        var w = _body;
+        var quiet = Local("quiet");
+        var hit = Local("hit");
+        w.OpenBlock();
+        w.WriteLine($"var {quiet} = c.BeginQuiet();");
+        if (_track)
+        {
+            w.WriteLine($"var s = e is null ? null : c.RentSet();");
+            w.WriteLine($"var {hit} = {Call(location, Sub(location, "if"), "r", "s")};");
+            w.OpenBlock($"if ({hit})");
+            w.WriteLine("e?.UnionWith(s);");
+            w.CloseBlock();
+            w.WriteLine("c.ReturnSet(s);");
+        }
+        else
+        {
+            w.WriteLine($"var {hit} = {Call(location, Sub(location, "if"), "r", "null")};");
+        }
+
+        w.WriteLine($"c.EndQuiet({quiet});");
+        if (node["then"] is { } then && !IsTrue(then))
+        {
+            w.OpenBlock($"if ({hit})");
+            Require(Call(location, Sub(location, "then"), "r", EvaluatedArgument));
+            w.CloseBlock();
+        }
+
+        if (node["else"] is { } otherwise && !IsTrue(otherwise))
+        {
+            w.OpenBlock($"if (!{hit})");
+            Require(Call(location, Sub(location, "else"), "r", EvaluatedArgument));
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+    }
+
+    private void EmitUnevaluated(SchemaRef location, JsonNode? properties, JsonNode? items)
+    {
+        var w = _body;
+        if (properties is not null)
+        {
+            var o = Local("o");
+            var count = Local("n");
+            w.OpenBlock($"if (t == {Token}.StartObject)");
+            w.WriteLine($"var {o} = r;");
+            w.WriteLine($"var {count} = 0;");
+            w.OpenBlock("while (true)");
+            w.WriteLine($"{V}.Read(ref {o});");
+            w.OpenBlock($"if ({o}.TokenType == {Token}.EndObject)");
+            w.WriteLine("break;");
+            w.CloseBlock();
+            w.OpenBlock($"if (!own.IsMarked({count}))");
+            var name = Local("name");
+            w.WriteLine($"var {name} = {o};");
+            w.WriteLine($"{V}.Read(ref {o});");
+            if (properties.Kind == JsonKind.False)
+            {
+                w.OpenBlock("if (!c.Quiet)");
+                w.WriteLine($"c.PushProperty({V}.GetString(ref {name}));");
+                w.WriteLine($"c.AddErrorAt(ref {o}, {CodeText.Literal(Location(location, "unevaluatedProperties"))}, \"is not allowed: no keyword of the schema evaluates this property (unevaluatedProperties is false)\");");
+                w.WriteLine("c.Pop();");
+                w.CloseBlock();
+                w.WriteLine("else");
+                w.OpenBlock();
+                w.WriteLine("return false;");
+                w.CloseBlock();
+                w.WriteLine();
+                w.WriteLine("valid = false;");
+            }
+            else if (!IsTrue(properties))
+            {
+                var pushed = Local("pushed");
+                w.WriteLine($"var {pushed} = !c.Quiet;");
+                w.OpenBlock($"if ({pushed})");
+                w.WriteLine($"c.PushProperty({V}.GetString(ref {name}));");
+                w.CloseBlock();
+                Require(Call(location, Sub(location, "unevaluatedProperties"), o, "null"));
+                w.OpenBlock($"if ({pushed})");
+                w.WriteLine("c.Pop();");
+                w.CloseBlock();
+            }
+
+            w.WriteLine($"own.Mark({count});");
+            w.CloseBlock();
+            w.WriteLine("else");
+            w.OpenBlock();
+            w.WriteLine($"{V}.Read(ref {o});");
+            w.CloseBlock();
+            w.WriteLine($"{V}.Skip(ref {o});");
+            w.WriteLine($"{count}++;");
+            w.CloseBlock();
+            w.CloseBlock();
+        }
+
+        if (items is not null)
+        {
+            var a = Local("a");
+            var count = Local("n");
+            w.OpenBlock($"if (t == {Token}.StartArray)");
+            w.WriteLine($"var {a} = r;");
+            w.WriteLine($"var {count} = 0;");
+            w.OpenBlock("while (true)");
+            w.WriteLine($"{V}.Read(ref {a});");
+            w.OpenBlock($"if ({a}.TokenType == {Token}.EndArray)");
+            w.WriteLine("break;");
+            w.CloseBlock();
+            w.OpenBlock($"if (!own.IsMarked({count}))");
+            if (!IsTrue(items))
+            {
+                var pushed = Local("pushed");
+                w.WriteLine($"var {pushed} = !c.Quiet;");
+                w.OpenBlock($"if ({pushed})");
+                w.WriteLine($"c.PushIndex({count});");
+                w.CloseBlock();
+                Require(Call(location, Sub(location, "unevaluatedItems"), a, "null"));
+                w.OpenBlock($"if ({pushed})");
+                w.WriteLine("c.Pop();");
+                w.CloseBlock();
+            }
+
+            w.WriteLine($"own.Mark({count});");
+            w.CloseBlock();
+            w.WriteLine($"{V}.Skip(ref {a});");
+            w.WriteLine($"{count}++;");
+            w.CloseBlock();
+            w.CloseBlock();
+        }
+    }
+}

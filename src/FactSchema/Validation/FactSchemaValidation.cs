@@ -1,0 +1,693 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading;
+using FactSchema.Serialization;
+
+namespace FactSchema.Validation;
+
+/// <summary>
+/// A generated validator: checks the JSON value at the reader's current token against one schema. It works
+/// on its own copy of the reader, so the caller's reader does not move.
+/// </summary>
+/// <param name="reader">A reader on the value's first token.</param>
+/// <param name="context">The state of the validation run.</param>
+/// <param name="evaluated">Where to mark the properties or items the schema evaluated, or null when nobody asks.</param>
+/// <returns>True when the value is valid.</returns>
+public delegate bool JsonValidator(Utf8JsonReader reader, ValidationContext context, EvaluatedSet? evaluated);
+
+/// <summary>
+/// Running generated validators, and the checks they share: numbers compared exactly, string lengths in
+/// code points, ECMAScript-style patterns that cannot hang, formats, and JSON equality. Used by generated
+/// code; call the generated <c>ValidateJson</c> and <c>Validate</c> methods instead.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class FactSchemaValidation
+{
+    /// <summary>The longest a pattern may run on one string before the value is reported invalid.</summary>
+    public static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
+
+    private const int StackLimit = 256;
+
+    /// <summary>Validates a whole UTF-8 JSON document without materialising it.</summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="validator">The generated validator of its schema.</param>
+    /// <param name="readerOptions">Depth and size limits, or null for the defaults.</param>
+    /// <param name="options">The error cap, or null for the default.</param>
+    /// <returns>The result: <see cref="ValidationResult.Valid"/> (no allocation) or every error found.</returns>
+    /// <exception cref="FactSchemaJsonException">The document is not well-formed JSON, or is over a limit.</exception>
+    public static ValidationResult Validate(ReadOnlySpan<byte> utf8Json, JsonValidator validator, FactSchemaReaderOptions? readerOptions = null, ValidationOptions? options = null)
+    {
+        if (validator is null)
+        {
+            throw new ArgumentNullException(nameof(validator));
+        }
+
+        try
+        {
+            var reader = FactSchemaReader.CreateReader(utf8Json, readerOptions);
+            FactSchemaReader.Read(ref reader);
+
+            // Validators stop at the first failure, so well-formedness of the whole document is checked first.
+            var end = reader;
+            Skip(ref end);
+            FactSchemaReader.EnsureEndOfDocument(ref end);
+            var result = Run(reader, validator, options);
+            if (result.IsValid)
+            {
+                return result;
+            }
+
+            var located = new ValidationError[result.Errors.Count];
+            for (var i = 0; i < located.Length; i++)
+            {
+                located[i] = result.Errors[i].WithLine(utf8Json);
+            }
+
+            return ValidationResult.FromErrors(located, result.IsTruncated);
+        }
+        catch (JsonException ex) when (ex is not FactSchemaValidationException)
+        {
+            throw FactSchemaJsonException.ForDocument(ex, utf8Json);
+        }
+    }
+
+    /// <summary>Whether a whole UTF-8 JSON document is valid: stops at the first error and never allocates.</summary>
+    /// <param name="utf8Json">The document.</param>
+    /// <param name="validator">The generated validator of its schema.</param>
+    /// <param name="readerOptions">Depth and size limits, or null for the defaults.</param>
+    /// <returns>True when valid.</returns>
+    /// <exception cref="FactSchemaJsonException">The document is not well-formed JSON, or is over a limit.</exception>
+    public static bool IsValid(ReadOnlySpan<byte> utf8Json, JsonValidator validator, FactSchemaReaderOptions? readerOptions = null)
+    {
+        if (validator is null)
+        {
+            throw new ArgumentNullException(nameof(validator));
+        }
+
+        try
+        {
+            var reader = FactSchemaReader.CreateReader(utf8Json, readerOptions);
+            FactSchemaReader.Read(ref reader);
+            var end = reader;
+            Skip(ref end);
+            FactSchemaReader.EnsureEndOfDocument(ref end);
+            var context = ValidationContext.Rent(collect: false, null);
+            try
+            {
+                return validator(reader, context, null);
+            }
+            finally
+            {
+                ValidationContext.Return(context);
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw FactSchemaJsonException.ForDocument(ex, utf8Json);
+        }
+    }
+
+    /// <summary>The errors a reading failure stands for (used by generated <c>TryDeserialize</c> methods).</summary>
+    /// <param name="exception">The failure.</param>
+    /// <param name="utf8Json">The document, for line and position.</param>
+    /// <returns>The errors.</returns>
+    public static ValidationError[] ErrorsOf(JsonException exception, ReadOnlySpan<byte> utf8Json)
+    {
+        if (exception is FactSchemaValidationException validation)
+        {
+            var copy = new ValidationError[validation.Errors.Count];
+            for (var i = 0; i < copy.Length; i++)
+            {
+                copy[i] = validation.Errors[i];
+            }
+
+            return copy;
+        }
+
+        var error = exception as FactSchemaJsonException ?? FactSchemaJsonException.ForDocument(exception, utf8Json);
+        return new[] { new ValidationError(error.InstanceLocation, string.Empty, error.Message) };
+    }
+
+    /// <summary>Validates the value at a reader's current token (or the next one, for a fresh reader); the reader does not move.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="validator">The generated validator of the value's schema.</param>
+    /// <param name="options">The error cap, or null for the default.</param>
+    /// <returns>The result.</returns>
+    public static ValidationResult Validate(ref Utf8JsonReader reader, JsonValidator validator, ValidationOptions? options = null)
+    {
+        if (validator is null)
+        {
+            throw new ArgumentNullException(nameof(validator));
+        }
+
+        FactSchemaReader.MoveToValue(ref reader);
+        return Run(reader, validator, options);
+    }
+
+    private static ValidationResult Run(Utf8JsonReader reader, JsonValidator validator, ValidationOptions? options)
+    {
+        var context = ValidationContext.Rent(collect: false, options);
+        try
+        {
+            if (validator(reader, context, null))
+            {
+                return ValidationResult.Valid;
+            }
+        }
+        finally
+        {
+            ValidationContext.Return(context);
+        }
+
+        // Invalid: run again, collecting every error with its location (allocation is fine on this path).
+        context = ValidationContext.Rent(collect: true, options);
+        try
+        {
+            validator(reader, context, null);
+            var errors = new ValidationError[context.Errors.Count];
+            for (var i = 0; i < errors.Length; i++)
+            {
+                errors[i] = context.Errors[i];
+            }
+
+            if (errors.Length == 0)
+            {
+                errors = new[] { new ValidationError(string.Empty, string.Empty, "the value does not match the schema") };
+            }
+
+            return ValidationResult.FromErrors(errors, context.IsTruncated);
+        }
+        finally
+        {
+            ValidationContext.Return(context);
+        }
+    }
+
+    /// <summary>Moves past the value at the reader (past the whole object or array when on its start or on a property name).</summary>
+    /// <param name="reader">The reader.</param>
+    public static void Skip(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName && !reader.TrySkip())
+        {
+            throw new FactSchemaJsonException("the JSON ends before the value is complete", reader.BytesConsumed);
+        }
+    }
+
+    /// <summary>Reads the next token, failing clearly when the JSON ends early.</summary>
+    /// <param name="reader">The reader.</param>
+    public static void Read(ref Utf8JsonReader reader) => FactSchemaReader.Read(ref reader);
+
+    /// <summary>True for a number with no fractional part (<c>1.0</c> is an integer, as JSON Schema says).</summary>
+    /// <param name="reader">A reader on a number.</param>
+    /// <returns>Whether the number is an integer.</returns>
+    public static bool IsInteger(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetInt64(out _))
+        {
+            return true;
+        }
+
+        if (reader.TryGetDecimal(out var value))
+        {
+            return decimal.Truncate(value) == value;
+        }
+
+        var d = ToDouble(ref reader);
+        return double.IsInfinity(d) || Math.Floor(d) == d;
+    }
+
+    /// <summary>Compares the number at the reader with a bound, exactly where both fit a decimal.</summary>
+    /// <param name="reader">A reader on a number.</param>
+    /// <param name="bound">The bound.</param>
+    /// <returns>Less than zero, zero or more than zero, as <see cref="IComparable.CompareTo"/>.</returns>
+    public static int CompareNumber(ref Utf8JsonReader reader, decimal bound)
+        => reader.TryGetDecimal(out var value) ? value.CompareTo(bound) : ToDouble(ref reader).CompareTo((double)bound);
+
+    /// <summary>Compares the number at the reader with a bound too large for a decimal.</summary>
+    /// <param name="reader">A reader on a number.</param>
+    /// <param name="bound">The bound.</param>
+    /// <returns>Less than zero, zero or more than zero.</returns>
+    public static int CompareNumber(ref Utf8JsonReader reader, double bound) => ToDouble(ref reader).CompareTo(bound);
+
+    /// <summary>Whether the number at the reader is a multiple of <paramref name="divisor"/>, exactly in decimal arithmetic.</summary>
+    /// <param name="reader">A reader on a number.</param>
+    /// <param name="divisor">The positive divisor.</param>
+    /// <returns>True when the quotient is an integer.</returns>
+    public static bool IsMultipleOf(ref Utf8JsonReader reader, decimal divisor)
+    {
+        if (reader.TryGetDecimal(out var value))
+        {
+            try
+            {
+                return value % divisor == 0m;
+            }
+            catch (OverflowException)
+            {
+            }
+        }
+
+        return IsMultipleOf(ref reader, (double)divisor);
+    }
+
+    /// <summary>Whether the number at the reader is a multiple of a divisor too large or small for a decimal.</summary>
+    /// <param name="reader">A reader on a number.</param>
+    /// <param name="divisor">The positive divisor.</param>
+    /// <returns>True when the quotient is a finite integer.</returns>
+    public static bool IsMultipleOf(ref Utf8JsonReader reader, double divisor)
+    {
+        var quotient = ToDouble(ref reader) / divisor;
+        return !double.IsInfinity(quotient) && !double.IsNaN(quotient) && Math.Floor(quotient) == quotient;
+    }
+
+    private static double ToDouble(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetDouble(out var value))
+        {
+            return value;
+        }
+
+        // Out of double range: the sign is all that matters for comparisons.
+        var first = reader.HasValueSequence ? reader.ValueSequence.First.Span[0] : reader.ValueSpan[0];
+        return first == (byte)'-' ? double.NegativeInfinity : double.PositiveInfinity;
+    }
+
+    /// <summary>The length of the string at the reader in Unicode code points (a surrogate pair counts once), as JSON Schema counts.</summary>
+    /// <param name="reader">A reader on a string or property name.</param>
+    /// <returns>The number of code points.</returns>
+    public static int StringLength(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var count = 0;
+            foreach (var b in reader.ValueSpan)
+            {
+                if ((b & 0xC0) != 0x80)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        char[]? rented = null;
+        var length = ValueLength(ref reader);
+        var buffer = length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            var chars = buffer.Slice(0, reader.CopyString(buffer));
+            var result = chars.Length;
+            for (var i = 1; i < chars.Length; i++)
+            {
+                if (char.IsLowSurrogate(chars[i]) && char.IsHighSurrogate(chars[i - 1]))
+                {
+                    result--;
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static int ValueLength(ref Utf8JsonReader reader)
+        => checked((int)(reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length));
+
+    /// <summary>Whether the string at the reader matches a schema's <c>pattern</c> (unanchored, as in ECMAScript).</summary>
+    /// <param name="reader">A reader on a string or property name.</param>
+    /// <param name="cache">The field that keeps the compiled pattern.</param>
+    /// <param name="pattern">The pattern, as written in the schema.</param>
+    /// <returns>True on a match; false on no match, and for a pattern that ran past <see cref="PatternTimeout"/>.</returns>
+    public static bool IsMatch(ref Utf8JsonReader reader, ref Regex? cache, string pattern)
+    {
+        var regex = cache;
+        if (regex is null)
+        {
+            try
+            {
+                regex = Interlocked.CompareExchange(ref cache, CreateRegex(pattern), null) ?? cache!;
+            }
+            catch (ArgumentException)
+            {
+                // A pattern .NET cannot compile (FS0014 at build time): no string can be shown to match it.
+                return false;
+            }
+        }
+
+        char[]? rented = null;
+        var length = ValueLength(ref reader);
+        var buffer = length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            var chars = buffer.Slice(0, reader.CopyString(buffer));
+#if NET7_0_OR_GREATER
+            return regex.IsMatch(chars);
+#else
+            return regex.IsMatch(chars.ToString());
+#endif
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Compiles a JSON Schema pattern: ECMAScript's ASCII <c>\d</c> and <c>\w</c> and end-only <c>$</c>, with the
+    /// non-backtracking engine where the pattern allows it (linear time), otherwise with a timeout.
+    /// </summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <returns>The regular expression.</returns>
+    public static Regex CreateRegex(string pattern)
+    {
+        var translated = TranslatePattern(pattern);
+#if NET7_0_OR_GREATER
+        try
+        {
+            return new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+        }
+#endif
+        return new Regex(translated, RegexOptions.CultureInvariant, PatternTimeout);
+    }
+
+    /// <summary>Rewrites the ECMAScript constructs whose meaning differs in .NET (ASCII <c>\\d</c>/<c>\\w</c>, end-only <c>$</c>, long Unicode property names).</summary>
+    /// <param name="pattern">The ECMAScript pattern.</param>
+    /// <returns>The .NET pattern.</returns>
+    public static string TranslatePattern(string pattern)
+        => PatternTranslator.Translate(pattern ?? throw new ArgumentNullException(nameof(pattern)));
+
+    /// <summary>Whether a pattern compiles (for the build-time check and tests).</summary>
+    /// <param name="pattern">The pattern.</param>
+    /// <param name="error">Why not, when it does not.</param>
+    /// <returns>True when valid.</returns>
+    public static bool TryValidatePattern(string pattern, out string? error)
+    {
+        try
+        {
+            _ = new Regex(TranslatePattern(pattern), RegexOptions.CultureInvariant, PatternTimeout);
+            error = null;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    /// <summary>Whether the string at the reader is valid for a <c>format</c> (unknown formats and non-strings pass).</summary>
+    /// <param name="reader">A reader on a string or property name.</param>
+    /// <param name="format">The format name, for example "date-time".</param>
+    /// <returns>True when valid.</returns>
+    public static bool CheckFormat(ref Utf8JsonReader reader, string format)
+    {
+        char[]? rented = null;
+        var length = ValueLength(ref reader);
+        var buffer = length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            var chars = buffer.Slice(0, reader.CopyString(buffer));
+            return !FormatChecks.TryCheck(format, chars, out var valid) || valid;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Whether the value at the reader equals a constant (JSON equality: numbers by value, objects regardless of member order).</summary>
+    /// <param name="reader">A reader on the value's first token.</param>
+    /// <param name="constant">The constant, as UTF-8 JSON.</param>
+    /// <returns>True when equal.</returns>
+    public static bool JsonEquals(ref Utf8JsonReader reader, byte[] constant)
+    {
+        var other = new Utf8JsonReader(constant);
+        other.Read();
+        return ValueEquals(reader, other);
+    }
+
+    /// <summary>Whether the items of the array at the reader are pairwise different (JSON equality).</summary>
+    /// <param name="array">A reader on the array's start.</param>
+    /// <returns>True when no two items are equal.</returns>
+    public static bool ItemsUnique(Utf8JsonReader array)
+    {
+        var outer = array;
+        while (true)
+        {
+            Read(ref outer);
+            if (outer.TokenType == JsonTokenType.EndArray)
+            {
+                return true;
+            }
+
+            var inner = outer;
+            Skip(ref inner);
+            while (true)
+            {
+                Read(ref inner);
+                if (inner.TokenType == JsonTokenType.EndArray)
+                {
+                    break;
+                }
+
+                if (ValueEquals(outer, inner))
+                {
+                    return false;
+                }
+
+                Skip(ref inner);
+            }
+
+            Skip(ref outer);
+        }
+    }
+
+    private static JsonTokenType Kind(JsonTokenType type) => type == JsonTokenType.PropertyName ? JsonTokenType.String : type;
+
+    private static bool ValueEquals(Utf8JsonReader a, Utf8JsonReader b)
+    {
+        var kind = Kind(a.TokenType);
+        if (kind != Kind(b.TokenType))
+        {
+            return false;
+        }
+
+        switch (kind)
+        {
+            case JsonTokenType.String:
+                return StringEquals(ref a, ref b);
+            case JsonTokenType.Number:
+                if (a.TryGetDecimal(out var x) && b.TryGetDecimal(out var y))
+                {
+                    return x == y;
+                }
+
+                return ToDouble(ref a) == ToDouble(ref b);
+            case JsonTokenType.StartArray:
+                while (true)
+                {
+                    Read(ref a);
+                    Read(ref b);
+                    if (a.TokenType == JsonTokenType.EndArray || b.TokenType == JsonTokenType.EndArray)
+                    {
+                        return a.TokenType == b.TokenType;
+                    }
+
+                    if (!ValueEquals(a, b))
+                    {
+                        return false;
+                    }
+
+                    Skip(ref a);
+                    Skip(ref b);
+                }
+
+            case JsonTokenType.StartObject:
+                if (CountMembers(a) != CountMembers(b))
+                {
+                    return false;
+                }
+
+                while (true)
+                {
+                    Read(ref a);
+                    if (a.TokenType == JsonTokenType.EndObject)
+                    {
+                        return true;
+                    }
+
+                    var name = a;
+                    Read(ref a);
+                    if (!FindMember(b, ref name, out var match) || !ValueEquals(a, match))
+                    {
+                        return false;
+                    }
+
+                    Skip(ref a);
+                }
+
+            default:
+                return true;
+        }
+    }
+
+    private static int CountMembers(Utf8JsonReader obj)
+    {
+        var count = 0;
+        while (true)
+        {
+            Read(ref obj);
+            if (obj.TokenType == JsonTokenType.EndObject)
+            {
+                return count;
+            }
+
+            count++;
+            Read(ref obj);
+            Skip(ref obj);
+        }
+    }
+
+    private static bool FindMember(Utf8JsonReader obj, ref Utf8JsonReader name, out Utf8JsonReader value)
+    {
+        while (true)
+        {
+            Read(ref obj);
+            if (obj.TokenType == JsonTokenType.EndObject)
+            {
+                value = default;
+                return false;
+            }
+
+            var matches = StringEquals(ref obj, ref name);
+            Read(ref obj);
+            if (matches)
+            {
+                value = obj;
+                return true;
+            }
+
+            Skip(ref obj);
+        }
+    }
+
+    private static bool StringEquals(ref Utf8JsonReader a, ref Utf8JsonReader b)
+    {
+        if (!a.ValueIsEscaped && !b.ValueIsEscaped && !a.HasValueSequence && !b.HasValueSequence)
+        {
+            return a.ValueSpan.SequenceEqual(b.ValueSpan);
+        }
+
+        byte[]? rented = null;
+        var length = ValueLength(ref b);
+        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            return a.ValueTextEquals(buffer.Slice(0, b.CopyString(buffer)));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The string at the reader (for error paths; allocates).</summary>
+    /// <param name="reader">A reader on a string or property name.</param>
+    /// <returns>The string, or a placeholder when it is not valid Unicode.</returns>
+    public static string GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return "\uFFFD";
+        }
+    }
+
+    /// <summary>A short description of the value at the reader, for messages: <c>'eur'</c>, <c>42</c>, <c>an object</c>.</summary>
+    /// <param name="reader">A reader on the value's first token.</param>
+    /// <returns>The description.</returns>
+    public static string Describe(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+            case JsonTokenType.PropertyName:
+                var text = GetString(ref reader);
+                return "'" + (text.Length > 60 ? text.Substring(0, 57) + "..." : text) + "'";
+            case JsonTokenType.Number:
+                var raw = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
+                return raw.Length > 40 ? raw.Substring(0, 37) + "..." : raw;
+            case JsonTokenType.True:
+                return "true";
+            case JsonTokenType.False:
+                return "false";
+            case JsonTokenType.Null:
+                return "null";
+            case JsonTokenType.StartObject:
+                return "the object";
+            case JsonTokenType.StartArray:
+                return "the array";
+            default:
+                return "the value";
+        }
+    }
+
+    /// <summary>What the value at the reader is, for "expected ..., found ..." messages: <c>'text'</c>, <c>1.5</c>, <c>null</c>, <c>an object</c>.</summary>
+    /// <param name="reader">A reader on the value's first token.</param>
+    /// <returns>The description.</returns>
+    public static string Found(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        _ => Describe(ref reader),
+    };
+
+    /// <summary>The JSON type name of the value at the reader, for messages.</summary>
+    /// <param name="reader">A reader on the value's first token.</param>
+    /// <returns>"string", "number", "integer", "boolean", "null", "object" or "array".</returns>
+    public static string TypeName(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String or JsonTokenType.PropertyName => "string",
+        JsonTokenType.Number => IsInteger(ref reader) ? "integer" : "number",
+        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartObject => "object",
+        JsonTokenType.StartArray => "array",
+        _ => "unknown",
+    };
+
+    /// <summary>Formats a count for messages.</summary>
+    /// <param name="count">The count.</param>
+    /// <returns>The count as invariant text.</returns>
+    public static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
+}
