@@ -49,15 +49,20 @@ internal static class ExternalSchemaTypeReader
                 }
 
                 var allowsNull = attribute.NamedArguments.Any(a => a.Key == "AllowsNull" && a.Value.Value is true);
+                var validator = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Validator").Value.Value as string;
                 if (!result.ContainsKey(uri))
                 {
-                    result.Add(uri, new ExternalSchemaType(uri, allowsNull && !type.Nullable && type.Kind != ValueKind.Any ? type with { Nullable = true } : type));
+                    result.Add(uri, new ExternalSchemaType(uri, allowsNull && !type.Nullable && type.Kind != ValueKind.Any ? type with { Nullable = true } : type, IsQualifiedName(validator) ? validator : null));
                 }
             }
         }
 
         return result.Values.OrderBy(t => t.SchemaUri, System.StringComparer.Ordinal).ToImmutableEquatableArray();
     }
+
+    /// <summary>Only a dotted path of identifiers reaches generated code from another assembly's metadata.</summary>
+    private static bool IsQualifiedName(string? name)
+        => name is { Length: > 0 } && name.Split('.').All(part => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(part) && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(part) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None);
 
     private static ValueTypeSpec? ToValueType(ITypeSymbol symbol)
     {

@@ -22,9 +22,13 @@ internal static class SchemaFileEmitter
             w.WriteLine("#pragma warning disable CS0612, CS0618 // Members marked deprecated by the schema are still read and written.");
             w.WriteLine();
 
-            foreach (var record in file.Records)
+            for (var i = 0; i < file.Records.Count; i++)
             {
-                w.WriteLine($"[assembly: global::FactSchema.Serialization.FactSchemaTypeAttribute({CodeText.Literal(record.SchemaUri)}, typeof({TypeSyntax.TypeOf(record.Type)}){(record.Type.Nullable ? ", AllowsNull = true" : string.Empty)})]");
+                var record = file.Records[i];
+                var validator = record.ValidatorMethod is not null && file.SchemaClassName is { } schemaClass
+                    ? $", Validator = {CodeText.Literal((file.Namespace.Length == 0 ? string.Empty : file.Namespace + ".") + schemaClass + "." + RecordValidatorName(i))}"
+                    : string.Empty;
+                w.WriteLine($"[assembly: global::FactSchema.Serialization.FactSchemaTypeAttribute({CodeText.Literal(record.SchemaUri)}, typeof({TypeSyntax.TypeOf(record.Type)}){(record.Type.Nullable ? ", AllowsNull = true" : string.Empty)}{validator})]");
             }
 
             if (file.Records.Count > 0)
@@ -119,12 +123,29 @@ internal static class SchemaFileEmitter
         w.WriteLine($"public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => {KnownNames.ValidationRuntime}.IsValid(utf8Json, Validator);");
         w.WriteLine();
         w.WriteLine("/// <summary>The generated validator of the schema's root (used by generated code).</summary>");
-        w.WriteLine("/// <param name=\"reader\">A reader on the value's first token; it does not move.</param>");
+        w.WriteLine("/// <param name=\"reader\">A reader on the value's first token; on success it is left on the value's last token.</param>");
         w.WriteLine("/// <param name=\"context\">The validation run.</param>");
         w.WriteLine("/// <param name=\"evaluated\">Where to mark evaluated properties, or null.</param>");
         w.WriteLine("/// <returns>True when valid.</returns>");
         w.WriteLine($"[{KnownNames.EditorBrowsableNever}]");
-        w.WriteLine($"public static bool ValidateCore({KnownNames.Utf8JsonReader} reader, {KnownNames.ValidationContext} context, {KnownNames.EvaluatedSet}? evaluated) => {entry}(reader, context, evaluated);");
+        w.WriteLine($"public static bool ValidateCore(ref {KnownNames.Utf8JsonReader} reader, {KnownNames.ValidationContext} context, {KnownNames.EvaluatedSet}? evaluated) => {entry}(ref reader, context, evaluated);");
+        for (var i = 0; i < file.Records.Count; i++)
+        {
+            if (file.Records[i].ValidatorMethod is { } method)
+            {
+                w.WriteLine();
+                w.WriteLine($"/// <summary>The generated validator of {CodeText.EscapeXml(file.Records[i].SchemaUri)} (used by validators in other assemblies).</summary>");
+                w.WriteLine("/// <param name=\"reader\">A reader on the value's first token; on success it is left on the value's last token.</param>");
+                w.WriteLine("/// <param name=\"context\">The validation run.</param>");
+                w.WriteLine("/// <param name=\"evaluated\">Where to mark evaluated properties, or null.</param>");
+                w.WriteLine("/// <returns>True when valid.</returns>");
+                w.WriteLine($"[{KnownNames.EditorBrowsableNever}]");
+                w.WriteLine($"public static bool {RecordValidatorName(i)}(ref {KnownNames.Utf8JsonReader} reader, {KnownNames.ValidationContext} context, {KnownNames.EvaluatedSet}? evaluated) => {method}(ref reader, context, evaluated);");
+            }
+        }
+
         w.CloseBlock();
     }
+
+    private static string RecordValidatorName(int index) => "ValidateLocation" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

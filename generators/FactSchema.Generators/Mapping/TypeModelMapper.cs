@@ -37,6 +37,7 @@ internal sealed class TypeModelMapper
     private readonly CancellationToken _cancellationToken;
     private readonly SchemaResolver _resolver;
     private readonly Dictionary<string, ValueTypeSpec> _external = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _externalValidators = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<(string File, string Pointer), NamedTypeEntry> _names;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<(string Pointer, string Id)> _reported = new();
@@ -46,6 +47,10 @@ internal sealed class TypeModelMapper
         foreach (var type in external)
         {
             _external[type.SchemaUri] = type.Type;
+            if (type.Validator is { } validator)
+            {
+                _externalValidators[type.SchemaUri] = "global::" + validator;
+            }
         }
 
         _document = document;
@@ -122,7 +127,7 @@ internal sealed class TypeModelMapper
             locations.AddRange(nodes.Values.SelectMany(n => n.Definitions).Select(d => d.Schema).OrderBy(n => n.Pointer, StringComparer.Ordinal));
             foreach (var node in locations)
             {
-                records.Add(new SchemaTypeRecord(_document.BaseUri + "#" + node.Pointer, MapValue(_document, node, new HashSet<(string, string)>())));
+                records.Add(new SchemaTypeRecord(_document.BaseUri + "#" + node.Pointer, MapValue(_document, node, new HashSet<(string, string)>()), node.Pointer));
             }
         }
 
@@ -130,8 +135,8 @@ internal sealed class TypeModelMapper
         var validators = Validation.ValidatorCompiler.Compile(
             _set.ValidationIndex,
             _document,
-            objectPointers.Concat(enumPointers),
-            _external,
+            objectPointers.Concat(enumPointers).Concat(records.Select(r => r.Pointer!)),
+            _externalValidators,
             _diagnostics,
             _cancellationToken);
         for (var i = 0; i < objects.Count; i++)
@@ -142,6 +147,12 @@ internal sealed class TypeModelMapper
         for (var i = 0; i < enums.Count; i++)
         {
             enums[i] = enums[i] with { ValidatorMethod = validators.MethodFor(enumPointers[i]) };
+        }
+
+        // Every recorded location gets a public validator on the schema class, for validators in other assemblies.
+        for (var i = 0; i < records.Count; i++)
+        {
+            records[i] = records[i] with { ValidatorMethod = validators.MethodFor(records[i].Pointer!) };
         }
 
         var file = new SchemaFileSpec

@@ -162,7 +162,7 @@ internal sealed record SchemaFileSpec
 }
 
 /// <summary>An assembly-level record: the schema at <paramref name="SchemaUri"/> maps to <paramref name="Type"/>.</summary>
-internal sealed record SchemaTypeRecord(string SchemaUri, ValueTypeSpec Type);
+internal sealed record SchemaTypeRecord(string SchemaUri, ValueTypeSpec Type, string? Pointer = null, string? ValidatorMethod = null);
 
 /// <summary>A schema location mapped to a type in a referenced assembly (read from its FactSchemaType attributes).</summary>
-internal sealed record ExternalSchemaType(string SchemaUri, ValueTypeSpec Type);
+internal sealed record ExternalSchemaType(string SchemaUri, ValueTypeSpec Type, string? Validator = null);

@@ -49,7 +49,7 @@ internal sealed class ValidatorCompiler
 
     private readonly ValidationIndex _index;
     private readonly SchemaDocument _document;
-    private readonly IReadOnlyDictionary<string, ValueTypeSpec> _external;
+    private readonly IReadOnlyDictionary<string, string> _external;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
     private readonly Queue<SchemaRef> _pending = new();
@@ -61,7 +61,7 @@ internal sealed class ValidatorCompiler
     private int _fieldCount;
     private int _localCount;
 
-    private ValidatorCompiler(ValidationIndex index, SchemaDocument document, IReadOnlyDictionary<string, ValueTypeSpec> external, CancellationToken cancellationToken)
+    private ValidatorCompiler(ValidationIndex index, SchemaDocument document, IReadOnlyDictionary<string, string> external, CancellationToken cancellationToken)
     {
         _index = index;
         _document = document;
@@ -74,11 +74,11 @@ internal sealed class ValidatorCompiler
     public const string ClassName = "__FactSchemaValidators";
 
     /// <summary>Generates the validators for the root of <paramref name="document"/> and for each of <paramref name="entryPointers"/>.</summary>
-    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, ValueTypeSpec> external, CancellationToken cancellationToken)
+    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, CancellationToken cancellationToken)
         => Compile(index, document, entryPointers, external, new List<DiagnosticInfo>(), cancellationToken);
 
     /// <summary>As above, adding what the schema's assertions have wrong (invalid patterns) to <paramref name="diagnostics"/>.</summary>
-    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, ValueTypeSpec> external, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var compiler = new ValidatorCompiler(index, document, external, cancellationToken);
         var entries = new List<ValidatorEntry>();
@@ -91,16 +91,16 @@ internal sealed class ValidatorCompiler
             compiler._body.WriteLine($"/// <summary>Validates against {CodeText.EscapeXml(Describe(location))}.</summary>");
             if (compiler._dynamic)
             {
-                compiler._body.OpenBlock($"public static bool {entry}({Reader} r, {Context} c, {Set}? ev)");
+                compiler._body.OpenBlock($"public static bool {entry}(ref {Reader} r, {Context} c, {Set}? ev)");
                 compiler._body.WriteLine($"c.PushScope({CodeText.Literal(index.BaseOf(location))});");
-                compiler._body.WriteLine($"var ok = {method}(r, c, ev);");
+                compiler._body.WriteLine($"var ok = {method}(ref r, c, ev);");
                 compiler._body.WriteLine("c.PopScope();");
                 compiler._body.WriteLine("return ok;");
                 compiler._body.CloseBlock();
             }
             else
             {
-                compiler._body.WriteLine($"public static bool {entry}({Reader} r, {Context} c, {Set}? ev) => {method}(r, c, ev);");
+                compiler._body.WriteLine($"public static bool {entry}(ref {Reader} r, {Context} c, {Set}? ev) => {method}(ref r, c, ev);");
             }
 
             compiler._body.WriteLine();
@@ -110,7 +110,7 @@ internal sealed class ValidatorCompiler
         diagnostics.AddRange(compiler._diagnostics);
 
         var w = new SourceWriter();
-        w.WriteLine("/// <summary>Validators generated from the schema's assertions; each checks the value at a reader without moving the caller's reader.</summary>");
+        w.WriteLine("/// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>");
         w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(\"FactSchema\", null)]");
         w.OpenBlock($"file static class {ClassName}");
         foreach (var field in compiler._fields)
@@ -207,15 +207,19 @@ internal sealed class ValidatorCompiler
         w.WriteLine($"// {CodeText.EscapeComment(Describe(location))}");
         if (node is null || IsTrue(node) || (node.Kind != JsonKind.Object && node.Kind != JsonKind.False))
         {
-            w.WriteLine($"private static bool {name}({Reader} r, {Context} c, {Set}? ev) => true;");
+            w.OpenBlock($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
+            w.WriteLine($"{V}.Skip(ref r);");
+            w.WriteLine("return true;");
+            w.CloseBlock();
             w.WriteLine();
             return;
         }
 
         if (node.Kind == JsonKind.False)
         {
-            w.OpenBlock($"private static bool {name}({Reader} r, {Context} c, {Set}? ev)");
+            w.OpenBlock($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
             w.WriteLine($"c.AddError(ref r, {CodeText.Literal(Location(location, string.Empty))}, \"is not allowed here (the schema is false)\");");
+            w.WriteLine($"{V}.Skip(ref r);");
             w.WriteLine("return false;");
             w.CloseBlock();
             w.WriteLine();
@@ -227,9 +231,10 @@ internal sealed class ValidatorCompiler
         var unevaluatedItems = node["unevaluatedItems"];
         var ownSet = _track && (unevaluatedProperties is not null || unevaluatedItems is not null);
 
-        w.OpenBlock($"private static bool {name}({Reader} r, {Context} c, {Set}? ev)");
+        w.OpenBlock($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
         w.WriteLine("var valid = true;");
         w.WriteLine("var t = r.TokenType;");
+        w.WriteLine("var start = r;");
         if (ownSet)
         {
             w.WriteLine("var own = c.RentSet();");
@@ -261,9 +266,18 @@ internal sealed class ValidatorCompiler
             w.WriteLine("c.ReturnSet(own);");
         }
 
+        w.WriteLine($"{V}.Skip(ref r);");
         w.WriteLine("return valid;");
         w.CloseBlock();
         w.WriteLine();
+    }
+
+    /// <summary>A fresh copy of the reader at the value's start, for a subschema that applies to the same value.</summary>
+    private string Fresh(string from = "start")
+    {
+        var name = Local("x");
+        _body.WriteLine($"var {name} = {from};");
+        return name;
     }
 
     private string EvaluatedArgument => _track ? "e" : "null";
@@ -273,8 +287,8 @@ internal sealed class ValidatorCompiler
         var w = _body;
         w.OpenBlock("if (!c.Quiet)");
         w.WriteLine(describeValue
-            ? $"c.AddError(ref r, {CodeText.Literal(keywordLocation)}, {message});"
-            : $"c.AddErrorAt(ref r, {CodeText.Literal(keywordLocation)}, {message});");
+            ? $"c.AddError(ref start, {CodeText.Literal(keywordLocation)}, {message});"
+            : $"c.AddErrorAt(ref start, {CodeText.Literal(keywordLocation)}, {message});");
         w.CloseBlock();
         w.WriteLine("else");
         w.OpenBlock();
@@ -306,11 +320,11 @@ internal sealed class ValidatorCompiler
             if (!string.Equals(_index.BaseOf(from), targetResource, StringComparison.Ordinal))
             {
                 var del = Field("readonly global::FactSchema.Validation.JsonValidator", method);
-                return $"c.CallInScope({CodeText.Literal(targetResource)}, {del}, {reader}, {evaluated})";
+                return $"c.CallInScope({CodeText.Literal(targetResource)}, {del}, ref {reader}, {evaluated})";
             }
         }
 
-        return $"{method}({reader}, c, {evaluated})";
+        return $"{method}(ref {reader}, c, {evaluated})";
     }
 
     private void EmitReference(SchemaRef location, JsonNode node, string keyword)
@@ -325,11 +339,13 @@ internal sealed class ValidatorCompiler
         w.WriteLine($"// {keyword}: {CodeText.EscapeComment(reference)}");
         if (_index.TryResolve(location, reference, out var target, out var absolute))
         {
-            EmitGuardedCall(keywordLocation, Call(location, target, "r", EvaluatedArgument));
+            var x = Fresh();
+            EmitGuardedCall(keywordLocation, Call(location, target, x, EvaluatedArgument), x);
         }
-        else if ((_external.TryGetValue(absolute, out var type) || _external.TryGetValue(absolute + "#", out type)) && ExternalValidator(type) is { } external)
+        else if (_external.TryGetValue(absolute, out var external) || _external.TryGetValue(absolute + "#", out external))
         {
-            EmitGuardedCall(keywordLocation, $"{external}(r, c, {EvaluatedArgument})");
+            var x = Fresh();
+            EmitGuardedCall(keywordLocation, $"{external}(ref {x}, c, {EvaluatedArgument})", x);
         }
         else
         {
@@ -337,7 +353,7 @@ internal sealed class ValidatorCompiler
         }
     }
 
-    private void EmitGuardedCall(string keywordLocation, string call)
+    private void EmitGuardedCall(string keywordLocation, string call, string? reader = null)
     {
         var w = _body;
         w.OpenBlock("if (!c.Enter())");
@@ -349,15 +365,14 @@ internal sealed class ValidatorCompiler
         w.WriteLine($"var {ok} = {call};");
         w.WriteLine("c.Exit();");
         Require(ok);
+        if (reader is not null)
+        {
+            // The subschema has read the whole value (it does on success, and always while collecting errors).
+            w.WriteLine($"r = {reader};");
+        }
+
         w.CloseBlock();
     }
-
-    private static string? ExternalValidator(ValueTypeSpec type) => type.Kind switch
-    {
-        ValueKind.Object => type.TypeName + ".ValidateCore",
-        ValueKind.Enum => type.TypeName + "JsonConverter.ValidateCore",
-        _ => null,
-    };
 
     private void EmitDynamicReference(SchemaRef location, JsonNode node)
     {
@@ -380,7 +395,7 @@ internal sealed class ValidatorCompiler
             : new List<(string Resource, SchemaRef Target)>();
         if (candidates.Count == 0)
         {
-            EmitGuardedCall(keywordLocation, Call(location, initial, "r", EvaluatedArgument));
+            EmitGuardedCall(keywordLocation, Call(location, initial, Fresh(), EvaluatedArgument));
             return;
         }
 
@@ -392,13 +407,13 @@ internal sealed class ValidatorCompiler
         for (var i = 0; i < candidates.Count; i++)
         {
             w.OpenBlock($"{(i == 0 ? string.Empty : "else ")}if ({choice} == {i.ToString(CultureInfo.InvariantCulture)})");
-            EmitGuardedCall(keywordLocation, Call(location, candidates[i].Target, "r", EvaluatedArgument));
+            EmitGuardedCall(keywordLocation, Call(location, candidates[i].Target, Fresh(), EvaluatedArgument));
             w.CloseBlock();
         }
 
         w.WriteLine("else");
         w.OpenBlock();
-        EmitGuardedCall(keywordLocation, Call(location, initial, "r", EvaluatedArgument));
+        EmitGuardedCall(keywordLocation, Call(location, initial, Fresh(), EvaluatedArgument));
         w.CloseBlock();
     }
 
@@ -738,7 +753,7 @@ internal sealed class ValidatorCompiler
         if (needLoop)
         {
             var a = Local("a");
-            w.WriteLine($"var {a} = r;");
+            w.WriteLine($"var {a} = start;");
             w.WriteLine($"var {count} = 0;");
             if (contains is not null)
             {
@@ -750,6 +765,25 @@ internal sealed class ValidatorCompiler
             w.OpenBlock($"if ({a}.TokenType == {Token}.EndArray)");
             w.WriteLine("break;");
             w.CloseBlock();
+            if (contains is not null)
+            {
+                // contains looks at the item first, on its own copy; the item's own schema then reads it.
+                var quiet = Local("quiet");
+                var hit = Local("hit");
+                var item = Fresh(a);
+                w.WriteLine($"var {quiet} = c.BeginQuiet();");
+                w.WriteLine($"var {hit} = {Call(location, Sub(location, "contains"), item, "null")};");
+                w.WriteLine($"c.EndQuiet({quiet});");
+                w.OpenBlock($"if ({hit})");
+                w.WriteLine($"{matched}++;");
+                if (_track)
+                {
+                    w.WriteLine($"e?.Mark({count});");
+                }
+
+                w.CloseBlock();
+            }
+
             var hasItemSchemas = prefix is not null || (items is not null && !IsTrue(items));
             var pushed = Local("pushed");
             if (hasItemSchemas)
@@ -810,26 +844,11 @@ internal sealed class ValidatorCompiler
                 w.CloseBlock();
             }
 
-            if (contains is not null)
-            {
-                var quiet = Local("quiet");
-                var hit = Local("hit");
-                w.WriteLine($"var {quiet} = c.BeginQuiet();");
-                w.WriteLine($"var {hit} = {Call(location, Sub(location, "contains"), a, "null")};");
-                w.WriteLine($"c.EndQuiet({quiet});");
-                w.OpenBlock($"if ({hit})");
-                w.WriteLine($"{matched}++;");
-                if (_track)
-                {
-                    w.WriteLine($"e?.Mark({count});");
-                }
-
-                w.CloseBlock();
-            }
-
+            // A no-op when the item's schema has read the item already.
             w.WriteLine($"{V}.Skip(ref {a});");
             w.WriteLine($"{count}++;");
             w.CloseBlock();
+            w.WriteLine($"r = {a};");
         }
 
         if (minItems is { } min && min > 0)
@@ -865,7 +884,7 @@ internal sealed class ValidatorCompiler
 
         if (unique)
         {
-            w.OpenBlock($"if (!{V}.ItemsUnique(r))");
+            w.OpenBlock($"if (!{V}.ItemsUnique(start))");
             Fail(Location(location, "uniqueItems"), CodeText.Literal("has items that are equal, but uniqueItems is true"), describeValue: true);
             w.CloseBlock();
         }
@@ -931,7 +950,7 @@ internal sealed class ValidatorCompiler
         var o = Local("o");
         var count = Local("n");
         var seen = Local("seen");
-        w.WriteLine($"var {o} = r;");
+        w.WriteLine($"var {o} = start;");
         w.WriteLine($"var {count} = 0;");
         var trackSeen = required.Count > 0 || dependentRequired.Count > 0 || dependentSchemas.Count > 0;
         if (trackSeen)
@@ -972,7 +991,7 @@ internal sealed class ValidatorCompiler
             w.CloseBlock();
             if (propertyNames is not null && !IsTrue(propertyNames))
             {
-                Require(Call(location, Sub(location, "propertyNames"), name, "null"));
+                Require(Call(location, Sub(location, "propertyNames"), Fresh(name), "null"));
             }
 
             w.WriteLine($"{V}.Read(ref {o});");
@@ -986,7 +1005,7 @@ internal sealed class ValidatorCompiler
                     w.OpenBlock();
                     if (!IsTrue(property.Value))
                     {
-                        Require(Call(location, Sub(location, "properties", property.Name), o, "null"));
+                        Require(Call(location, Sub(location, "properties", property.Name), patterns.Count > 0 ? Fresh(o) : o, "null"));
                     }
 
                     w.WriteLine($"{hit} = true;");
@@ -1004,7 +1023,7 @@ internal sealed class ValidatorCompiler
                 w.OpenBlock($"if ({V}.IsMatch(ref {name}, ref {regex}, {CodeText.Literal(pattern.Name)}))");
                 if (!IsTrue(pattern.Value))
                 {
-                    Require(Call(location, Sub(location, "patternProperties", pattern.Name), o, "null"));
+                    Require(Call(location, Sub(location, "patternProperties", pattern.Name), Fresh(o), "null"));
                 }
 
                 w.WriteLine($"{hit} = true;");
@@ -1028,7 +1047,7 @@ internal sealed class ValidatorCompiler
                 }
                 else if (!IsTrue(additional))
                 {
-                    Require(Call(location, Sub(location, "additionalProperties"), o, "null"));
+                    Require(Call(location, Sub(location, "additionalProperties"), patterns.Count > 0 ? Fresh(o) : o, "null"));
                 }
 
                 w.WriteLine($"{hit} = true;");
@@ -1055,9 +1074,11 @@ internal sealed class ValidatorCompiler
             w.WriteLine($"{V}.Read(ref {o});");
         }
 
+        // A no-op when the property's schema has read the value already.
         w.WriteLine($"{V}.Skip(ref {o});");
         w.WriteLine($"{count}++;");
         w.CloseBlock();
+        w.WriteLine($"r = {o};");
 
         foreach (var name in required)
         {
@@ -1098,7 +1119,7 @@ internal sealed class ValidatorCompiler
             }
 
             w.OpenBlock($"if ({seen}[{Int(indexOf[dependency.Name])}])");
-            Require(Call(location, Sub(location, "dependentSchemas", dependency.Name), "r", EvaluatedArgument));
+            Require(Call(location, Sub(location, "dependentSchemas", dependency.Name), Fresh(), EvaluatedArgument));
             w.CloseBlock();
         }
 
@@ -1173,7 +1194,9 @@ internal sealed class ValidatorCompiler
         {
             if (!IsTrue(branches.Items[i]))
             {
-                Require(Call(location, Sub(location, "allOf", Int(i)), "r", EvaluatedArgument));
+                var x = Fresh();
+                Require(Call(location, Sub(location, "allOf", Int(i)), x, EvaluatedArgument));
+                _body.WriteLine($"r = {x};");
             }
         }
     }
@@ -1200,7 +1223,7 @@ internal sealed class ValidatorCompiler
 
         for (var i = 0; i < branches.Items.Count; i++)
         {
-            var call = Call(location, Sub(location, keyword, Int(i)), "r", _track ? "s" : "null");
+            var call = Call(location, Sub(location, keyword, Int(i)), Fresh(), _track ? "s" : "null");
             var guard = oneOf ? $"{matches} < 2" : $"{matches} == 0";
             w.OpenBlock();
             if (_track)
@@ -1267,7 +1290,8 @@ internal sealed class ValidatorCompiler
         var quiet = Local("quiet");
         var hit = Local("hit");
         w.WriteLine($"var {quiet} = c.BeginQuiet();");
-        w.WriteLine($"var {hit} = {Call(location, Sub(location, "not"), "r", "null")};");
+        var notReader = Fresh();
+        w.WriteLine($"var {hit} = {Call(location, Sub(location, "not"), notReader, "null")};");
         w.WriteLine($"c.EndQuiet({quiet});");
         w.OpenBlock($"if ({hit})");
         Fail(Location(location, "not"), CodeText.Literal("must not match the schema in not"), describeValue: true);
@@ -1289,7 +1313,8 @@ internal sealed class ValidatorCompiler
         if (_track)
         {
             w.WriteLine($"var s = e is null ? null : c.RentSet();");
-            w.WriteLine($"var {hit} = {Call(location, Sub(location, "if"), "r", "s")};");
+            var ifReader = Fresh();
+            w.WriteLine($"var {hit} = {Call(location, Sub(location, "if"), ifReader, "s")};");
             w.OpenBlock($"if ({hit})");
             w.WriteLine("e?.UnionWith(s);");
             w.CloseBlock();
@@ -1297,21 +1322,22 @@ internal sealed class ValidatorCompiler
         }
         else
         {
-            w.WriteLine($"var {hit} = {Call(location, Sub(location, "if"), "r", "null")};");
+            var ifReader = Fresh();
+            w.WriteLine($"var {hit} = {Call(location, Sub(location, "if"), ifReader, "null")};");
         }
 
         w.WriteLine($"c.EndQuiet({quiet});");
         if (node["then"] is { } then && !IsTrue(then))
         {
             w.OpenBlock($"if ({hit})");
-            Require(Call(location, Sub(location, "then"), "r", EvaluatedArgument));
+            Require(Call(location, Sub(location, "then"), Fresh(), EvaluatedArgument));
             w.CloseBlock();
         }
 
         if (node["else"] is { } otherwise && !IsTrue(otherwise))
         {
             w.OpenBlock($"if (!{hit})");
-            Require(Call(location, Sub(location, "else"), "r", EvaluatedArgument));
+            Require(Call(location, Sub(location, "else"), Fresh(), EvaluatedArgument));
             w.CloseBlock();
         }
 
@@ -1326,7 +1352,7 @@ internal sealed class ValidatorCompiler
             var o = Local("o");
             var count = Local("n");
             w.OpenBlock($"if (t == {Token}.StartObject)");
-            w.WriteLine($"var {o} = r;");
+            w.WriteLine($"var {o} = start;");
             w.WriteLine($"var {count} = 0;");
             w.OpenBlock("while (true)");
             w.WriteLine($"{V}.Read(ref {o});");
@@ -1381,7 +1407,7 @@ internal sealed class ValidatorCompiler
             var a = Local("a");
             var count = Local("n");
             w.OpenBlock($"if (t == {Token}.StartArray)");
-            w.WriteLine($"var {a} = r;");
+            w.WriteLine($"var {a} = start;");
             w.WriteLine($"var {count} = 0;");
             w.OpenBlock("while (true)");
             w.WriteLine($"{V}.Read(ref {a});");

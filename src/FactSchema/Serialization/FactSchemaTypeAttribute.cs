@@ -27,4 +27,10 @@ public sealed class FactSchemaTypeAttribute : Attribute
 
     /// <summary>Whether the schema allows JSON <c>null</c>.</summary>
     public bool AllowsNull { get; set; }
+
+    /// <summary>
+    /// The generated validator of the schema location, as <c>Namespace.Class.Method</c> (a static method with the
+    /// <see cref="FactSchema.Validation.JsonValidator"/> signature), so that validators in other assemblies can call it.
+    /// </summary>
+    public string? Validator { get; set; }
 }

@@ -11,14 +11,15 @@ using FactSchema.Serialization;
 namespace FactSchema.Validation;
 
 /// <summary>
-/// A generated validator: checks the JSON value at the reader's current token against one schema. It works
-/// on its own copy of the reader, so the caller's reader does not move.
+/// A generated validator: checks the JSON value at the reader's current token against one schema, reading it
+/// once. When it returns true (and always while errors are collected) the reader is on the value's last token;
+/// after a quiet failure its position is unspecified.
 /// </summary>
 /// <param name="reader">A reader on the value's first token.</param>
 /// <param name="context">The state of the validation run.</param>
 /// <param name="evaluated">Where to mark the properties or items the schema evaluated, or null when nobody asks.</param>
 /// <returns>True when the value is valid.</returns>
-public delegate bool JsonValidator(Utf8JsonReader reader, ValidationContext context, EvaluatedSet? evaluated);
+public delegate bool JsonValidator(ref Utf8JsonReader reader, ValidationContext context, EvaluatedSet? evaluated);
 
 /// <summary>
 /// Running generated validators, and the checks they share: numbers compared exactly, string lengths in
@@ -52,11 +53,9 @@ public static class FactSchemaValidation
             var reader = FactSchemaReader.CreateReader(utf8Json, readerOptions);
             FactSchemaReader.Read(ref reader);
 
-            // Validators stop at the first failure, so well-formedness of the whole document is checked first.
-            var end = reader;
-            Skip(ref end);
-            FactSchemaReader.EnsureEndOfDocument(ref end);
-            var result = Run(reader, validator, options);
+            // A validator that succeeds, or that collects errors, has read the whole value: the reader checked
+            // well-formedness on the way; what is left is content after the value.
+            var result = Run(reader, validator, options, checkEnd: true);
             if (result.IsValid)
             {
                 return result;
@@ -93,18 +92,27 @@ public static class FactSchemaValidation
         {
             var reader = FactSchemaReader.CreateReader(utf8Json, readerOptions);
             FactSchemaReader.Read(ref reader);
-            var end = reader;
-            Skip(ref end);
-            FactSchemaReader.EnsureEndOfDocument(ref end);
             var context = ValidationContext.Rent(collect: false, null);
+            bool valid;
+            var value = reader;
             try
             {
-                return validator(reader, context, null);
+                valid = validator(ref value, context, null);
             }
             finally
             {
                 ValidationContext.Return(context);
             }
+
+            if (!valid)
+            {
+                // A quiet failure may stop early: the rest must still be well-formed JSON for a plain "invalid".
+                value = reader;
+                Skip(ref value);
+            }
+
+            FactSchemaReader.EnsureEndOfDocument(ref value);
+            return valid;
         }
         catch (JsonException ex)
         {
@@ -149,13 +157,19 @@ public static class FactSchemaValidation
         return Run(reader, validator, options);
     }
 
-    private static ValidationResult Run(Utf8JsonReader reader, JsonValidator validator, ValidationOptions? options)
+    private static ValidationResult Run(Utf8JsonReader reader, JsonValidator validator, ValidationOptions? options, bool checkEnd = false)
     {
         var context = ValidationContext.Rent(collect: false, options);
         try
         {
-            if (validator(reader, context, null))
+            var quiet = reader;
+            if (validator(ref quiet, context, null))
             {
+                if (checkEnd)
+                {
+                    FactSchemaReader.EnsureEndOfDocument(ref quiet);
+                }
+
                 return ValidationResult.Valid;
             }
         }
@@ -168,7 +182,20 @@ public static class FactSchemaValidation
         context = ValidationContext.Rent(collect: true, options);
         try
         {
-            validator(reader, context, null);
+            var collecting = reader;
+            validator(ref collecting, context, null);
+            if (checkEnd)
+            {
+                // A cap on errors stops reading early: check the rest of the document for well-formedness.
+                if (context.IsTruncated)
+                {
+                    collecting = reader;
+                    Skip(ref collecting);
+                }
+
+                FactSchemaReader.EnsureEndOfDocument(ref collecting);
+            }
+
             var errors = new ValidationError[context.Errors.Count];
             for (var i = 0; i < errors.Length; i++)
             {
@@ -188,11 +215,11 @@ public static class FactSchemaValidation
         }
     }
 
-    /// <summary>Moves past the value at the reader (past the whole object or array when on its start or on a property name).</summary>
+    /// <summary>Moves to the value's last token when the reader is on the start of an object or array (a no-op on any other token).</summary>
     /// <param name="reader">The reader.</param>
     public static void Skip(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName && !reader.TrySkip())
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
         {
             throw new FactSchemaJsonException("the JSON ends before the value is complete", reader.BytesConsumed);
         }

@@ -196,12 +196,12 @@ public sealed class ValidationContext
     /// <param name="reader">A reader on the value.</param>
     /// <param name="evaluated">Where to mark evaluated properties or items, or null.</param>
     /// <returns>The validator's result.</returns>
-    public bool CallInScope(string resource, JsonValidator validator, Utf8JsonReader reader, EvaluatedSet? evaluated)
+    public bool CallInScope(string resource, JsonValidator validator, ref Utf8JsonReader reader, EvaluatedSet? evaluated)
     {
         PushScope(resource);
         try
         {
-            return validator(reader, this, evaluated);
+            return validator(ref reader, this, evaluated);
         }
         finally
         {

@@ -554,12 +554,12 @@ namespace Consumer.Schemas
         }
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -938,12 +938,12 @@ namespace Consumer.Schemas
         }
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -1011,15 +1011,15 @@ namespace Consumer.Schemas
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
 
-    /// <summary>Validators generated from the schema's assertions; each checks the value at a reader without moving the caller's reader.</summary>
+    /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
@@ -1115,21 +1115,22 @@ namespace Consumer.Schemas
 
 
         /// <summary>Validates against arrays.schema.json#.</summary>
-        public static bool Entry0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(r, c, ev);
+        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
 
         /// <summary>Validates against arrays.schema.json#/properties/people/items.</summary>
-        public static bool Entry1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(r, c, ev);
+        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
 
         // arrays.schema.json#
-        private static bool V0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1140,7 +1141,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[5];
                 while (true)
@@ -1167,7 +1168,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V2(o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1180,7 +1181,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V3(o0, c, null))
+                            if (!V3(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1193,7 +1194,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if (!V4(o0, c, null))
+                            if (!V4(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1206,7 +1207,7 @@ namespace Consumer.Schemas
                         }
                         case 3:
                         {
-                            if (!V5(o0, c, null))
+                            if (!V5(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1219,7 +1220,7 @@ namespace Consumer.Schemas
                         }
                         case 4:
                         {
-                            if (!V6(o0, c, null))
+                            if (!V6(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1239,11 +1240,12 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "arrays.schema.json#/required", "the required property 'tags' is missing");
+                        c.AddErrorAt(ref start, "arrays.schema.json#/required", "the required property 'tags' is missing");
                     }
                     else
                     {
@@ -1253,19 +1255,21 @@ namespace Consumer.Schemas
                     valid = false;
                 }
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // arrays.schema.json#/properties/people/items
-        private static bool V1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/people/items/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/people/items/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1276,7 +1280,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[1];
                 while (true)
@@ -1303,7 +1307,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V7(o0, c, null))
+                            if (!V7(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1323,11 +1327,12 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "arrays.schema.json#/properties/people/items/required", "the required property 'name' is missing");
+                        c.AddErrorAt(ref start, "arrays.schema.json#/properties/people/items/required", "the required property 'name' is missing");
                     }
                     else
                     {
@@ -1337,19 +1342,21 @@ namespace Consumer.Schemas
                     valid = false;
                 }
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // arrays.schema.json#/properties/tags
-        private static bool V2(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/tags/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/tags/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1360,7 +1367,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = r;
+                var a2 = start;
                 var n0 = 0;
                 while (true)
                 {
@@ -1375,7 +1382,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V8(a2, c, null))
+                        if (!V8(ref a2, c, null))
                         {
                             valid = false;
                             if (c.Quiet)
@@ -1391,20 +1398,23 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
+                r = a2;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // arrays.schema.json#/properties/people
-        private static bool V3(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/people/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/people/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1415,7 +1425,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = r;
+                var a2 = start;
                 var n0 = 0;
                 while (true)
                 {
@@ -1430,7 +1440,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V1(a2, c, null))
+                        if (!V1(ref a2, c, null))
                         {
                             valid = false;
                             if (c.Quiet)
@@ -1446,20 +1456,23 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
+                r = a2;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // arrays.schema.json#/properties/matrix
-        private static bool V4(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/matrix/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/matrix/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1470,7 +1483,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = r;
+                var a2 = start;
                 var n0 = 0;
                 while (true)
                 {
@@ -1485,7 +1498,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V9(a2, c, null))
+                        if (!V9(ref a2, c, null))
                         {
                             valid = false;
                             if (c.Quiet)
@@ -1501,20 +1514,23 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
+                r = a2;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // arrays.schema.json#/properties/anything
-        private static bool V5(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/anything/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/anything/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1523,19 +1539,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // arrays.schema.json#/properties/sparse
-        private static bool V6(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/sparse/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/sparse/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1546,7 +1564,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = r;
+                var a2 = start;
                 var n0 = 0;
                 while (true)
                 {
@@ -1561,7 +1579,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V10(a2, c, null))
+                        if (!V10(ref a2, c, null))
                         {
                             valid = false;
                             if (c.Quiet)
@@ -1577,20 +1595,23 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
+                r = a2;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // arrays.schema.json#/properties/people/items/properties/name
-        private static bool V7(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/people/items/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/people/items/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1599,19 +1620,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // arrays.schema.json#/properties/tags/items
-        private static bool V8(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/tags/items/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/tags/items/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1620,19 +1643,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // arrays.schema.json#/properties/matrix/items
-        private static bool V9(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/matrix/items/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/matrix/items/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1643,7 +1668,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = r;
+                var a2 = start;
                 var n0 = 0;
                 while (true)
                 {
@@ -1658,7 +1683,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V11(a2, c, null))
+                        if (!V11(ref a2, c, null))
                         {
                             valid = false;
                             if (c.Quiet)
@@ -1674,20 +1699,23 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
+                r = a2;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // arrays.schema.json#/properties/sparse/items
-        private static bool V10(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r)) || t == global::System.Text.Json.JsonTokenType.Null))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/sparse/items/type", "expected an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/sparse/items/type", "expected an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1696,19 +1724,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // arrays.schema.json#/properties/matrix/items/items
-        private static bool V11(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.Number))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/matrix/items/items/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/matrix/items/items/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1717,6 +1747,7 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 

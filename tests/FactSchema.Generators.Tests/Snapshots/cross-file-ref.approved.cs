@@ -6,9 +6,9 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Members marked deprecated by the schema are still read and written.
 
-[assembly: global::FactSchema.Serialization.FactSchemaTypeAttribute("https://example.org/schemas/cross-file-actor.schema.json#", typeof(global::Consumer.Schemas.Person))]
-[assembly: global::FactSchema.Serialization.FactSchemaTypeAttribute("https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle", typeof(global::Consumer.Schemas.Handle))]
-[assembly: global::FactSchema.Serialization.FactSchemaTypeAttribute("https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId", typeof(string))]
+[assembly: global::FactSchema.Serialization.FactSchemaTypeAttribute("https://example.org/schemas/cross-file-actor.schema.json#", typeof(global::Consumer.Schemas.Person), Validator = "Consumer.Schemas.PersonSchema.ValidateLocation0")]
+[assembly: global::FactSchema.Serialization.FactSchemaTypeAttribute("https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle", typeof(global::Consumer.Schemas.Handle), Validator = "Consumer.Schemas.PersonSchema.ValidateLocation1")]
+[assembly: global::FactSchema.Serialization.FactSchemaTypeAttribute("https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId", typeof(string), Validator = "Consumer.Schemas.PersonSchema.ValidateLocation2")]
 
 namespace Consumer.Schemas
 {
@@ -305,12 +305,12 @@ namespace Consumer.Schemas
         }
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -649,12 +649,12 @@ namespace Consumer.Schemas
         }
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -726,15 +726,39 @@ namespace Consumer.Schemas
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+
+        /// <summary>The generated validator of https://example.org/schemas/cross-file-actor.schema.json# (used by validators in other assemblies).</summary>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
+        /// <param name="context">The validation run.</param>
+        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
+        /// <returns>True when valid.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool ValidateLocation0(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+
+        /// <summary>The generated validator of https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle (used by validators in other assemblies).</summary>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
+        /// <param name="context">The validation run.</param>
+        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
+        /// <returns>True when valid.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool ValidateLocation1(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
+
+        /// <summary>The generated validator of https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId (used by validators in other assemblies).</summary>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
+        /// <param name="context">The validation run.</param>
+        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
+        /// <returns>True when valid.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool ValidateLocation2(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
     }
 
-    /// <summary>Validators generated from the schema's assertions; each checks the value at a reader without moving the caller's reader.</summary>
+    /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
@@ -814,21 +838,25 @@ namespace Consumer.Schemas
 
 
         /// <summary>Validates against https://example.org/schemas/cross-file-actor.schema.json#.</summary>
-        public static bool Entry0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(r, c, ev);
+        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
 
         /// <summary>Validates against https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle.</summary>
-        public static bool Entry1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(r, c, ev);
+        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
+
+        /// <summary>Validates against https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId.</summary>
+        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
 
         // https://example.org/schemas/cross-file-actor.schema.json#
-        private static bool V0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -839,7 +867,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[2];
                 while (true)
@@ -866,7 +894,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V2(o0, c, null))
+                            if (!V3(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -879,7 +907,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V3(o0, c, null))
+                            if (!V4(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -899,11 +927,12 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/required", "the required property 'id' is missing");
+                        c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/required", "the required property 'id' is missing");
                     }
                     else
                     {
@@ -916,7 +945,7 @@ namespace Consumer.Schemas
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/required", "the required property 'name' is missing");
+                        c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/required", "the required property 'name' is missing");
                     }
                     else
                     {
@@ -926,19 +955,21 @@ namespace Consumer.Schemas
                     valid = false;
                 }
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle
-        private static bool V1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -949,7 +980,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[2];
                 while (true)
@@ -976,7 +1007,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V4(o0, c, null))
+                            if (!V5(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -989,7 +1020,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V5(o0, c, null))
+                            if (!V6(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1009,11 +1040,12 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
                 if (!seen2[1])
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/required", "the required property 'handle' is missing");
+                        c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/required", "the required property 'handle' is missing");
                     }
                     else
                     {
@@ -1023,20 +1055,46 @@ namespace Consumer.Schemas
                     valid = false;
                 }
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            var start = r;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/properties/id
-        private static bool V2(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             // $ref: #/$defs/personId
+            var x0 = start;
             if (!c.Enter())
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/properties/id/$ref", "cannot be checked: the schema refers to itself without end");
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/properties/id/$ref", "cannot be checked: the schema refers to itself without end");
                 }
                 else
                 {
@@ -1047,9 +1105,9 @@ namespace Consumer.Schemas
             }
             else
             {
-                var ok0 = V6(r, c, null);
+                var ok1 = V2(ref x0, c, null);
                 c.Exit();
-                if (!ok0)
+                if (!ok1)
                 {
                     valid = false;
                     if (c.Quiet)
@@ -1057,20 +1115,23 @@ namespace Consumer.Schemas
                         return false;
                     }
                 }
+                r = x0;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/properties/name
-        private static bool V3(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1079,19 +1140,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform
-        private static bool V4(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1100,19 +1163,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle
-        private static bool V5(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1121,27 +1186,7 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
-            return valid;
-        }
-
-        // https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId
-        private static bool V6(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
@@ -1154,7 +1199,7 @@ namespace Consumer.Schemas
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Members marked deprecated by the schema are still read and written.
 
-[assembly: global::FactSchema.Serialization.FactSchemaTypeAttribute("https://example.org/schemas/cross-file-quote.schema.json#", typeof(global::Consumer.Schemas.Statement))]
+[assembly: global::FactSchema.Serialization.FactSchemaTypeAttribute("https://example.org/schemas/cross-file-quote.schema.json#", typeof(global::Consumer.Schemas.Statement), Validator = "Consumer.Schemas.StatementSchema.ValidateLocation0")]
 
 namespace Consumer.Schemas
 {
@@ -1542,12 +1587,12 @@ namespace Consumer.Schemas
         }
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -1647,15 +1692,23 @@ namespace Consumer.Schemas
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+
+        /// <summary>The generated validator of https://example.org/schemas/cross-file-quote.schema.json# (used by validators in other assemblies).</summary>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
+        /// <param name="context">The validation run.</param>
+        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
+        /// <returns>True when valid.</returns>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static bool ValidateLocation0(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
 
-    /// <summary>Validators generated from the schema's assertions; each checks the value at a reader without moving the caller's reader.</summary>
+    /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
@@ -1792,18 +1845,19 @@ namespace Consumer.Schemas
 
 
         /// <summary>Validates against https://example.org/schemas/cross-file-quote.schema.json#.</summary>
-        public static bool Entry0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(r, c, ev);
+        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
 
         // https://example.org/schemas/cross-file-quote.schema.json#
-        private static bool V0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-quote.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1814,7 +1868,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[4];
                 while (true)
@@ -1841,7 +1895,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V1(o0, c, null))
+                            if (!V1(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1854,7 +1908,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V2(o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1867,7 +1921,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if (!V3(o0, c, null))
+                            if (!V3(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1880,7 +1934,7 @@ namespace Consumer.Schemas
                         }
                         case 3:
                         {
-                            if (!V4(o0, c, null))
+                            if (!V4(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1900,11 +1954,12 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-quote.schema.json#/required", "the required property 'speaker' is missing");
+                        c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/required", "the required property 'speaker' is missing");
                     }
                     else
                     {
@@ -1917,7 +1972,7 @@ namespace Consumer.Schemas
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-quote.schema.json#/required", "the required property 'text' is missing");
+                        c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/required", "the required property 'text' is missing");
                     }
                     else
                     {
@@ -1927,20 +1982,23 @@ namespace Consumer.Schemas
                     valid = false;
                 }
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-quote.schema.json#/properties/speaker
-        private static bool V1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             // $ref: cross-file-actor.schema.json#/$defs/personId
+            var x0 = start;
             if (!c.Enter())
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-quote.schema.json#/properties/speaker/$ref", "cannot be checked: the schema refers to itself without end");
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/properties/speaker/$ref", "cannot be checked: the schema refers to itself without end");
                 }
                 else
                 {
@@ -1951,9 +2009,9 @@ namespace Consumer.Schemas
             }
             else
             {
-                var ok0 = V5(r, c, null);
+                var ok1 = V5(ref x0, c, null);
                 c.Exit();
-                if (!ok0)
+                if (!ok1)
                 {
                     valid = false;
                     if (c.Quiet)
@@ -1961,21 +2019,25 @@ namespace Consumer.Schemas
                         return false;
                     }
                 }
+                r = x0;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-quote.schema.json#/properties/speakerDetails
-        private static bool V2(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             // $ref: https://example.org/schemas/cross-file-actor.schema.json
+            var x0 = start;
             if (!c.Enter())
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-quote.schema.json#/properties/speakerDetails/$ref", "cannot be checked: the schema refers to itself without end");
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/properties/speakerDetails/$ref", "cannot be checked: the schema refers to itself without end");
                 }
                 else
                 {
@@ -1986,9 +2048,9 @@ namespace Consumer.Schemas
             }
             else
             {
-                var ok0 = V6(r, c, null);
+                var ok1 = V6(ref x0, c, null);
                 c.Exit();
-                if (!ok0)
+                if (!ok1)
                 {
                     valid = false;
                     if (c.Quiet)
@@ -1996,20 +2058,23 @@ namespace Consumer.Schemas
                         return false;
                     }
                 }
+                r = x0;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-quote.schema.json#/properties/handles
-        private static bool V3(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-quote.schema.json#/properties/handles/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/properties/handles/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2020,7 +2085,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = r;
+                var a2 = start;
                 var n0 = 0;
                 while (true)
                 {
@@ -2035,7 +2100,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V7(a2, c, null))
+                        if (!V7(ref a2, c, null))
                         {
                             valid = false;
                             if (c.Quiet)
@@ -2051,20 +2116,23 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
+                r = a2;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-quote.schema.json#/properties/text
-        private static bool V4(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-quote.schema.json#/properties/text/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/properties/text/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2073,19 +2141,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId
-        private static bool V5(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2094,19 +2164,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#
-        private static bool V6(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2117,7 +2189,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[2];
                 while (true)
@@ -2144,7 +2216,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V8(o0, c, null))
+                            if (!V8(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -2157,7 +2229,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V9(o0, c, null))
+                            if (!V9(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -2177,11 +2249,12 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/required", "the required property 'id' is missing");
+                        c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/required", "the required property 'id' is missing");
                     }
                     else
                     {
@@ -2194,7 +2267,7 @@ namespace Consumer.Schemas
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/required", "the required property 'name' is missing");
+                        c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/required", "the required property 'name' is missing");
                     }
                     else
                     {
@@ -2204,20 +2277,23 @@ namespace Consumer.Schemas
                     valid = false;
                 }
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-quote.schema.json#/properties/handles/items
-        private static bool V7(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             // $ref: cross-file-actor.schema.json#/$defs/handle
+            var x0 = start;
             if (!c.Enter())
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-quote.schema.json#/properties/handles/items/$ref", "cannot be checked: the schema refers to itself without end");
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/properties/handles/items/$ref", "cannot be checked: the schema refers to itself without end");
                 }
                 else
                 {
@@ -2228,9 +2304,9 @@ namespace Consumer.Schemas
             }
             else
             {
-                var ok0 = V10(r, c, null);
+                var ok1 = V10(ref x0, c, null);
                 c.Exit();
-                if (!ok0)
+                if (!ok1)
                 {
                     valid = false;
                     if (c.Quiet)
@@ -2238,21 +2314,25 @@ namespace Consumer.Schemas
                         return false;
                     }
                 }
+                r = x0;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/properties/id
-        private static bool V8(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             // $ref: #/$defs/personId
+            var x0 = start;
             if (!c.Enter())
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/properties/id/$ref", "cannot be checked: the schema refers to itself without end");
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/properties/id/$ref", "cannot be checked: the schema refers to itself without end");
                 }
                 else
                 {
@@ -2263,9 +2343,9 @@ namespace Consumer.Schemas
             }
             else
             {
-                var ok0 = V5(r, c, null);
+                var ok1 = V5(ref x0, c, null);
                 c.Exit();
-                if (!ok0)
+                if (!ok1)
                 {
                     valid = false;
                     if (c.Quiet)
@@ -2273,20 +2353,23 @@ namespace Consumer.Schemas
                         return false;
                     }
                 }
+                r = x0;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/properties/name
-        private static bool V9(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2295,19 +2378,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle
-        private static bool V10(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2318,7 +2403,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[2];
                 while (true)
@@ -2345,7 +2430,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V11(o0, c, null))
+                            if (!V11(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -2358,7 +2443,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V12(o0, c, null))
+                            if (!V12(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -2378,11 +2463,12 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
                 if (!seen2[1])
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/required", "the required property 'handle' is missing");
+                        c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/required", "the required property 'handle' is missing");
                     }
                     else
                     {
@@ -2392,19 +2478,21 @@ namespace Consumer.Schemas
                     valid = false;
                 }
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform
-        private static bool V11(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2413,19 +2501,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle
-        private static bool V12(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V12(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2434,6 +2524,7 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 

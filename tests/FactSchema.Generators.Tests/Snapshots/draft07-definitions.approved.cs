@@ -331,12 +331,12 @@ namespace Consumer.Schemas
         }
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -640,12 +640,12 @@ namespace Consumer.Schemas
         }
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -711,15 +711,15 @@ namespace Consumer.Schemas
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
 
-    /// <summary>Validators generated from the schema's assertions; each checks the value at a reader without moving the caller's reader.</summary>
+    /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
@@ -799,21 +799,22 @@ namespace Consumer.Schemas
 
 
         /// <summary>Validates against draft07-definitions.schema.json#.</summary>
-        public static bool Entry0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(r, c, ev);
+        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
 
         /// <summary>Validates against draft07-definitions.schema.json#/definitions/owner.</summary>
-        public static bool Entry1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(r, c, ev);
+        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
 
         // draft07-definitions.schema.json#
-        private static bool V0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -824,7 +825,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 while (true)
                 {
@@ -846,7 +847,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V2(o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -859,7 +860,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V3(o0, c, null))
+                            if (!V3(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -872,7 +873,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if (!V4(o0, c, null))
+                            if (!V4(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -892,20 +893,23 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // draft07-definitions.schema.json#/definitions/owner
-        private static bool V1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/definitions/owner/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/definitions/owner/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -916,7 +920,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 while (true)
                 {
@@ -938,7 +942,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V5(o0, c, null))
+                            if (!V5(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -958,20 +962,23 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // draft07-definitions.schema.json#/properties/name
-        private static bool V2(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -980,20 +987,23 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // draft07-definitions.schema.json#/properties/owner
-        private static bool V3(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             // $ref: #/definitions/owner
+            var x0 = start;
             if (!c.Enter())
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/properties/owner/$ref", "cannot be checked: the schema refers to itself without end");
+                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/properties/owner/$ref", "cannot be checked: the schema refers to itself without end");
                 }
                 else
                 {
@@ -1004,9 +1014,9 @@ namespace Consumer.Schemas
             }
             else
             {
-                var ok0 = V1(r, c, null);
+                var ok1 = V1(ref x0, c, null);
                 c.Exit();
-                if (!ok0)
+                if (!ok1)
                 {
                     valid = false;
                     if (c.Quiet)
@@ -1014,16 +1024,20 @@ namespace Consumer.Schemas
                         return false;
                     }
                 }
+                r = x0;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // draft07-definitions.schema.json#/properties/country
-        private static bool V4(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!V6(r, c, null))
+            var start = r;
+            var x0 = start;
+            if (!V6(ref x0, c, null))
             {
                 valid = false;
                 if (c.Quiet)
@@ -1031,19 +1045,22 @@ namespace Consumer.Schemas
                     return false;
                 }
             }
+            r = x0;
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // draft07-definitions.schema.json#/definitions/owner/properties/name
-        private static bool V5(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/definitions/owner/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/definitions/owner/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1052,20 +1069,23 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // draft07-definitions.schema.json#/properties/country/allOf/0
-        private static bool V6(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             // $ref: #/definitions/countryCode
+            var x0 = start;
             if (!c.Enter())
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/properties/country/allOf/0/$ref", "cannot be checked: the schema refers to itself without end");
+                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/properties/country/allOf/0/$ref", "cannot be checked: the schema refers to itself without end");
                 }
                 else
                 {
@@ -1076,9 +1096,9 @@ namespace Consumer.Schemas
             }
             else
             {
-                var ok0 = V7(r, c, null);
+                var ok1 = V7(ref x0, c, null);
                 c.Exit();
-                if (!ok0)
+                if (!ok1)
                 {
                     valid = false;
                     if (c.Quiet)
@@ -1086,20 +1106,23 @@ namespace Consumer.Schemas
                         return false;
                     }
                 }
+                r = x0;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // draft07-definitions.schema.json#/definitions/countryCode
-        private static bool V7(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/definitions/countryCode/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/definitions/countryCode/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1108,6 +1131,7 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 

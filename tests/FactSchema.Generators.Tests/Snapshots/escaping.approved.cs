@@ -36,12 +36,12 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
         /// <summary>Reads the value at the reader's current string token.</summary>
         /// <param name="reader">The reader, positioned on a JSON string.</param>
@@ -713,12 +713,12 @@ namespace Consumer.Schemas
         }
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -820,15 +820,15 @@ namespace Consumer.Schemas
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
 
-    /// <summary>Validators generated from the schema's assertions; each checks the value at a reader without moving the caller's reader.</summary>
+    /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
@@ -959,21 +959,22 @@ namespace Consumer.Schemas
 
 
         /// <summary>Validates against escaping.schema.json#.</summary>
-        public static bool Entry0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(r, c, ev);
+        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
 
         /// <summary>Validates against escaping.schema.json#/properties/quote"d\name.</summary>
-        public static bool Entry1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(r, c, ev);
+        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
 
         // escaping.schema.json#
-        private static bool V0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "escaping.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "escaping.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -984,7 +985,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 while (true)
                 {
@@ -1006,7 +1007,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V2(o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1019,7 +1020,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V3(o0, c, null))
+                            if (!V3(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1032,7 +1033,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if (!V4(o0, c, null))
+                            if (!V4(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1045,7 +1046,7 @@ namespace Consumer.Schemas
                         }
                         case 3:
                         {
-                            if (!V5(o0, c, null))
+                            if (!V5(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1058,7 +1059,7 @@ namespace Consumer.Schemas
                         }
                         case 4:
                         {
-                            if (!V6(o0, c, null))
+                            if (!V6(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1071,7 +1072,7 @@ namespace Consumer.Schemas
                         }
                         case 5:
                         {
-                            if (!V7(o0, c, null))
+                            if (!V7(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1084,7 +1085,7 @@ namespace Consumer.Schemas
                         }
                         case 6:
                         {
-                            if (!V8(o0, c, null))
+                            if (!V8(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1097,7 +1098,7 @@ namespace Consumer.Schemas
                         }
                         case 7:
                         {
-                            if (!V9(o0, c, null))
+                            if (!V9(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1110,7 +1111,7 @@ namespace Consumer.Schemas
                         }
                         case 8:
                         {
-                            if (!V10(o0, c, null))
+                            if (!V10(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1123,7 +1124,7 @@ namespace Consumer.Schemas
                         }
                         case 9:
                         {
-                            if (!V1(o0, c, null))
+                            if (!V1(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1143,20 +1144,23 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // escaping.schema.json#/properties/quote"d\name
-        private static bool V1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("*/"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("\u2028"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("\"\"\""u8))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref r, "escaping.schema.json#/properties/quote\"d\\name/enum", "is not one of \"*/\", \"\u2028\", \"\\\"\\\"\\\"\"");
+                    c.AddError(ref start, "escaping.schema.json#/properties/quote\"d\\name/enum", "is not one of \"*/\", \"\u2028\", \"\\\"\\\"\\\"\"");
                 }
                 else
                 {
@@ -1165,19 +1169,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // escaping.schema.json#/properties/class
-        private static bool V2(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/class/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/class/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1186,19 +1192,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // escaping.schema.json#/properties/namespace
-        private static bool V3(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/namespace/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/namespace/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1207,19 +1215,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // escaping.schema.json#/properties/1st
-        private static bool V4(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/1st/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/1st/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1228,19 +1238,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // escaping.schema.json#/properties/
-        private static bool V5(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "escaping.schema.json#/properties//type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "escaping.schema.json#/properties//type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1249,19 +1261,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // escaping.schema.json#/properties/naïve café
-        private static bool V6(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/naïve café/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/naïve café/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1270,19 +1284,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // escaping.schema.json#/properties/Name
-        private static bool V7(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/Name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/Name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1291,19 +1307,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // escaping.schema.json#/properties/name
-        private static bool V8(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1312,19 +1330,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // escaping.schema.json#/properties/deserialize
-        private static bool V9(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/deserialize/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/deserialize/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1333,19 +1353,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // escaping.schema.json#/properties/additionalProperties
-        private static bool V10(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/additionalProperties/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/additionalProperties/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1354,6 +1376,7 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 

@@ -495,12 +495,12 @@ namespace Consumer.Schemas
         }
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -580,15 +580,15 @@ namespace Consumer.Schemas
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
 
-    /// <summary>Validators generated from the schema's assertions; each checks the value at a reader without moving the caller's reader.</summary>
+    /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
@@ -687,18 +687,19 @@ namespace Consumer.Schemas
 
 
         /// <summary>Validates against formats.schema.json#.</summary>
-        public static bool Entry0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(r, c, ev);
+        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
 
         // formats.schema.json#
-        private static bool V0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "formats.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "formats.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -709,7 +710,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[8];
                 while (true)
@@ -736,7 +737,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V1(o0, c, null))
+                            if (!V1(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -749,7 +750,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V2(o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -762,7 +763,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if (!V3(o0, c, null))
+                            if (!V3(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -775,7 +776,7 @@ namespace Consumer.Schemas
                         }
                         case 3:
                         {
-                            if (!V4(o0, c, null))
+                            if (!V4(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -788,7 +789,7 @@ namespace Consumer.Schemas
                         }
                         case 4:
                         {
-                            if (!V5(o0, c, null))
+                            if (!V5(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -801,7 +802,7 @@ namespace Consumer.Schemas
                         }
                         case 5:
                         {
-                            if (!V6(o0, c, null))
+                            if (!V6(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -814,7 +815,7 @@ namespace Consumer.Schemas
                         }
                         case 6:
                         {
-                            if (!V7(o0, c, null))
+                            if (!V7(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -827,7 +828,7 @@ namespace Consumer.Schemas
                         }
                         case 7:
                         {
-                            if (!V8(o0, c, null))
+                            if (!V8(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -847,11 +848,12 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'day' is missing");
+                        c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'day' is missing");
                     }
                     else
                     {
@@ -864,7 +866,7 @@ namespace Consumer.Schemas
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'at' is missing");
+                        c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'at' is missing");
                     }
                     else
                     {
@@ -877,7 +879,7 @@ namespace Consumer.Schemas
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'link' is missing");
+                        c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'link' is missing");
                     }
                     else
                     {
@@ -890,7 +892,7 @@ namespace Consumer.Schemas
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'key' is missing");
+                        c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'key' is missing");
                     }
                     else
                     {
@@ -903,7 +905,7 @@ namespace Consumer.Schemas
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'money' is missing");
+                        c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'money' is missing");
                     }
                     else
                     {
@@ -916,7 +918,7 @@ namespace Consumer.Schemas
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'small' is missing");
+                        c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'small' is missing");
                     }
                     else
                     {
@@ -929,7 +931,7 @@ namespace Consumer.Schemas
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "formats.schema.json#/required", "the required property 'big' is missing");
+                        c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'big' is missing");
                     }
                     else
                     {
@@ -939,19 +941,21 @@ namespace Consumer.Schemas
                     valid = false;
                 }
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // formats.schema.json#/properties/day
-        private static bool V1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "formats.schema.json#/properties/day/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "formats.schema.json#/properties/day/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -960,19 +964,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // formats.schema.json#/properties/at
-        private static bool V2(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "formats.schema.json#/properties/at/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "formats.schema.json#/properties/at/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -981,19 +987,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // formats.schema.json#/properties/link
-        private static bool V3(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "formats.schema.json#/properties/link/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "formats.schema.json#/properties/link/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1002,19 +1010,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // formats.schema.json#/properties/key
-        private static bool V4(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "formats.schema.json#/properties/key/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "formats.schema.json#/properties/key/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1023,19 +1033,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // formats.schema.json#/properties/money
-        private static bool V5(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.Number))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "formats.schema.json#/properties/money/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "formats.schema.json#/properties/money/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1044,19 +1056,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // formats.schema.json#/properties/small
-        private static bool V6(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "formats.schema.json#/properties/small/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "formats.schema.json#/properties/small/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1071,7 +1085,7 @@ namespace Consumer.Schemas
                 {
                     if (!c.Quiet)
                     {
-                        c.AddError(ref r, "formats.schema.json#/properties/small/minimum", "is less than the minimum 0");
+                        c.AddError(ref start, "formats.schema.json#/properties/small/minimum", "is less than the minimum 0");
                     }
                     else
                     {
@@ -1084,7 +1098,7 @@ namespace Consumer.Schemas
                 {
                     if (!c.Quiet)
                     {
-                        c.AddError(ref r, "formats.schema.json#/properties/small/maximum", "is greater than the maximum 100");
+                        c.AddError(ref start, "formats.schema.json#/properties/small/maximum", "is greater than the maximum 100");
                     }
                     else
                     {
@@ -1094,19 +1108,21 @@ namespace Consumer.Schemas
                     valid = false;
                 }
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // formats.schema.json#/properties/big
-        private static bool V7(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "formats.schema.json#/properties/big/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "formats.schema.json#/properties/big/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1115,19 +1131,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // formats.schema.json#/properties/email
-        private static bool V8(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "formats.schema.json#/properties/email/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "formats.schema.json#/properties/email/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1136,6 +1154,7 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 

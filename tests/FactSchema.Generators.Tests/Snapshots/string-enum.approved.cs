@@ -53,12 +53,12 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
         /// <summary>Reads the value at the reader's current string token.</summary>
         /// <param name="reader">The reader, positioned on a JSON string.</param>
@@ -201,12 +201,12 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
 
         /// <summary>Reads the value at the reader's current string token.</summary>
         /// <param name="reader">The reader, positioned on a JSON string.</param>
@@ -606,12 +606,12 @@ namespace Consumer.Schemas
         }
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -685,15 +685,15 @@ namespace Consumer.Schemas
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; it does not move.</param>
+        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
         /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
 
-    /// <summary>Validators generated from the schema's assertions; each checks the value at a reader without moving the caller's reader.</summary>
+    /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
@@ -736,24 +736,25 @@ namespace Consumer.Schemas
 
 
         /// <summary>Validates against string-enum.schema.json#.</summary>
-        public static bool Entry0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(r, c, ev);
+        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
 
         /// <summary>Validates against string-enum.schema.json#/properties/kind.</summary>
-        public static bool Entry1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(r, c, ev);
+        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
 
         /// <summary>Validates against string-enum.schema.json#/properties/maybeKind.</summary>
-        public static bool Entry2(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(r, c, ev);
+        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
 
         // string-enum.schema.json#
-        private static bool V0(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "string-enum.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "string-enum.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -764,7 +765,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = r;
+                var o0 = start;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[2];
                 while (true)
@@ -791,7 +792,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V1(o0, c, null))
+                            if (!V1(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -804,7 +805,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V2(o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -824,11 +825,12 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
+                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
                     {
-                        c.AddErrorAt(ref r, "string-enum.schema.json#/required", "the required property 'kind' is missing");
+                        c.AddErrorAt(ref start, "string-enum.schema.json#/required", "the required property 'kind' is missing");
                     }
                     else
                     {
@@ -838,19 +840,21 @@ namespace Consumer.Schemas
                     valid = false;
                 }
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // string-enum.schema.json#/properties/kind
-        private static bool V1(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("military-aid"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("financial aid"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals(""u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("1st-tranche"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("a-b"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("a_b"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("class"u8))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref r, "string-enum.schema.json#/properties/kind/enum", "is not one of \"military-aid\", \"financial aid\", \"\", \"1st-tranche\", \"a-b\", \"a_b\", \"class\"");
+                    c.AddError(ref start, "string-enum.schema.json#/properties/kind/enum", "is not one of \"military-aid\", \"financial aid\", \"\", \"1st-tranche\", \"a-b\", \"a_b\", \"class\"");
                 }
                 else
                 {
@@ -859,19 +863,21 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // string-enum.schema.json#/properties/maybeKind
-        private static bool V2(global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
+            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref r, "string-enum.schema.json#/properties/maybeKind/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref start, "string-enum.schema.json#/properties/maybeKind/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -884,7 +890,7 @@ namespace Consumer.Schemas
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref r, "string-enum.schema.json#/properties/maybeKind/enum", "is not one of \"yes\", \"no\", null");
+                    c.AddError(ref start, "string-enum.schema.json#/properties/maybeKind/enum", "is not one of \"yes\", \"no\", null");
                 }
                 else
                 {
@@ -893,6 +899,7 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
