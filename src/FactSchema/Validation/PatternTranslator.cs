@@ -101,8 +101,9 @@ internal static class PatternTranslator
             }
             else if (c == '$')
             {
-                // ECMAScript's $ (without the m flag) matches only at the very end; .NET's also before a final newline.
-                builder.Append("(?!\\n)$");
+                // ECMAScript's $ (without the m flag) matches only at the very end; .NET's $ also before a final
+                // newline, \z only at the end (and, unlike a lookahead, the non-backtracking engine supports it).
+                builder.Append("\\z");
                 continue;
             }
 
