@@ -642,7 +642,7 @@ internal sealed class ValidatorCompiler
         if (pattern is not null)
         {
             CheckPattern(location, pattern, node["pattern"]!.Span);
-            var regex = Field("global::System.Text.RegularExpressions.Regex?", string.Empty);
+            var regex = Field("global::FactSchema.Validation.PatternMatcher?", string.Empty);
             w.OpenBlock($"if (!{V}.IsMatch(ref r, ref {regex}, {CodeText.Literal(pattern)}))");
             Fail(Location(location, "pattern"), CodeText.Literal("does not match " + pattern), describeValue: true);
             w.CloseBlock();
@@ -1019,7 +1019,7 @@ internal sealed class ValidatorCompiler
             foreach (var pattern in patterns)
             {
                 CheckPattern(location, pattern.Name, pattern.NameSpan);
-                var regex = Field("global::System.Text.RegularExpressions.Regex?", string.Empty);
+                var regex = Field("global::FactSchema.Validation.PatternMatcher?", string.Empty);
                 w.OpenBlock($"if ({V}.IsMatch(ref {name}, ref {regex}, {CodeText.Literal(pattern.Name)}))");
                 if (!IsTrue(pattern.Value))
                 {

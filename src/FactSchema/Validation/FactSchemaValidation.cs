@@ -355,23 +355,50 @@ public static class FactSchemaValidation
     /// <param name="reader">A reader on a string or property name.</param>
     /// <param name="cache">The field that keeps the compiled pattern.</param>
     /// <param name="pattern">The pattern, as written in the schema.</param>
-    /// <returns>True on a match; false on no match, and for a pattern that ran past <see cref="PatternTimeout"/>.</returns>
-    public static bool IsMatch(ref Utf8JsonReader reader, ref Regex? cache, string pattern)
+    /// <returns>True on a match; false on no match, for a pattern that cannot be compiled (FS0014 at build time), and for one that ran past <see cref="PatternTimeout"/>.</returns>
+    public static bool IsMatch(ref Utf8JsonReader reader, ref PatternMatcher? cache, string pattern)
     {
-        var regex = cache;
-        if (regex is null)
+        var matcher = cache;
+        if (matcher is null)
         {
             try
             {
-                regex = Interlocked.CompareExchange(ref cache, CreateRegex(pattern), null) ?? cache!;
+                matcher = Interlocked.CompareExchange(ref cache, PatternMatcher.Create(pattern), null) ?? cache!;
             }
             catch (ArgumentException)
             {
-                // A pattern .NET cannot compile (FS0014 at build time): no string can be shown to match it.
                 return false;
             }
         }
 
+        if (matcher.TryGetRegex(out var regex))
+        {
+            return IsRegexMatch(ref reader, regex!);
+        }
+
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return matcher.IsMatch(reader.ValueSpan);
+        }
+
+        byte[]? rented = null;
+        var length = ValueLength(ref reader);
+        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            return matcher.IsMatch(buffer.Slice(0, reader.CopyString(buffer)));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool IsRegexMatch(ref Utf8JsonReader reader, Regex regex)
+    {
         char[]? rented = null;
         var length = ValueLength(ref reader);
         var buffer = length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
