@@ -234,7 +234,21 @@ internal sealed class ValidatorCompiler
         w.OpenBlock($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
         w.WriteLine("var valid = true;");
         w.WriteLine("var t = r.TokenType;");
-        w.WriteLine("var start = r;");
+        _needStart = NeedsStart(node);
+        _describe = "start";
+        if (_needStart)
+        {
+            w.WriteLine("var start = r;");
+        }
+        else if (HasErrorsAfterReading(node))
+        {
+            w.WriteLine($"var start = c.Quiet ? default({Reader}) : r;");
+        }
+        else
+        {
+            // Every error is reported before the value is read further: messages describe it from r itself.
+            _describe = "r";
+        }
         if (ownSet)
         {
             w.WriteLine("var own = c.RentSet();");
@@ -282,13 +296,77 @@ internal sealed class ValidatorCompiler
 
     private string EvaluatedArgument => _track ? "e" : "null";
 
+    private bool _needStart;
+
+    private string _describe = "start";
+
+    /// <summary>Whether some error of the method is reported after an object or array has been read through.</summary>
+    private static bool HasErrorsAfterReading(JsonNode node)
+    {
+        foreach (var keyword in new[] { "required", "dependentRequired", "minProperties", "maxProperties", "minItems", "maxItems" })
+        {
+            if (node[keyword] is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> s_annotationKeywords = new(StringComparer.Ordinal)
+    {
+        "$ref", "$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$anchor", "$schema",
+    };
+
+    /// <summary>
+    /// A schema that is only a <c>$ref</c> (plus annotations) validates exactly as its target: calls skip it.
+    /// Not across resources while the dynamic scope is tracked, since entering a resource is observable there.
+    /// </summary>
+    private SchemaRef FollowAliases(SchemaRef target)
+    {
+        for (var hops = 0; hops < 16; hops++)
+        {
+            if (ValidationIndex.Navigate(target.Document, target.Pointer) is not { Kind: JsonKind.Object } node
+                || node["$ref"] is not { Kind: JsonKind.String, Text: { } reference }
+                || node.Members.Any(m => !s_annotationKeywords.Contains(m.Name))
+                || !_index.TryResolve(target, reference, out var next, out _)
+                || next.Key == target.Key
+                || (_dynamic && !string.Equals(_index.BaseOf(target), _index.BaseOf(next), StringComparison.Ordinal)))
+            {
+                return target;
+            }
+
+            target = next;
+        }
+
+        return target;
+    }
+
+    /// <summary>
+    /// Whether the method reads the value more than once (in-place subschemas, unevaluated*, uniqueItems) and so
+    /// keeps a copy of the reader at its start; otherwise the copy is made only while collecting errors.
+    /// </summary>
+    private bool NeedsStart(JsonNode node)
+    {
+        foreach (var keyword in new[] { "$ref", "$dynamicRef", "allOf", "anyOf", "oneOf", "not", "if", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems" })
+        {
+            if (node[keyword] is not null)
+            {
+                return true;
+            }
+        }
+
+        return node["uniqueItems"] is { Kind: JsonKind.True } || node["contains"] is not null;
+    }
+
     private void Fail(string keywordLocation, string message, bool describeValue)
     {
         var w = _body;
         w.OpenBlock("if (!c.Quiet)");
         w.WriteLine(describeValue
-            ? $"c.AddError(ref start, {CodeText.Literal(keywordLocation)}, {message});"
-            : $"c.AddErrorAt(ref start, {CodeText.Literal(keywordLocation)}, {message});");
+            ? $"c.AddError(ref {_describe}, {CodeText.Literal(keywordLocation)}, {message});"
+            : $"c.AddErrorAt(ref {_describe}, {CodeText.Literal(keywordLocation)}, {message});");
         w.CloseBlock();
         w.WriteLine("else");
         w.OpenBlock();
@@ -313,6 +391,7 @@ internal sealed class ValidatorCompiler
     /// <summary>A call to the validator of <paramref name="target"/>, entering its resource when the dynamic scope is tracked.</summary>
     private string Call(SchemaRef from, SchemaRef target, string reader, string evaluated)
     {
+        target = FollowAliases(target);
         var method = MethodFor(target);
         if (_dynamic)
         {
@@ -753,7 +832,7 @@ internal sealed class ValidatorCompiler
         if (needLoop)
         {
             var a = Local("a");
-            w.WriteLine($"var {a} = start;");
+            w.WriteLine(_needStart ? $"var {a} = start;" : $"ref var {a} = ref r;");
             w.WriteLine($"var {count} = 0;");
             if (contains is not null)
             {
@@ -848,7 +927,10 @@ internal sealed class ValidatorCompiler
             w.WriteLine($"{V}.Skip(ref {a});");
             w.WriteLine($"{count}++;");
             w.CloseBlock();
-            w.WriteLine($"r = {a};");
+            if (_needStart)
+            {
+                w.WriteLine($"r = {a};");
+            }
         }
 
         if (minItems is { } min && min > 0)
@@ -950,7 +1032,7 @@ internal sealed class ValidatorCompiler
         var o = Local("o");
         var count = Local("n");
         var seen = Local("seen");
-        w.WriteLine($"var {o} = start;");
+        w.WriteLine(_needStart ? $"var {o} = start;" : $"ref var {o} = ref r;");
         w.WriteLine($"var {count} = 0;");
         var trackSeen = required.Count > 0 || dependentRequired.Count > 0 || dependentSchemas.Count > 0;
         if (trackSeen)
@@ -984,10 +1066,15 @@ internal sealed class ValidatorCompiler
             var name = Local("name");
             var pushed = Local("pushed");
             var hit = Local("hit");
-            w.WriteLine($"var {name} = {o};");
+            var needName = patterns.Count > 0 || (propertyNames is not null && !IsTrue(propertyNames));
+            if (needName)
+            {
+                w.WriteLine($"var {name} = {o};");
+            }
+
             w.WriteLine($"var {pushed} = !c.Quiet;");
             w.OpenBlock($"if ({pushed})");
-            w.WriteLine($"c.PushProperty({V}.GetString(ref {name}));");
+            w.WriteLine($"c.PushProperty({V}.GetString(ref {o}));");
             w.CloseBlock();
             if (propertyNames is not null && !IsTrue(propertyNames))
             {
@@ -1078,7 +1165,10 @@ internal sealed class ValidatorCompiler
         w.WriteLine($"{V}.Skip(ref {o});");
         w.WriteLine($"{count}++;");
         w.CloseBlock();
-        w.WriteLine($"r = {o};");
+        if (_needStart)
+        {
+            w.WriteLine($"r = {o};");
+        }
 
         foreach (var name in required)
         {

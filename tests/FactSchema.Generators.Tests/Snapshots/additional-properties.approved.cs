@@ -1064,12 +1064,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "additional-properties.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "additional-properties.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1080,7 +1079,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 while (true)
                 {
@@ -1090,11 +1089,10 @@ namespace Consumer.Schemas
                         break;
                     }
                     var k3 = M0(ref o0);
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -1135,7 +1133,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -1146,12 +1143,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "additional-properties.schema.json#/properties/strict/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "additional-properties.schema.json#/properties/strict/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1162,7 +1158,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 while (true)
                 {
@@ -1172,11 +1168,10 @@ namespace Consumer.Schemas
                         break;
                     }
                     var k3 = M1(ref o0);
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -1218,7 +1213,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -1229,12 +1223,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "additional-properties.schema.json#/properties/open/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "additional-properties.schema.json#/properties/open/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1245,7 +1238,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 while (true)
                 {
@@ -1255,11 +1248,10 @@ namespace Consumer.Schemas
                         break;
                     }
                     var k3 = M2(ref o0);
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -1287,7 +1279,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -1298,12 +1289,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "additional-properties.schema.json#/properties/strict/properties/a/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "additional-properties.schema.json#/properties/strict/properties/a/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1321,12 +1311,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "additional-properties.schema.json#/properties/open/properties/b/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "additional-properties.schema.json#/properties/open/properties/b/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {

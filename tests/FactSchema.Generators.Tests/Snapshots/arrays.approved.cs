@@ -1125,7 +1125,7 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -1141,7 +1141,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[5];
                 while (true)
@@ -1156,11 +1156,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -1240,7 +1239,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
@@ -1264,7 +1262,7 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -1280,7 +1278,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[1];
                 while (true)
@@ -1295,11 +1293,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -1327,7 +1324,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
@@ -1351,12 +1347,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/tags/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/tags/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1367,7 +1362,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = start;
+                ref var a2 = ref r;
                 var n0 = 0;
                 while (true)
                 {
@@ -1398,7 +1393,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
-                r = a2;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -1409,12 +1403,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/people/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/people/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1425,7 +1418,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = start;
+                ref var a2 = ref r;
                 var n0 = 0;
                 while (true)
                 {
@@ -1456,7 +1449,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
-                r = a2;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -1467,12 +1459,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/matrix/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/matrix/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1483,7 +1474,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = start;
+                ref var a2 = ref r;
                 var n0 = 0;
                 while (true)
                 {
@@ -1514,7 +1505,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
-                r = a2;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -1525,12 +1515,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/anything/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/anything/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1548,12 +1537,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/sparse/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/sparse/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1564,7 +1552,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = start;
+                ref var a2 = ref r;
                 var n0 = 0;
                 while (true)
                 {
@@ -1595,7 +1583,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
-                r = a2;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -1606,12 +1593,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/people/items/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/people/items/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1629,12 +1615,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/tags/items/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/tags/items/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1652,12 +1637,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/matrix/items/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/matrix/items/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1668,7 +1652,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = start;
+                ref var a2 = ref r;
                 var n0 = 0;
                 while (true)
                 {
@@ -1699,7 +1683,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
-                r = a2;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -1710,12 +1693,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r)) || t == global::System.Text.Json.JsonTokenType.Null))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/sparse/items/type", "expected an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/sparse/items/type", "expected an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1733,12 +1715,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.Number))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "arrays.schema.json#/properties/matrix/items/items/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "arrays.schema.json#/properties/matrix/items/items/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {

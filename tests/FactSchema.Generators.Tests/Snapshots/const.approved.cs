@@ -564,7 +564,7 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -580,7 +580,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[4];
                 while (true)
@@ -595,11 +595,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -666,7 +665,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
@@ -716,12 +714,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("1.0"u8))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref start, "const.schema.json#/properties/schemaVersion/const", "is not the constant \"1.0\"");
+                    c.AddError(ref r, "const.schema.json#/properties/schemaVersion/const", "is not the constant \"1.0\"");
                 }
                 else
                 {
@@ -739,12 +736,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.True))
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref start, "const.schema.json#/properties/isFact/const", "is not the constant true");
+                    c.AddError(ref r, "const.schema.json#/properties/isFact/const", "is not the constant true");
                 }
                 else
                 {
@@ -762,12 +758,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 3m) == 0)))
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref start, "const.schema.json#/properties/level/const", "is not the constant 3");
+                    c.AddError(ref r, "const.schema.json#/properties/level/const", "is not the constant 3");
                 }
                 else
                 {
@@ -785,12 +780,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "const.schema.json#/properties/optionalTag/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "const.schema.json#/properties/optionalTag/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -803,7 +797,7 @@ namespace Consumer.Schemas
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref start, "const.schema.json#/properties/optionalTag/const", "is not the constant \"tag\"");
+                    c.AddError(ref r, "const.schema.json#/properties/optionalTag/const", "is not the constant \"tag\"");
                 }
                 else
                 {

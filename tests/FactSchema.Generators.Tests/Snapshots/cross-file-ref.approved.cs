@@ -851,7 +851,7 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -867,7 +867,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[2];
                 while (true)
@@ -882,11 +882,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -894,7 +893,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V3(ref o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -907,7 +906,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V4(ref o0, c, null))
+                            if (!V3(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -927,7 +926,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
@@ -964,7 +962,7 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -980,7 +978,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[2];
                 while (true)
@@ -995,11 +993,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -1007,7 +1004,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V5(ref o0, c, null))
+                            if (!V4(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1020,7 +1017,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V6(ref o0, c, null))
+                            if (!V5(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1040,7 +1037,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[1])
                 {
                     if (!c.Quiet)
@@ -1064,12 +1060,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1077,61 +1072,21 @@ namespace Consumer.Schemas
                 }
 
                 valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // https://example.org/schemas/cross-file-actor.schema.json#/properties/id
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            // $ref: #/$defs/personId
-            var x0 = start;
-            if (!c.Enter())
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/properties/id/$ref", "cannot be checked: the schema refers to itself without end");
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            else
-            {
-                var ok1 = V2(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/properties/name
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1145,16 +1100,15 @@ namespace Consumer.Schemas
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1168,16 +1122,15 @@ namespace Consumer.Schemas
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1852,7 +1805,7 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -1868,7 +1821,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[4];
                 while (true)
@@ -1883,11 +1836,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -1954,7 +1906,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
@@ -1986,176 +1937,16 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // https://example.org/schemas/cross-file-quote.schema.json#/properties/speaker
+        // https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId
         private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
-            // $ref: cross-file-actor.schema.json#/$defs/personId
-            var x0 = start;
-            if (!c.Enter())
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/properties/speaker/$ref", "cannot be checked: the schema refers to itself without end");
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            else
-            {
-                var ok1 = V5(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // https://example.org/schemas/cross-file-quote.schema.json#/properties/speakerDetails
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            // $ref: https://example.org/schemas/cross-file-actor.schema.json
-            var x0 = start;
-            if (!c.Enter())
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/properties/speakerDetails/$ref", "cannot be checked: the schema refers to itself without end");
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            else
-            {
-                var ok1 = V6(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // https://example.org/schemas/cross-file-quote.schema.json#/properties/handles
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/properties/handles/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            if (t == global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                var a2 = start;
-                var n0 = 0;
-                while (true)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
-                    var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
-                    {
-                        if (!V7(ref a2, c, null))
-                        {
-                            valid = false;
-                            if (c.Quiet)
-                            {
-                                return false;
-                            }
-                        }
-                    }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
-                    n0++;
-                }
-                r = a2;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // https://example.org/schemas/cross-file-quote.schema.json#/properties/text
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/properties/text/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2169,11 +1960,11 @@ namespace Consumer.Schemas
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -2189,7 +1980,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[2];
                 while (true)
@@ -2204,11 +1995,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -2216,7 +2006,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V8(ref o0, c, null))
+                            if (!V1(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -2229,7 +2019,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V9(ref o0, c, null))
+                            if (!V5(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -2249,7 +2039,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
@@ -2281,19 +2070,16 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // https://example.org/schemas/cross-file-quote.schema.json#/properties/handles/items
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        // https://example.org/schemas/cross-file-quote.schema.json#/properties/handles
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
-            // $ref: cross-file-actor.schema.json#/$defs/handle
-            var x0 = start;
-            if (!c.Enter())
+            if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-quote.schema.json#/properties/handles/items/$ref", "cannot be checked: the schema refers to itself without end");
+                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-quote.schema.json#/properties/handles/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2302,37 +2088,54 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
-            else
+            if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var ok1 = V10(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
+                ref var a2 = ref r;
+                var n0 = 0;
+                while (true)
                 {
-                    valid = false;
-                    if (c.Quiet)
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
                     {
-                        return false;
+                        break;
                     }
+                    var pushed3 = !c.Quiet;
+                    if (pushed3)
+                    {
+                        c.PushIndex(n0);
+                    }
+                    {
+                        if (!V6(ref a2, c, null))
+                        {
+                            valid = false;
+                            if (c.Quiet)
+                            {
+                                return false;
+                            }
+                        }
+                    }
+                    if (pushed3)
+                    {
+                        c.Pop();
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
+                    n0++;
                 }
-                r = x0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
-        // https://example.org/schemas/cross-file-actor.schema.json#/properties/id
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        // https://example.org/schemas/cross-file-quote.schema.json#/properties/text
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
-            // $ref: #/$defs/personId
-            var x0 = start;
-            if (!c.Enter())
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/properties/id/$ref", "cannot be checked: the schema refers to itself without end");
+                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-quote.schema.json#/properties/text/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2340,36 +2143,21 @@ namespace Consumer.Schemas
                 }
 
                 valid = false;
-            }
-            else
-            {
-                var ok1 = V5(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/properties/name
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2383,11 +2171,11 @@ namespace Consumer.Schemas
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle
-        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -2403,7 +2191,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[2];
                 while (true)
@@ -2418,11 +2206,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -2430,7 +2217,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V11(ref o0, c, null))
+                            if (!V7(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -2443,7 +2230,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V12(ref o0, c, null))
+                            if (!V8(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -2463,7 +2250,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[1])
                 {
                     if (!c.Quiet)
@@ -2483,16 +2269,15 @@ namespace Consumer.Schemas
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform
-        private static bool V11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -2506,16 +2291,15 @@ namespace Consumer.Schemas
         }
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle
-        private static bool V12(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {

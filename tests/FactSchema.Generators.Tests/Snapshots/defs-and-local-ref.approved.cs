@@ -1049,7 +1049,7 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -1065,7 +1065,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[4];
                 while (true)
@@ -1080,11 +1080,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -1105,7 +1104,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V4(ref o0, c, null))
+                            if (!V1(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1118,7 +1117,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if (!V5(ref o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1131,7 +1130,7 @@ namespace Consumer.Schemas
                         }
                         case 3:
                         {
-                            if (!V6(ref o0, c, null))
+                            if (!V4(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1151,7 +1150,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
@@ -1188,7 +1186,7 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -1204,7 +1202,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[2];
                 while (true)
@@ -1219,11 +1217,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -1231,7 +1228,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V7(ref o0, c, null))
+                            if (!V5(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1244,7 +1241,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V8(ref o0, c, null))
+                            if (!V6(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1278,7 +1275,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
@@ -1315,12 +1311,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("announced"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("confirmed"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("opposed"u8))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref start, "defs-and-local-ref.schema.json#/$defs/status/enum", "is not one of \"announced\", \"confirmed\", \"opposed\"");
+                    c.AddError(ref r, "defs-and-local-ref.schema.json#/$defs/status/enum", "is not one of \"announced\", \"confirmed\", \"opposed\"");
                 }
                 else
                 {
@@ -1333,19 +1328,16 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // defs-and-local-ref.schema.json#/properties/id
+        // defs-and-local-ref.schema.json#/$defs/pledgeId
         private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
-            // $ref: #/$defs/pledgeId
-            var x0 = start;
-            if (!c.Enter())
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/properties/id/$ref", "cannot be checked: the schema refers to itself without end");
+                    c.AddErrorAt(ref r, "defs-and-local-ref.schema.json#/$defs/pledgeId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1353,114 +1345,21 @@ namespace Consumer.Schemas
                 }
 
                 valid = false;
-            }
-            else
-            {
-                var ok1 = V9(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // defs-and-local-ref.schema.json#/properties/amount
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            // $ref: #/$defs/amount
-            var x0 = start;
-            if (!c.Enter())
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/properties/amount/$ref", "cannot be checked: the schema refers to itself without end");
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            else
-            {
-                var ok1 = V1(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // defs-and-local-ref.schema.json#/properties/status
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            // $ref: #/$defs/status
-            var x0 = start;
-            if (!c.Enter())
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/properties/status/$ref", "cannot be checked: the schema refers to itself without end");
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            else
-            {
-                var ok1 = V2(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // defs-and-local-ref.schema.json#/properties/history
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/properties/history/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "defs-and-local-ref.schema.json#/properties/history/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1471,7 +1370,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var a2 = start;
+                ref var a2 = ref r;
                 var n0 = 0;
                 while (true)
                 {
@@ -1486,7 +1385,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V10(ref a2, c, null))
+                        if (!V2(ref a2, c, null))
                         {
                             valid = false;
                             if (c.Quiet)
@@ -1502,23 +1401,21 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
-                r = a2;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // defs-and-local-ref.schema.json#/$defs/amount/properties/value
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.Number))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/$defs/amount/properties/value/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "defs-and-local-ref.schema.json#/$defs/amount/properties/value/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1532,16 +1429,15 @@ namespace Consumer.Schemas
         }
 
         // defs-and-local-ref.schema.json#/$defs/amount/properties/currency
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/$defs/amount/properties/currency/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "defs-and-local-ref.schema.json#/$defs/amount/properties/currency/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1549,68 +1445,6 @@ namespace Consumer.Schemas
                 }
 
                 valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // defs-and-local-ref.schema.json#/$defs/pledgeId
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/$defs/pledgeId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // defs-and-local-ref.schema.json#/properties/history/items
-        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            // $ref: #/$defs/status
-            var x0 = start;
-            if (!c.Enter())
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/properties/history/items/$ref", "cannot be checked: the schema refers to itself without end");
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            else
-            {
-                var ok1 = V2(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;

@@ -429,12 +429,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "deprecated-and-docs.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "deprecated-and-docs.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -445,7 +444,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 while (true)
                 {
@@ -455,11 +454,10 @@ namespace Consumer.Schemas
                         break;
                     }
                     var k3 = M0(ref o0);
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -500,7 +498,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -511,12 +508,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "deprecated-and-docs.schema.json#/properties/oldName/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "deprecated-and-docs.schema.json#/properties/oldName/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -534,12 +530,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "deprecated-and-docs.schema.json#/properties/newName/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "deprecated-and-docs.schema.json#/properties/newName/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {

@@ -809,12 +809,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -825,7 +824,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 while (true)
                 {
@@ -835,11 +834,10 @@ namespace Consumer.Schemas
                         break;
                     }
                     var k3 = M0(ref o0);
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -860,7 +858,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V3(ref o0, c, null))
+                            if (!V1(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -872,6 +870,72 @@ namespace Consumer.Schemas
                             break;
                         }
                         case 2:
+                        {
+                            if (!V3(ref o0, c, null))
+                            {
+                                valid = false;
+                                if (c.Quiet)
+                                {
+                                    return false;
+                                }
+                            }
+                            hit6 = true;
+                            break;
+                        }
+                    }
+                    _ = hit6;
+                    if (pushed5)
+                    {
+                        c.Pop();
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
+                    n1++;
+                }
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // draft07-definitions.schema.json#/definitions/owner
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/definitions/owner/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            if (t == global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                ref var o0 = ref r;
+                var n1 = 0;
+                while (true)
+                {
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+                    var k3 = M1(ref o0);
+                    var pushed5 = !c.Quiet;
+                    if (pushed5)
+                    {
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    var hit6 = false;
+                    switch (k3)
+                    {
+                        case 0:
                         {
                             if (!V4(ref o0, c, null))
                             {
@@ -893,76 +957,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // draft07-definitions.schema.json#/definitions/owner
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/definitions/owner/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            if (t == global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                var o0 = start;
-                var n1 = 0;
-                while (true)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-                    var k3 = M1(ref o0);
-                    var name4 = o0;
-                    var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
-                    switch (k3)
-                    {
-                        case 0:
-                        {
-                            if (!V5(ref o0, c, null))
-                            {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
-                            }
-                            hit6 = true;
-                            break;
-                        }
-                    }
-                    _ = hit6;
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
-                    n1++;
-                }
-                r = o0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -973,12 +967,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -986,58 +979,19 @@ namespace Consumer.Schemas
                 }
 
                 valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // draft07-definitions.schema.json#/properties/owner
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            // $ref: #/definitions/owner
-            var x0 = start;
-            if (!c.Enter())
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/properties/owner/$ref", "cannot be checked: the schema refers to itself without end");
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            else
-            {
-                var ok1 = V1(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // draft07-definitions.schema.json#/properties/country
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = r;
             var x0 = start;
-            if (!V6(ref x0, c, null))
+            if (!V5(ref x0, c, null))
             {
                 valid = false;
                 if (c.Quiet)
@@ -1051,16 +1005,15 @@ namespace Consumer.Schemas
         }
 
         // draft07-definitions.schema.json#/definitions/owner/properties/name
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/definitions/owner/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/definitions/owner/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1068,61 +1021,21 @@ namespace Consumer.Schemas
                 }
 
                 valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // draft07-definitions.schema.json#/properties/country/allOf/0
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            // $ref: #/definitions/countryCode
-            var x0 = start;
-            if (!c.Enter())
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/properties/country/allOf/0/$ref", "cannot be checked: the schema refers to itself without end");
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            else
-            {
-                var ok1 = V7(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // draft07-definitions.schema.json#/definitions/countryCode
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "draft07-definitions.schema.json#/definitions/countryCode/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/definitions/countryCode/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {

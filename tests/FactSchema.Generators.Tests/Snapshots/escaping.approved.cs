@@ -969,12 +969,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "escaping.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "escaping.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -985,7 +984,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 while (true)
                 {
@@ -995,11 +994,10 @@ namespace Consumer.Schemas
                         break;
                     }
                     var k3 = M0(ref o0);
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -1144,7 +1142,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -1155,12 +1152,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("*/"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("\u2028"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("\"\"\""u8))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref start, "escaping.schema.json#/properties/quote\"d\\name/enum", "is not one of \"*/\", \"\u2028\", \"\\\"\\\"\\\"\"");
+                    c.AddError(ref r, "escaping.schema.json#/properties/quote\"d\\name/enum", "is not one of \"*/\", \"\u2028\", \"\\\"\\\"\\\"\"");
                 }
                 else
                 {
@@ -1178,12 +1174,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/class/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/class/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1201,12 +1196,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/namespace/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/namespace/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1224,12 +1218,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/1st/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/1st/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1247,12 +1240,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "escaping.schema.json#/properties//type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "escaping.schema.json#/properties//type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1270,12 +1262,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/naïve café/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/naïve café/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1293,12 +1284,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/Name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/Name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1316,12 +1306,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1339,12 +1328,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/deserialize/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/deserialize/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1362,12 +1350,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "escaping.schema.json#/properties/additionalProperties/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "escaping.schema.json#/properties/additionalProperties/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {

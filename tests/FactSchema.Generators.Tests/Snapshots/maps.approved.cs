@@ -594,12 +594,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "maps.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "maps.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -610,7 +609,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 while (true)
                 {
@@ -620,11 +619,10 @@ namespace Consumer.Schemas
                         break;
                     }
                     var k3 = M0(ref o0);
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -678,7 +676,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -689,12 +686,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "maps.schema.json#/properties/byLanguage/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "maps.schema.json#/properties/byLanguage/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -705,7 +701,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 while (true)
                 {
@@ -714,11 +710,10 @@ namespace Consumer.Schemas
                     {
                         break;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -742,7 +737,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -753,12 +747,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "maps.schema.json#/properties/metadata/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "maps.schema.json#/properties/metadata/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -776,12 +769,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "maps.schema.json#/properties/counts/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "maps.schema.json#/properties/counts/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -792,7 +784,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 while (true)
                 {
@@ -801,11 +793,10 @@ namespace Consumer.Schemas
                     {
                         break;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -829,7 +820,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -840,12 +830,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "maps.schema.json#/properties/byLanguage/additionalProperties/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "maps.schema.json#/properties/byLanguage/additionalProperties/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -863,12 +852,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "maps.schema.json#/properties/counts/additionalProperties/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "maps.schema.json#/properties/counts/additionalProperties/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {

@@ -726,7 +726,7 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -742,7 +742,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[6];
                 while (true)
@@ -757,11 +757,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -854,7 +853,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
@@ -891,12 +889,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "nullability.schema.json#/properties/required/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/required/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -914,12 +911,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "nullability.schema.json#/properties/requiredNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/requiredNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -937,12 +933,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "nullability.schema.json#/properties/optional/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optional/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -960,12 +955,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "nullability.schema.json#/properties/optionalNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -983,12 +977,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r)) || t == global::System.Text.Json.JsonTokenType.Null))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "nullability.schema.json#/properties/optionalNullableNumber/type", "expected an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullableNumber/type", "expected an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1048,12 +1041,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.True || t == global::System.Text.Json.JsonTokenType.False))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/0/type", "expected a boolean, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/0/type", "expected a boolean, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1071,12 +1063,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.Null))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/1/type", "expected null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/1/type", "expected null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {

@@ -926,12 +926,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "reserved-names.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "reserved-names.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -942,7 +941,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 while (true)
                 {
@@ -952,11 +951,10 @@ namespace Consumer.Schemas
                         break;
                     }
                     var k3 = M0(ref o0);
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -977,7 +975,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V4(ref o0, c, null))
+                            if (!V1(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -990,7 +988,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if (!V5(ref o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1010,7 +1008,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -1021,12 +1018,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "reserved-names.schema.json#/$defs/deserialize/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "reserved-names.schema.json#/$defs/deserialize/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1037,7 +1033,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 while (true)
                 {
@@ -1047,11 +1043,10 @@ namespace Consumer.Schemas
                         break;
                     }
                     var k3 = M1(ref o0);
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -1059,7 +1054,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V6(ref o0, c, null))
+                            if (!V4(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1079,7 +1074,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -1090,12 +1084,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("a"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("b"u8))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref start, "reserved-names.schema.json#/$defs/jsonConverter/enum", "is not one of \"a\", \"b\"");
+                    c.AddError(ref r, "reserved-names.schema.json#/$defs/jsonConverter/enum", "is not one of \"a\", \"b\"");
                 }
                 else
                 {
@@ -1113,12 +1106,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "reserved-names.schema.json#/properties/equals/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "reserved-names.schema.json#/properties/equals/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -1126,100 +1118,21 @@ namespace Consumer.Schemas
                 }
 
                 valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // reserved-names.schema.json#/properties/toString
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            // $ref: #/$defs/deserialize
-            var x0 = start;
-            if (!c.Enter())
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "reserved-names.schema.json#/properties/toString/$ref", "cannot be checked: the schema refers to itself without end");
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            else
-            {
-                var ok1 = V1(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // reserved-names.schema.json#/properties/writeTo
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            // $ref: #/$defs/jsonConverter
-            var x0 = start;
-            if (!c.Enter())
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "reserved-names.schema.json#/properties/writeTo/$ref", "cannot be checked: the schema refers to itself without end");
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            else
-            {
-                var ok1 = V2(ref x0, c, null);
-                c.Exit();
-                if (!ok1)
-                {
-                    valid = false;
-                    if (c.Quiet)
-                    {
-                        return false;
-                    }
-                }
-                r = x0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // reserved-names.schema.json#/$defs/deserialize/properties/getHashCode
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "reserved-names.schema.json#/$defs/deserialize/properties/getHashCode/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "reserved-names.schema.json#/$defs/deserialize/properties/getHashCode/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {

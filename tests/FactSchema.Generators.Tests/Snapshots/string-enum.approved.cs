@@ -749,7 +749,7 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
                 if (!c.Quiet)
@@ -765,7 +765,7 @@ namespace Consumer.Schemas
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
-                var o0 = start;
+                ref var o0 = ref r;
                 var n1 = 0;
                 global::System.Span<bool> seen2 = stackalloc bool[2];
                 while (true)
@@ -780,11 +780,10 @@ namespace Consumer.Schemas
                     {
                         seen2[k3] = true;
                     }
-                    var name4 = o0;
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref name4));
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
@@ -825,7 +824,6 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                r = o0;
                 if (!seen2[0])
                 {
                     if (!c.Quiet)
@@ -849,12 +847,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("military-aid"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("financial aid"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals(""u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("1st-tranche"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("a-b"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("a_b"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("class"u8))))
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref start, "string-enum.schema.json#/properties/kind/enum", "is not one of \"military-aid\", \"financial aid\", \"\", \"1st-tranche\", \"a-b\", \"a_b\", \"class\"");
+                    c.AddError(ref r, "string-enum.schema.json#/properties/kind/enum", "is not one of \"military-aid\", \"financial aid\", \"\", \"1st-tranche\", \"a-b\", \"a_b\", \"class\"");
                 }
                 else
                 {
@@ -872,12 +869,11 @@ namespace Consumer.Schemas
         {
             var valid = true;
             var t = r.TokenType;
-            var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
             {
                 if (!c.Quiet)
                 {
-                    c.AddErrorAt(ref start, "string-enum.schema.json#/properties/maybeKind/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                    c.AddErrorAt(ref r, "string-enum.schema.json#/properties/maybeKind/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {
@@ -890,7 +886,7 @@ namespace Consumer.Schemas
             {
                 if (!c.Quiet)
                 {
-                    c.AddError(ref start, "string-enum.schema.json#/properties/maybeKind/enum", "is not one of \"yes\", \"no\", null");
+                    c.AddError(ref r, "string-enum.schema.json#/properties/maybeKind/enum", "is not one of \"yes\", \"no\", null");
                 }
                 else
                 {
