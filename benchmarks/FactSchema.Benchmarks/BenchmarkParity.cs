@@ -40,6 +40,9 @@ public static class BenchmarkParity
     /// <summary>The options FactSchema's readers get in the benchmarks: the default depth limit, no size limit short of 2 GB (100k is large).</summary>
     public static FactSchemaReaderOptions FactSchemaReaderOptions { get; } = new() { MaxDocumentBytes = int.MaxValue };
 
+    /// <summary>The same limits with schema validation off: the typed read only (types, required, enum, const, additionalProperties: false).</summary>
+    public static FactSchemaReaderOptions FactSchemaReaderOptionsUnvalidated { get; } = new() { MaxDocumentBytes = int.MaxValue, ValidateSchema = false };
+
     /// <summary>
     /// Deserializes a fact-set document with each library and serializes the result with the same library.
     /// </summary>

@@ -46,13 +46,21 @@ public class DeserializeBenchmarks
         _deep = document.Shape == DocumentShape.Deep;
     }
 
-    /// <summary>FactSchema: the generated reader, which checks the document against its schema as it reads.</summary>
+    /// <summary>FactSchema: the generated reader, then the generated validator (every schema keyword): the default.</summary>
     /// <returns>The value read.</returns>
     [Benchmark]
     public object FactSchemaValidating()
         => _deep
             ? DeepNode.Deserialize(_utf8Json, BenchmarkParity.FactSchemaReaderOptions)
             : FactSet.Deserialize(_utf8Json, BenchmarkParity.FactSchemaReaderOptions);
+
+    /// <summary>FactSchema with <c>ValidateSchema = false</c>: the generated reader only (it still checks types, required, enum, const).</summary>
+    /// <returns>The value read.</returns>
+    [Benchmark]
+    public object FactSchemaTypedReadOnly()
+        => _deep
+            ? DeepNode.Deserialize(_utf8Json, BenchmarkParity.FactSchemaReaderOptionsUnvalidated)
+            : FactSet.Deserialize(_utf8Json, BenchmarkParity.FactSchemaReaderOptionsUnvalidated);
 
     /// <summary>System.Text.Json with source-generated metadata: the baseline.</summary>
     /// <returns>The value read.</returns>
