@@ -51,6 +51,30 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void InvalidPatternsAreReportedAtTheirLocation()
+    {
+        const string schema = """
+            {
+              "title": "Tagged",
+              "type": "object",
+              "properties": {
+                "tag": { "type": "string", "pattern": "[a-z" },
+                "extra": { "type": "object", "patternProperties": { "(unclosed": true } }
+              }
+            }
+            """;
+        var run = GeneratorHarness.Run(new SchemaInput("tagged.schema.json", schema));
+
+        var diagnostics = run.GeneratorDiagnostics.Where(d => d.Id == "FS0014").OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).ToList();
+        Assert.Equal(2, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity));
+        AssertAt(diagnostics[0], "tagged.schema.json", line: 5, column: 43);
+        AssertAt(diagnostics[1], "tagged.schema.json", line: 6, column: 57);
+        Assert.Contains("[a-z", diagnostics[0].GetMessage());
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void UnresolvedReferenceIsReportedAtTheRef()
     {
         const string schema = """

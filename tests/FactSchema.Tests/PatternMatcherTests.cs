@@ -86,4 +86,14 @@ public sealed class PatternMatcherTests
         Assert.False(matcher.IsMatch(new string('a', 100_000) + "b"));
         Assert.True(matcher.IsMatch(new string('a', 100_000)));
     }
+
+    [Fact]
+    public void InvalidPatternsMatchNothingAndNeverThrow()
+    {
+        var reader = new System.Text.Json.Utf8JsonReader("\"abc\""u8);
+        reader.Read();
+        PatternMatcher? cache = null;
+        Assert.False(FactSchemaValidation.IsMatch(ref reader, ref cache, "[a-z"));
+        Assert.False(FactSchemaValidation.IsMatch(ref reader, ref cache, "[a-z"));
+    }
 }
