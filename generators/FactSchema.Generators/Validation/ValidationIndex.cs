@@ -20,7 +20,7 @@ internal readonly record struct SchemaRef(SchemaDocument Document, string Pointe
 internal sealed class ValidationIndex
 {
     private static readonly string[] s_singleKeywords = { "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "contains", "propertyNames", "not", "if", "then", "else", "additionalItems" };
-    private static readonly string[] s_mapKeywords = { "$defs", "definitions", "properties", "patternProperties", "dependentSchemas" };
+    private static readonly string[] s_mapKeywords = { "$defs", "definitions", "properties", "patternProperties", "dependentSchemas", "dependencies" };
     private static readonly string[] s_arrayKeywords = { "prefixItems", "allOf", "anyOf", "oneOf" };
 
     private readonly Dictionary<string, SchemaRef> _resources = new(StringComparer.Ordinal);

@@ -349,7 +349,7 @@ internal sealed class ValidatorCompiler
     /// </summary>
     private bool NeedsStart(JsonNode node)
     {
-        foreach (var keyword in new[] { "$ref", "$dynamicRef", "allOf", "anyOf", "oneOf", "not", "if", "dependentSchemas", "unevaluatedProperties", "unevaluatedItems" })
+        foreach (var keyword in new[] { "$ref", "$dynamicRef", "allOf", "anyOf", "oneOf", "not", "if", "dependentSchemas", "dependencies", "unevaluatedProperties", "unevaluatedItems" })
         {
             if (node[keyword] is not null)
             {
@@ -982,7 +982,16 @@ internal sealed class ValidatorCompiler
         var propertyNames = node["propertyNames"];
         var required = node["required"] is { Kind: JsonKind.Array } r ? r.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!).Distinct(StringComparer.Ordinal).ToList() : new List<string>();
         var dependentRequired = node["dependentRequired"] is { Kind: JsonKind.Object } dr ? dr.Members.Where(m => m.Value.Kind == JsonKind.Array).ToList() : new List<JsonMember>();
-        var dependentSchemas = node["dependentSchemas"] is { Kind: JsonKind.Object } ds ? ds.Members : ImmutableEquatableArray<JsonMember>.Empty;
+        var dependentSchemas = (node["dependentSchemas"] is { Kind: JsonKind.Object } ds ? ds.Members : ImmutableEquatableArray<JsonMember>.Empty)
+            .Select(m => (Keyword: "dependentSchemas", Member: m))
+            .ToList();
+
+        // Draft-07 "dependencies": an array is dependentRequired, a schema is dependentSchemas.
+        if (node["dependencies"] is { Kind: JsonKind.Object } legacy)
+        {
+            dependentRequired.AddRange(legacy.Members.Where(m => m.Value.Kind == JsonKind.Array));
+            dependentSchemas.AddRange(legacy.Members.Where(m => m.Value.Kind != JsonKind.Array).Select(m => (Keyword: "dependencies", Member: m)));
+        }
         var minProperties = Count(node, "minProperties");
         var maxProperties = Count(node, "maxProperties");
         if (properties.Count == 0 && patterns.Count == 0 && additional is null && propertyNames is null && required.Count == 0
@@ -1022,7 +1031,7 @@ internal sealed class ValidatorCompiler
             }
         }
 
-        foreach (var dependency in dependentSchemas)
+        foreach (var (_, dependency) in dependentSchemas)
         {
             Name(dependency.Name);
         }
@@ -1201,7 +1210,7 @@ internal sealed class ValidatorCompiler
             w.CloseBlock();
         }
 
-        foreach (var dependency in dependentSchemas)
+        foreach (var (keyword, dependency) in dependentSchemas)
         {
             if (IsTrue(dependency.Value))
             {
@@ -1209,7 +1218,7 @@ internal sealed class ValidatorCompiler
             }
 
             w.OpenBlock($"if ({seen}[{Int(indexOf[dependency.Name])}])");
-            Require(Call(location, Sub(location, "dependentSchemas", dependency.Name), Fresh(), EvaluatedArgument));
+            Require(Call(location, Sub(location, keyword, dependency.Name), Fresh(), EvaluatedArgument));
             w.CloseBlock();
         }
 

@@ -69,6 +69,18 @@ public sealed class ConformanceTests
         Assert.True(outcomes.Count(o => o.Passed) >= 0.9 * outcomes.Count, ConformanceSuite.Table(outcomes));
     }
 
+    /// <summary>Draft-07 <c>dependencies</c>, still common in real schemas: the optional compatibility tests all pass.</summary>
+    [SkippableFact]
+    public void DraftSevenDependenciesAreValidated()
+    {
+        var suite = ConformanceSuite.SuiteDirectory;
+        Skip.If(suite is null, ConformanceSuite.SkipMessage);
+        var file = Path.Combine(suite!, "tests", "draft2020-12", "optional", "dependencies-compatibility.json");
+        var outcomes = ConformanceSuite.Run(suite!, new[] { file }, formatAssertion: false, _output);
+        Assert.True(outcomes.Count >= 20, $"only {outcomes.Count} tests ran");
+        Assert.True(outcomes.All(o => o.Passed), string.Join("\n", outcomes.Where(o => !o.Passed).Select(o => o.Case.Key + ": " + o.Detail)));
+    }
+
     private static Dictionary<string, string> KnownFailures()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
