@@ -507,7 +507,97 @@ public static class FactSchemaValidation
     /// <summary>Whether the items of the array at the reader are pairwise different (JSON equality).</summary>
     /// <param name="array">A reader on the array's start.</param>
     /// <returns>True when no two items are equal.</returns>
+    /// <remarks>
+    /// Small arrays are compared pairwise. Larger ones are hashed first (a structural hash, seeded per process,
+    /// that equal values share), so the work is O(n log n) and only items with equal hashes are compared.
+    /// </remarks>
     public static bool ItemsUnique(Utf8JsonReader array)
+    {
+        var count = 0;
+        var counter = array;
+        while (true)
+        {
+            Read(ref counter);
+            if (counter.TokenType == JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            count++;
+            Skip(ref counter);
+        }
+
+        if (count < 2)
+        {
+            return true;
+        }
+
+        if (count <= 8)
+        {
+            return PairwiseUnique(array);
+        }
+
+        var hashes = ArrayPool<ulong>.Shared.Rent(count);
+        var order = ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            var item = array;
+            for (var k = 0; k < count; k++)
+            {
+                Read(ref item);
+                var copy = item;
+                hashes[k] = Hash(ref copy);
+                order[k] = k;
+                Skip(ref item);
+            }
+
+            Array.Sort(hashes, order, 0, count);
+
+            // Equal values always hash equal: only items whose hashes are equal are compared, each pair by
+            // walking to the two items (a seeded 64-bit hash makes unequal collisions rare; an equal pair ends it).
+            for (var k = 1; k < count; k++)
+            {
+                for (var m = k - 1; m >= 0 && hashes[m] == hashes[k]; m--)
+                {
+                    if (ItemsEqual(array, Math.Min(order[m], order[k]), Math.Max(order[m], order[k])))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hashes);
+            ArrayPool<int>.Shared.Return(order);
+        }
+    }
+
+    private static bool ItemsEqual(Utf8JsonReader array, int first, int second)
+    {
+        var reader = array;
+        for (var k = 0; k <= first; k++)
+        {
+            Read(ref reader);
+            if (k < first)
+            {
+                Skip(ref reader);
+            }
+        }
+
+        var a = reader;
+        for (var k = first; k < second; k++)
+        {
+            Skip(ref reader);
+            Read(ref reader);
+        }
+
+        return ValueEquals(a, reader);
+    }
+
+    private static bool PairwiseUnique(Utf8JsonReader array)
     {
         var outer = array;
         while (true)
@@ -538,6 +628,101 @@ public static class FactSchemaValidation
 
             Skip(ref outer);
         }
+    }
+
+    private static readonly ulong s_hashSeed = (ulong)Environment.TickCount * 0x9E3779B97F4A7C15UL ^ (ulong)Guid.NewGuid().GetHashCode();
+
+    /// <summary>A structural hash of the value at the reader, consistent with <see cref="ValueEquals"/>; moves the reader past the value.</summary>
+    private static ulong Hash(ref Utf8JsonReader reader)
+    {
+        switch (Kind(reader.TokenType))
+        {
+            case JsonTokenType.String:
+                return Mix(HashString(ref reader) ^ 0x5151);
+            case JsonTokenType.Number:
+                var d = ToDouble(ref reader);
+                return Mix((ulong)BitConverter.DoubleToInt64Bits(d == 0 ? 0d : d) ^ 0x2222);
+            case JsonTokenType.True:
+                return Mix(0x7777);
+            case JsonTokenType.False:
+                return Mix(0x8888);
+            case JsonTokenType.Null:
+                return Mix(0x9999);
+            case JsonTokenType.StartArray:
+                ulong array = 0xAAAA;
+                while (true)
+                {
+                    Read(ref reader);
+                    if (reader.TokenType == JsonTokenType.EndArray)
+                    {
+                        return Mix(array);
+                    }
+
+                    array = (array * 31) + Hash(ref reader);
+                }
+
+            case JsonTokenType.StartObject:
+                // Members in any order hash the same: a sum of per-member hashes.
+                ulong obj = 0xBBBB;
+                while (true)
+                {
+                    Read(ref reader);
+                    if (reader.TokenType == JsonTokenType.EndObject)
+                    {
+                        return Mix(obj);
+                    }
+
+                    var name = HashString(ref reader);
+                    Read(ref reader);
+                    obj += Mix(name + (Hash(ref reader) * 0x100000001B3UL));
+                }
+
+            default:
+                return 0;
+        }
+    }
+
+    private static ulong HashString(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return HashBytes(reader.ValueSpan);
+        }
+
+        byte[]? rented = null;
+        var length = ValueLength(ref reader);
+        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            return HashBytes(buffer.Slice(0, reader.CopyString(buffer)));
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static ulong HashBytes(ReadOnlySpan<byte> bytes)
+    {
+        var hash = s_hashSeed ^ 0xCBF29CE484222325UL;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 0x100000001B3UL;
+        }
+
+        return hash;
+    }
+
+    private static ulong Mix(ulong value)
+    {
+        // A finaliser (from SplitMix64), so that sums and products of hashes stay well spread.
+        value ^= s_hashSeed;
+        value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
+        value = (value ^ (value >> 27)) * 0x94D049BB133111EBUL;
+        return value ^ (value >> 31);
     }
 
     private static JsonTokenType Kind(JsonTokenType type) => type == JsonTokenType.PropertyName ? JsonTokenType.String : type;
