@@ -42,4 +42,24 @@ public sealed class ValidationRuntimeTests
         reader.Read();
         Assert.False(FactSchemaValidation.ItemsUnique(reader));
     }
+
+    [Fact]
+    public void LargeEqualObjectsAreFoundWithoutQuadraticWork()
+    {
+        string Object(int members, bool reversed)
+        {
+            var order = Enumerable.Range(0, members);
+            return "{" + string.Join(",", (reversed ? order.Reverse() : order).Select(i => $"\"k{i}\":{i}")) + "}";
+        }
+
+        var equal = Encoding.UTF8.GetBytes("[" + Object(100_000, false) + "," + Object(100_000, true) + "]");
+        var reader = new Utf8JsonReader(equal);
+        reader.Read();
+        Assert.False(FactSchemaValidation.ItemsUnique(reader));
+
+        var different = Encoding.UTF8.GetBytes("[" + Object(100_000, false) + "," + Object(100_000, true).Replace("\"k7\":7", "\"k7\":8") + "]");
+        reader = new Utf8JsonReader(different);
+        reader.Read();
+        Assert.True(FactSchemaValidation.ItemsUnique(reader));
+    }
 }
