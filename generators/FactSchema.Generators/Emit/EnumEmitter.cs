@@ -47,13 +47,7 @@ internal static class EnumEmitter
         w.WriteLine("};");
         w.WriteLine();
 
-        w.WriteLine($"/// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>");
-        w.WriteLine("/// <param name=\"reader\">A reader on the value's first token; on success it is left on the value's last token.</param>");
-        w.WriteLine("/// <param name=\"context\">The validation run.</param>");
-        w.WriteLine("/// <param name=\"evaluated\">Where to mark evaluated properties, or null.</param>");
-        w.WriteLine("/// <returns>True when valid.</returns>");
-        w.WriteLine($"[{EditorBrowsableNever}]");
-        w.WriteLine($"public static bool ValidateCore(ref {Utf8JsonReader} reader, {ValidationContext} context, {EvaluatedSet}? evaluated) => {type.ValidatorMethod ?? "__FactSchemaValidators.Entry0"}(ref reader, context, evaluated);");
+        SchemaFileEmitter.EmitValidatorEntry(w, "The generated validator of the enum's schema (used by generated code, also across assemblies).", "ValidateCore", type.ValidatorMethod ?? "__FactSchemaValidators.Entry0");
         w.WriteLine();
 
         w.WriteLine("/// <summary>Reads the value at the reader's current string token.</summary>");

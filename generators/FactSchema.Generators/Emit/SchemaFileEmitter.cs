@@ -122,25 +122,13 @@ internal static class SchemaFileEmitter
         w.WriteLine($"/// <exception cref=\"{KnownNames.Exception}\">The JSON is malformed or over a limit.</exception>");
         w.WriteLine($"public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => {KnownNames.ValidationRuntime}.IsValid(utf8Json, Validator);");
         w.WriteLine();
-        w.WriteLine("/// <summary>The generated validator of the schema's root (used by generated code).</summary>");
-        w.WriteLine("/// <param name=\"reader\">A reader on the value's first token; on success it is left on the value's last token.</param>");
-        w.WriteLine("/// <param name=\"context\">The validation run.</param>");
-        w.WriteLine("/// <param name=\"evaluated\">Where to mark evaluated properties, or null.</param>");
-        w.WriteLine("/// <returns>True when valid.</returns>");
-        w.WriteLine($"[{KnownNames.EditorBrowsableNever}]");
-        w.WriteLine($"public static bool ValidateCore(ref {KnownNames.Utf8JsonReader} reader, {KnownNames.ValidationContext} context, {KnownNames.EvaluatedSet}? evaluated) => {entry}(ref reader, context, evaluated);");
+        EmitValidatorEntry(w, "The generated validator of the schema's root (used by generated code).", "ValidateCore", entry!);
         for (var i = 0; i < file.Records.Count; i++)
         {
             if (file.Records[i].ValidatorMethod is { } method)
             {
                 w.WriteLine();
-                w.WriteLine($"/// <summary>The generated validator of {CodeText.EscapeXml(file.Records[i].SchemaUri)} (used by validators in other assemblies).</summary>");
-                w.WriteLine("/// <param name=\"reader\">A reader on the value's first token; on success it is left on the value's last token.</param>");
-                w.WriteLine("/// <param name=\"context\">The validation run.</param>");
-                w.WriteLine("/// <param name=\"evaluated\">Where to mark evaluated properties, or null.</param>");
-                w.WriteLine("/// <returns>True when valid.</returns>");
-                w.WriteLine($"[{KnownNames.EditorBrowsableNever}]");
-                w.WriteLine($"public static bool {RecordValidatorName(i)}(ref {KnownNames.Utf8JsonReader} reader, {KnownNames.ValidationContext} context, {KnownNames.EvaluatedSet}? evaluated) => {method}(ref reader, context, evaluated);");
+                EmitValidatorEntry(w, $"The generated validator of {CodeText.EscapeXml(file.Records[i].SchemaUri)} (used by validators in other assemblies).", RecordValidatorName(i), method);
             }
         }
 
@@ -148,4 +136,19 @@ internal static class SchemaFileEmitter
     }
 
     private static string RecordValidatorName(int index) => "ValidateLocation" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A public validator entry point with the <c>JsonValidator</c> signature (hidden from IntelliSense), forwarding
+    /// to a generated validator; the same shape on records, enum converters and schema classes.
+    /// </summary>
+    internal static void EmitValidatorEntry(SourceWriter w, string summary, string name, string target)
+    {
+        w.WriteLine($"/// <summary>{summary}</summary>");
+        w.WriteLine("/// <param name=\"reader\">A reader on the value's first token; on success it is left on the value's last token.</param>");
+        w.WriteLine("/// <param name=\"context\">The validation run.</param>");
+        w.WriteLine("/// <param name=\"evaluated\">Where to mark evaluated properties, or null.</param>");
+        w.WriteLine("/// <returns>True when valid.</returns>");
+        w.WriteLine($"[{KnownNames.EditorBrowsableNever}]");
+        w.WriteLine($"public static bool {name}(ref {KnownNames.Utf8JsonReader} reader, {KnownNames.ValidationContext} context, {KnownNames.EvaluatedSet}? evaluated) => {target}(ref reader, context, evaluated);");
+    }
 }

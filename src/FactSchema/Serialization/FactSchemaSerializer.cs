@@ -26,17 +26,7 @@ public static class FactSchemaSerializer
         }
 
         var buffer = t_buffer ??= new PooledBufferWriter();
-        var writer = t_writer;
-        if (writer is null)
-        {
-            // Generated writers always produce well-formed JSON, so the writer's structural checks are skipped.
-            writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
-            t_writer = writer;
-        }
-        else
-        {
-            writer.Reset(buffer);
-        }
+        var writer = ThreadWriter(buffer);
 
         try
         {
@@ -69,16 +59,7 @@ public static class FactSchemaSerializer
         t_buffer = null;
         try
         {
-            var writer = t_writer;
-            if (writer is null)
-            {
-                writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
-                t_writer = writer;
-            }
-            else
-            {
-                writer.Reset(buffer);
-            }
+            var writer = ThreadWriter(buffer);
 
             value.WriteTo(writer);
             writer.Flush();
@@ -132,6 +113,24 @@ public static class FactSchemaSerializer
 
         using var writer = new Utf8JsonWriter(stream, options);
         value.WriteTo(writer);
+    }
+
+    /// <summary>The thread's reused writer, pointed at <paramref name="buffer"/>.</summary>
+    private static Utf8JsonWriter ThreadWriter(PooledBufferWriter buffer)
+    {
+        var writer = t_writer;
+        if (writer is null)
+        {
+            // Generated writers always produce well-formed JSON, so the writer's structural checks are skipped.
+            writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+            t_writer = writer;
+        }
+        else
+        {
+            writer.Reset(buffer);
+        }
+
+        return writer;
     }
 
     /// <summary>A growable buffer over pooled arrays.</summary>
