@@ -35,6 +35,16 @@ internal static class Program
         {
             facts = FactSet.Deserialize(utf8);
         }
+        catch (FactSchema.Validation.FactSchemaValidationException ex) when (ex.Errors.Count > 1)
+        {
+            // Schema violations come all at once: one line each, with its JSON Pointer, line and position.
+            foreach (var error in ex.Errors)
+            {
+                Console.Error.WriteLine($"error: {Path.GetFileName(path)}: {error}");
+            }
+
+            return 1;
+        }
         catch (FactSchemaJsonException ex)
         {
             Console.Error.WriteLine($"error: {Path.GetFileName(path)}: {ex.Message}");

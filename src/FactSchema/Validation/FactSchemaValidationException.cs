@@ -8,7 +8,7 @@ namespace FactSchema.Validation;
 
 /// <summary>
 /// A well-formed JSON document, or a value built in code, that breaks its schema. Carries every error found
-/// (up to the cap); the message lists them, one per line, each with its JSON Pointer.
+/// (up to the cap) in <see cref="Errors"/>; the one-line message names the first and how many more there are.
 /// </summary>
 /// <remarks>
 /// A <see cref="FactSchemaJsonException"/> (and so a <see cref="JsonException"/>): code that catches reading errors catches
@@ -47,13 +47,10 @@ public sealed class FactSchemaValidationException : FactSchemaJsonException
             return errors[0].Message;
         }
 
-        var builder = new StringBuilder();
-        builder.Append(errors[0].Message).Append(" (and ").Append(errors.Count - 1).Append(truncated ? "+" : string.Empty).Append(" more schema errors)");
-        foreach (var error in errors)
-        {
-            builder.AppendLine().Append("  ").Append(error);
-        }
-
-        return builder.ToString();
+        // The message stays one line (the base class appends the first error's line and position); every error is in Errors.
+        var more = errors.Count - 1;
+        return new StringBuilder(errors[0].Message)
+            .Append(" (and ").Append(more).Append(truncated ? "+" : string.Empty).Append(more == 1 && !truncated ? " more error" : " more errors").Append(", in Errors)")
+            .ToString();
     }
 }
