@@ -360,13 +360,14 @@ internal sealed class ValidatorCompiler
         return node["uniqueItems"] is { Kind: JsonKind.True } || node["contains"] is not null;
     }
 
-    private void Fail(string keywordLocation, string message, bool describeValue)
+    private void Fail(string keywordLocation, string message, bool describeValue, string? reader = null)
     {
         var w = _body;
+        reader ??= _describe;
         w.OpenBlock("if (!c.Quiet)");
         w.WriteLine(describeValue
-            ? $"c.AddError(ref {_describe}, {CodeText.Literal(keywordLocation)}, {message});"
-            : $"c.AddErrorAt(ref {_describe}, {CodeText.Literal(keywordLocation)}, {message});");
+            ? $"c.AddError(ref {reader}, {CodeText.Literal(keywordLocation)}, {message});"
+            : $"c.AddErrorAt(ref {reader}, {CodeText.Literal(keywordLocation)}, {message});");
         w.CloseBlock();
         w.WriteLine("else");
         w.OpenBlock();
@@ -691,7 +692,8 @@ internal sealed class ValidatorCompiler
         var minLength = Count(node, "minLength");
         var maxLength = Count(node, "maxLength");
         var pattern = node["pattern"] is { Kind: JsonKind.String, Text: { } p } ? p : null;
-        var format = _document.FormatAssertion && node["format"] is { Kind: JsonKind.String, Text: { } f } && FormatNames.Contains(f) ? f : null;
+        // Unknown formats pass at run time (FormatChecks knows the list), so every format is passed through.
+        var format = _document.FormatAssertion && node["format"] is { Kind: JsonKind.String, Text: { } f } ? f : null;
         if (minLength is null && maxLength is null && pattern is null && format is null)
         {
             return;
@@ -754,13 +756,6 @@ internal sealed class ValidatorCompiler
             _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPattern, _document.FilePath, span, CodeText.JsonQuoted(pattern), ex.Message));
         }
     }
-
-    /// <summary>The formats the runtime checks when format assertion is on.</summary>
-    internal static readonly HashSet<string> FormatNames = new(StringComparer.Ordinal)
-    {
-        "date", "date-time", "time", "duration", "email", "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6", "uri",
-        "uri-reference", "iri", "iri-reference", "uri-template", "uuid", "json-pointer", "relative-json-pointer", "regex",
-    };
 
     private void EmitNumber(SchemaRef location, JsonNode node)
     {
@@ -1131,15 +1126,7 @@ internal sealed class ValidatorCompiler
                 w.OpenBlock($"if (!{hit})");
                 if (additional.Kind == JsonKind.False)
                 {
-                    w.OpenBlock("if (!c.Quiet)");
-                    w.WriteLine($"c.AddErrorAt(ref {o}, {CodeText.Literal(Location(location, "additionalProperties"))}, \"is not allowed: the schema has no property of this name (additionalProperties is false)\");");
-                    w.CloseBlock();
-                    w.WriteLine("else");
-                    w.OpenBlock();
-                    w.WriteLine("return false;");
-                    w.CloseBlock();
-                    w.WriteLine();
-                    w.WriteLine("valid = false;");
+                    Fail(Location(location, "additionalProperties"), CodeText.Literal("is not allowed: the schema has no property of this name (additionalProperties is false)"), describeValue: false, reader: o);
                 }
                 else if (!IsTrue(additional))
                 {

@@ -26,16 +26,6 @@ public sealed class EvaluatedSet
         _bits[word] |= 1UL << (position & 63);
     }
 
-    /// <summary>Marks positions 0 to <paramref name="count"/> - 1.</summary>
-    /// <param name="count">How many positions.</param>
-    public void MarkAll(int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            Mark(i);
-        }
-    }
-
     /// <summary>Whether a position has been evaluated.</summary>
     /// <param name="position">The position.</param>
     /// <returns>True when marked.</returns>

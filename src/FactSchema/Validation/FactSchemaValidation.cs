@@ -322,28 +322,38 @@ public static class FactSchemaValidation
             return count;
         }
 
-        char[]? rented = null;
-        var length = ValueLength(ref reader);
-        var buffer = length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
-        try
+        using var scratch = new Scratch<char>(ValueLength(ref reader), stackalloc char[StackLimit]);
+        var chars = scratch.Buffer.Slice(0, reader.CopyString(scratch.Buffer));
+        var result = chars.Length;
+        for (var i = 1; i < chars.Length; i++)
         {
-            var chars = buffer.Slice(0, reader.CopyString(buffer));
-            var result = chars.Length;
-            for (var i = 1; i < chars.Length; i++)
+            if (char.IsLowSurrogate(chars[i]) && char.IsHighSurrogate(chars[i - 1]))
             {
-                if (char.IsLowSurrogate(chars[i]) && char.IsHighSurrogate(chars[i - 1]))
-                {
-                    result--;
-                }
+                result--;
             }
-
-            return result;
         }
-        finally
+
+        return result;
+    }
+
+    /// <summary>Stack memory for short values, a pooled array for long ones; return it with <c>using</c>.</summary>
+    private ref struct Scratch<T>
+    {
+        private readonly T[]? _rented;
+
+        public Scratch(int length, Span<T> stack)
         {
-            if (rented is not null)
+            _rented = length <= stack.Length ? null : ArrayPool<T>.Shared.Rent(length);
+            Buffer = _rented ?? stack;
+        }
+
+        public Span<T> Buffer { get; }
+
+        public readonly void Dispose()
+        {
+            if (_rented is not null)
             {
-                ArrayPool<char>.Shared.Return(rented);
+                ArrayPool<T>.Shared.Return(_rented);
             }
         }
     }
@@ -381,30 +391,17 @@ public static class FactSchemaValidation
             return matcher.IsMatch(reader.ValueSpan);
         }
 
-        byte[]? rented = null;
-        var length = ValueLength(ref reader);
-        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
-        {
-            return matcher.IsMatch(buffer.Slice(0, reader.CopyString(buffer)));
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        using var scratch = new Scratch<byte>(ValueLength(ref reader), stackalloc byte[StackLimit]);
+        var text = scratch.Buffer.Slice(0, reader.CopyString(scratch.Buffer));
+        return matcher.IsMatch(text);
     }
 
     private static bool IsRegexMatch(ref Utf8JsonReader reader, Regex regex)
     {
-        char[]? rented = null;
-        var length = ValueLength(ref reader);
-        var buffer = length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
+        using var scratch = new Scratch<char>(ValueLength(ref reader), stackalloc char[StackLimit]);
+        var chars = scratch.Buffer.Slice(0, reader.CopyString(scratch.Buffer));
         try
         {
-            var chars = buffer.Slice(0, reader.CopyString(buffer));
 #if NET7_0_OR_GREATER
             return regex.IsMatch(chars);
 #else
@@ -414,13 +411,6 @@ public static class FactSchemaValidation
         catch (RegexMatchTimeoutException)
         {
             return false;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
         }
     }
 
@@ -451,46 +441,15 @@ public static class FactSchemaValidation
     public static string TranslatePattern(string pattern)
         => PatternTranslator.Translate(pattern ?? throw new ArgumentNullException(nameof(pattern)));
 
-    /// <summary>Whether a pattern compiles (for the build-time check and tests).</summary>
-    /// <param name="pattern">The pattern.</param>
-    /// <param name="error">Why not, when it does not.</param>
-    /// <returns>True when valid.</returns>
-    public static bool TryValidatePattern(string pattern, out string? error)
-    {
-        try
-        {
-            _ = new Regex(TranslatePattern(pattern), RegexOptions.CultureInvariant, PatternTimeout);
-            error = null;
-            return true;
-        }
-        catch (ArgumentException ex)
-        {
-            error = ex.Message;
-            return false;
-        }
-    }
-
     /// <summary>Whether the string at the reader is valid for a <c>format</c> (unknown formats and non-strings pass).</summary>
     /// <param name="reader">A reader on a string or property name.</param>
     /// <param name="format">The format name, for example "date-time".</param>
     /// <returns>True when valid.</returns>
     public static bool CheckFormat(ref Utf8JsonReader reader, string format)
     {
-        char[]? rented = null;
-        var length = ValueLength(ref reader);
-        var buffer = length <= StackLimit ? stackalloc char[StackLimit] : (rented = ArrayPool<char>.Shared.Rent(length));
-        try
-        {
-            var chars = buffer.Slice(0, reader.CopyString(buffer));
-            return !FormatChecks.TryCheck(format, chars, out var valid) || valid;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        using var scratch = new Scratch<char>(ValueLength(ref reader), stackalloc char[StackLimit]);
+        var chars = scratch.Buffer.Slice(0, reader.CopyString(scratch.Buffer));
+        return !FormatChecks.TryCheck(format, chars, out var valid) || valid;
     }
 
     /// <summary>Whether the value at the reader equals a constant (JSON equality: numbers by value, objects regardless of member order).</summary>
@@ -689,20 +648,9 @@ public static class FactSchemaValidation
             return HashBytes(reader.ValueSpan);
         }
 
-        byte[]? rented = null;
-        var length = ValueLength(ref reader);
-        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
-        {
-            return HashBytes(buffer.Slice(0, reader.CopyString(buffer)));
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        using var scratch = new Scratch<byte>(ValueLength(ref reader), stackalloc byte[StackLimit]);
+        var text = scratch.Buffer.Slice(0, reader.CopyString(scratch.Buffer));
+        return HashBytes(text);
     }
 
     private static ulong HashBytes(ReadOnlySpan<byte> bytes)
@@ -896,20 +844,9 @@ public static class FactSchemaValidation
             return a.ValueSpan.SequenceEqual(b.ValueSpan);
         }
 
-        byte[]? rented = null;
-        var length = ValueLength(ref b);
-        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
-        {
-            return a.ValueTextEquals(buffer.Slice(0, b.CopyString(buffer)));
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        using var scratch = new Scratch<byte>(ValueLength(ref b), stackalloc byte[StackLimit]);
+        var text = scratch.Buffer.Slice(0, b.CopyString(scratch.Buffer));
+        return a.ValueTextEquals(text);
     }
 
     /// <summary>The string at the reader (for error paths; allocates).</summary>
@@ -965,23 +902,4 @@ public static class FactSchemaValidation
         JsonTokenType.StartArray => "an array",
         _ => Describe(ref reader),
     };
-
-    /// <summary>The JSON type name of the value at the reader, for messages.</summary>
-    /// <param name="reader">A reader on the value's first token.</param>
-    /// <returns>"string", "number", "integer", "boolean", "null", "object" or "array".</returns>
-    public static string TypeName(ref Utf8JsonReader reader) => reader.TokenType switch
-    {
-        JsonTokenType.String or JsonTokenType.PropertyName => "string",
-        JsonTokenType.Number => IsInteger(ref reader) ? "integer" : "number",
-        JsonTokenType.True or JsonTokenType.False => "boolean",
-        JsonTokenType.Null => "null",
-        JsonTokenType.StartObject => "object",
-        JsonTokenType.StartArray => "array",
-        _ => "unknown",
-    };
-
-    /// <summary>Formats a count for messages.</summary>
-    /// <param name="count">The count.</param>
-    /// <returns>The count as invariant text.</returns>
-    public static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 }
