@@ -52,6 +52,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidPattern = Create(
         "FS0014", "Invalid regular expression", "The pattern {0} is not a valid regular expression ({1}); no value can match it, so validation rejects every string it applies to", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor AmbiguousUnion = Create(
+        "FS0015", "Union branches can match the same value", "Branches {0} and {1} of this {2} can both match the same value and no property tells them apart; {3}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor AllOfConflict = Create(
+        "FS0016", "allOf branches disagree", "The allOf branches disagree: {0}; {1}", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "FS0012", "FactSchema could not process a schema", "FactSchema could not process this schema ({0}); please report it with the schema file", DiagnosticSeverity.Error);
 

@@ -27,16 +27,18 @@ internal static class RecordEmitter
 
         w.WriteLine($"[{JsonConverterAttribute}(typeof({type.FullName}.JsonConverter))]");
         w.WriteLine($"[{GeneratedCode}(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
-        w.OpenBlock($"public sealed partial record {name} : {ValueInterface}");
+        w.OpenBlock($"public sealed partial record {name} : {type.BaseType ?? ValueInterface}");
 
+        var hidesBase = type.BaseType is not null;
         EmitStaticFields(w, properties);
         EmitProperties(w, properties, type.Deprecated);
         EmitAdditionalPropertiesMember(w, type);
         EmitEquality(w, type);
+        EmitDeserializeMethods(w, name, hidesBase);
         EmitReader(w, type);
-        EmitValidation(w, type);
+        EmitValidation(w, name, type.ValidatorMethod, hidesBase);
         EmitWriter(w, type);
-        EmitConverter(w, type);
+        EmitConverter(w, name, type.FullName, hidesBase);
 
         w.CloseBlock();
     }
@@ -242,34 +244,38 @@ internal static class RecordEmitter
         w.WriteLine();
     }
 
-    private static void EmitValidation(SourceWriter w, ObjectTypeSpec type)
+    /// <summary>The validation API every generated type shares: Validate, ValidateJson, TryDeserialize, ValidateCore.</summary>
+    internal static void EmitValidation(SourceWriter w, string typeName, string? validatorMethod, bool hidesBase, bool isStruct = false)
     {
-        var entry = type.ValidatorMethod ?? "__FactSchemaValidators.Entry0";
+        var entry = validatorMethod ?? "__FactSchemaValidators.Entry0";
+        var @new = hidesBase ? "new " : string.Empty;
         w.WriteLine($"private static readonly {JsonValidator} __fs_validator = ValidateCore;");
         w.WriteLine();
         w.WriteLine("/// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>");
         w.WriteLine("/// <returns><see cref=\"global::FactSchema.Validation.ValidationResult.Valid\"/>, or every error with its JSON Pointer.</returns>");
-        w.WriteLine($"public {ValidationResult} Validate() => {Serializer}.Validate(this, __fs_validator);");
+        w.WriteLine($"public {@new}{ValidationResult} Validate() => {Serializer}.Validate(this, __fs_validator);");
         w.WriteLine();
-        w.WriteLine($"/// <summary>Validates a UTF-8 JSON document against the schema of <see cref=\"{type.Name}\"/> without materialising it.</summary>");
+        w.WriteLine($"/// <summary>Validates a UTF-8 JSON document against the schema of <see cref=\"{typeName}\"/> without materialising it.</summary>");
         w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
         w.WriteLine("/// <returns><see cref=\"global::FactSchema.Validation.ValidationResult.Valid\"/> (no allocation), or every error with its JSON Pointer.</returns>");
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or over a limit.</exception>");
-        w.WriteLine($"public static {ValidationResult} ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => {ValidationRuntime}.Validate(utf8Json, __fs_validator);");
+        w.WriteLine($"public static {@new}{ValidationResult} ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => {ValidationRuntime}.Validate(utf8Json, __fs_validator);");
         w.WriteLine();
-        w.WriteLine($"/// <summary>Validates a JSON string against the schema of <see cref=\"{type.Name}\"/>.</summary>");
+        w.WriteLine($"/// <summary>Validates a JSON string against the schema of <see cref=\"{typeName}\"/>.</summary>");
         w.WriteLine("/// <param name=\"json\">The whole JSON document.</param>");
         w.WriteLine("/// <returns>The result.</returns>");
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or over a limit.</exception>");
-        w.WriteLine($"public static {ValidationResult} ValidateJson(string json) => ValidateJson({Reader}.ToUtf8(json));");
+        w.WriteLine($"public static {@new}{ValidationResult} ValidateJson(string json) => ValidateJson({Reader}.ToUtf8(json));");
         w.WriteLine();
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>");
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>");
         w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
         w.WriteLine("/// <param name=\"value\">The value, when valid.</param>");
         w.WriteLine("/// <param name=\"errors\">The errors, when not (empty when valid).</param>");
         w.WriteLine("/// <returns>True when the document was read.</returns>");
-        w.OpenBlock($"public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {type.Name}? value, out {IReadOnlyList}<{ValidationError}> errors)");
-        w.WriteLine("value = null;");
+        w.OpenBlock(isStruct
+            ? $"public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, out {typeName} value, out {IReadOnlyList}<{ValidationError}> errors)"
+            : $"public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {typeName}? value, out {IReadOnlyList}<{ValidationError}> errors)");
+        w.WriteLine("value = default;");
         w.OpenBlock("try");
         w.WriteLine($"var result = {ValidationRuntime}.Validate(utf8Json, __fs_validator);");
         w.WriteLine("errors = result.Errors;");
@@ -283,34 +289,33 @@ internal static class RecordEmitter
         w.WriteLine("return true;");
         w.CloseBlock();
         w.OpenBlock($"catch ({JsonException} ex)");
-        w.WriteLine("value = null;");
+        w.WriteLine("value = default;");
         w.WriteLine($"errors = {ValidationRuntime}.ErrorsOf(ex, utf8Json);");
         w.WriteLine("return false;");
         w.CloseBlock();
         w.CloseBlock();
         w.WriteLine();
-        SchemaFileEmitter.EmitValidatorEntry(w, "The generated validator of this type's schema (used by generated code, also across assemblies).", "ValidateCore", entry);
+        SchemaFileEmitter.EmitValidatorEntry(w, "The generated validator of this type's schema (used by generated code, also across assemblies).", "ValidateCore", entry, hidesBase);
         w.WriteLine();
     }
 
-    private static void EmitReader(SourceWriter w, ObjectTypeSpec type)
+    /// <summary>The public reading API every generated type shares: Deserialize from bytes, a string, or a reader (all validate).</summary>
+    internal static void EmitDeserializeMethods(SourceWriter w, string typeName, bool hidesBase)
     {
-        var properties = type.Properties;
-        var words = (properties.Count + 63) / 64;
-
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>");
+        var @new = hidesBase ? "new " : string.Empty;
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>");
         w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
         w.WriteLine("/// <returns>The value.</returns>");
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
-        w.WriteLine($"public static {type.Name} Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);");
+        w.WriteLine($"public static {@new}{typeName} Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);");
         w.WriteLine();
 
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>");
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>");
         w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
         w.WriteLine("/// <param name=\"options\">Depth and size limits, or null for the safe defaults.</param>");
         w.WriteLine("/// <returns>The value.</returns>");
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
-        w.OpenBlock($"public static {type.Name} Deserialize(global::System.ReadOnlySpan<byte> utf8Json, {ReaderOptions}? options)");
+        w.OpenBlock($"public static {@new}{typeName} Deserialize(global::System.ReadOnlySpan<byte> utf8Json, {ReaderOptions}? options)");
         w.OpenBlock("try");
         w.WriteLine("// The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).");
         w.WriteLine($"var reader = {Reader}.CreateReader(utf8Json, options);");
@@ -328,19 +333,19 @@ internal static class RecordEmitter
         w.CloseBlock();
         w.WriteLine();
 
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from a JSON string.</summary>");
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from a JSON string.</summary>");
         w.WriteLine("/// <param name=\"json\">The whole JSON document.</param>");
         w.WriteLine("/// <returns>The value.</returns>");
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or does not match the schema.</exception>");
-        w.WriteLine($"public static {type.Name} Deserialize(string json) => Deserialize({Reader}.ToUtf8(json));");
+        w.WriteLine($"public static {@new}{typeName} Deserialize(string json) => Deserialize({Reader}.ToUtf8(json));");
         w.WriteLine();
 
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> from a reader positioned on (or just before) a JSON object, after validating it against the schema, leaving the reader on the object's last token.</summary>");
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>");
         w.WriteLine("/// <param name=\"reader\">The reader.</param>");
         w.WriteLine("/// <returns>The value.</returns>");
         w.WriteLine($"/// <exception cref=\"{ValidationException}\">The value does not match the schema; every error is listed with its JSON Pointer.</exception>");
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed; the message names the JSON Pointer path.</exception>");
-        w.OpenBlock($"public static {type.Name} Deserialize(ref {Utf8JsonReader} reader)");
+        w.OpenBlock($"public static {@new}{typeName} Deserialize(ref {Utf8JsonReader} reader)");
         w.WriteLine($"{Reader}.MoveToValue(ref reader);");
         w.WriteLine("var start = reader;");
         w.WriteLine("var value = ReadUnvalidated(ref reader);");
@@ -348,13 +353,25 @@ internal static class RecordEmitter
         w.WriteLine("return value;");
         w.CloseBlock();
         w.WriteLine();
+    }
 
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{type.Name}\"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>");
-        w.WriteLine("/// <param name=\"reader\">The reader, positioned on (or just before) a JSON object.</param>");
+    /// <summary>The doc comment and signature of <c>ReadUnvalidated</c>; the caller writes the body.</summary>
+    internal static void OpenReadUnvalidated(SourceWriter w, string typeName, bool hidesBase, string what)
+    {
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>");
+        w.WriteLine($"/// <param name=\"reader\">The reader, positioned on (or just before) {what}.</param>");
         w.WriteLine("/// <returns>The value.</returns>");
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or not of the schema's shape.</exception>");
         w.WriteLine($"[{EditorBrowsableNever}]");
-        w.OpenBlock($"public static {type.Name} ReadUnvalidated(ref {Utf8JsonReader} reader)");
+        w.OpenBlock($"public static {(hidesBase ? "new " : string.Empty)}{typeName} ReadUnvalidated(ref {Utf8JsonReader} reader)");
+    }
+
+    private static void EmitReader(SourceWriter w, ObjectTypeSpec type)
+    {
+        var properties = type.Properties;
+        var words = (properties.Count + 63) / 64;
+
+        OpenReadUnvalidated(w, type.Name, type.BaseType is not null, "a JSON object");
         w.WriteLine($"{Reader}.MoveToValue(ref reader);");
         w.WriteLine($"{Reader}.ExpectStartObject(ref reader);");
         for (var i = 0; i < properties.Count; i++)
@@ -550,7 +567,7 @@ internal static class RecordEmitter
         var properties = type.Properties;
         w.WriteLine("/// <summary>Writes this value as a JSON object.</summary>");
         w.WriteLine("/// <param name=\"writer\">The writer.</param>");
-        w.OpenBlock($"public void WriteTo({Utf8JsonWriter} writer)");
+        w.OpenBlock($"public {(type.BaseType is null ? string.Empty : "override ")}void WriteTo({Utf8JsonWriter} writer)");
         w.OpenBlock("if (writer is null)");
         w.WriteLine("throw new global::System.ArgumentNullException(nameof(writer));");
         w.CloseBlock();
@@ -597,21 +614,31 @@ internal static class RecordEmitter
         w.CloseBlock();
         w.WriteLine();
 
+        if (type.BaseType is null)
+        {
+            // A variant inherits it from its union.
+            EmitSerializeToUtf8Bytes(w);
+        }
+    }
+
+    internal static void EmitSerializeToUtf8Bytes(SourceWriter w)
+    {
         w.WriteLine("/// <summary>Serializes this value to UTF-8 JSON.</summary>");
         w.WriteLine("/// <returns>The UTF-8 bytes of the JSON text.</returns>");
         w.WriteLine($"public byte[] SerializeToUtf8Bytes() => {Serializer}.SerializeToUtf8Bytes(this);");
         w.WriteLine();
     }
 
-    private static void EmitConverter(SourceWriter w, ObjectTypeSpec type)
+    /// <summary>The nested <c>JsonConverter</c> that connects a generated type to <c>JsonSerializer</c>; <paramref name="read"/> overrides how it reads.</summary>
+    internal static void EmitConverter(SourceWriter w, string typeName, string fullName, bool hidesBase, string? read = null)
     {
-        w.WriteLine($"/// <summary>Connects <see cref=\"{type.Name}\"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>");
-        w.OpenBlock($"public sealed class JsonConverter : {JsonConverterOfT}<{type.FullName}>");
+        w.WriteLine($"/// <summary>Connects <see cref=\"{typeName}\"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>");
+        w.OpenBlock($"public {(hidesBase ? "new " : string.Empty)}sealed class JsonConverter : {JsonConverterOfT}<{fullName}>");
         w.WriteLine("/// <inheritdoc/>");
-        w.WriteLine($"public override {type.FullName} Read(ref {Utf8JsonReader} reader, global::System.Type typeToConvert, {JsonSerializerOptions} options) => {type.FullName}.Deserialize(ref reader);");
+        w.WriteLine($"public override {fullName} Read(ref {Utf8JsonReader} reader, global::System.Type typeToConvert, {JsonSerializerOptions} options) => {read ?? fullName + ".Deserialize(ref reader)"};");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc/>");
-        w.WriteLine($"public override void Write({Utf8JsonWriter} writer, {type.FullName} value, {JsonSerializerOptions} options) => value.WriteTo(writer);");
+        w.WriteLine($"public override void Write({Utf8JsonWriter} writer, {fullName} value, {JsonSerializerOptions} options) => value.WriteTo(writer);");
         w.CloseBlock();
     }
 }

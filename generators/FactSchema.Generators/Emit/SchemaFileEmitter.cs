@@ -67,6 +67,30 @@ internal static class SchemaFileEmitter
                 first = false;
             }
 
+            foreach (var type in file.Unions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!first)
+                {
+                    w.WriteLine();
+                }
+
+                UnionEmitter.Emit(w, type);
+                first = false;
+            }
+
+            foreach (var type in file.ValueUnions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!first)
+                {
+                    w.WriteLine();
+                }
+
+                ValueUnionEmitter.Emit(w, type);
+                first = false;
+            }
+
             if (file.Validators is { } validators)
             {
                 if (!first)
@@ -141,7 +165,7 @@ internal static class SchemaFileEmitter
     /// A public validator entry point with the <c>JsonValidator</c> signature (hidden from IntelliSense), forwarding
     /// to a generated validator; the same shape on records, enum converters and schema classes.
     /// </summary>
-    internal static void EmitValidatorEntry(SourceWriter w, string summary, string name, string target)
+    internal static void EmitValidatorEntry(SourceWriter w, string summary, string name, string target, bool hidesBase = false)
     {
         w.WriteLine($"/// <summary>{summary}</summary>");
         w.WriteLine("/// <param name=\"reader\">A reader on the value's first token; on success it is left on the value's last token.</param>");
@@ -149,6 +173,6 @@ internal static class SchemaFileEmitter
         w.WriteLine("/// <param name=\"evaluated\">Where to mark evaluated properties, or null.</param>");
         w.WriteLine("/// <returns>True when valid.</returns>");
         w.WriteLine($"[{KnownNames.EditorBrowsableNever}]");
-        w.WriteLine($"public static bool {name}(ref {KnownNames.Utf8JsonReader} reader, {KnownNames.ValidationContext} context, {KnownNames.EvaluatedSet}? evaluated) => {target}(ref reader, context, evaluated);");
+        w.WriteLine($"public static {(hidesBase ? "new " : string.Empty)}bool {name}(ref {KnownNames.Utf8JsonReader} reader, {KnownNames.ValidationContext} context, {KnownNames.EvaluatedSet}? evaluated) => {target}(ref reader, context, evaluated);");
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using FactSchema.Generators.Model;
 
 namespace FactSchema.Generators.Emit;
@@ -21,9 +22,10 @@ internal static class TypeSyntax
         ValueKind.DateTimeOffset => "global::System.DateTimeOffset",
         ValueKind.Uri => "global::System.Uri",
         ValueKind.Guid => "global::System.Guid",
-        ValueKind.Enum or ValueKind.Object => type.TypeName!,
+        ValueKind.Enum or ValueKind.Object or ValueKind.ValueUnion => type.TypeName!,
         ValueKind.Array => $"{KnownNames.IReadOnlyList}<{Full(type.Element!)}>",
         ValueKind.Map => $"{KnownNames.IReadOnlyDictionary}<string, {Full(type.Element!)}>",
+        ValueKind.Tuple => "(" + string.Join(", ", type.Elements!.Select(Full)) + ")",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -34,6 +36,7 @@ internal static class TypeSyntax
         {
             ValueKind.Array => $"{KnownNames.IReadOnlyList}<{TypeOf(type.Element!)}>",
             ValueKind.Map => $"{KnownNames.IReadOnlyDictionary}<string, {TypeOf(type.Element!)}>",
+            ValueKind.Tuple => "(" + string.Join(", ", type.Elements!.Select(TypeOf)) + ")",
             _ => Base(type),
         };
         return type.Nullable && type.IsValueType ? name + "?" : name;

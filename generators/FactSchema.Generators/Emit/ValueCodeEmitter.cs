@@ -1,3 +1,4 @@
+using System.Linq;
 using FactSchema.Generators.Model;
 using static FactSchema.Generators.Emit.KnownNames;
 
@@ -70,6 +71,7 @@ internal static class ValueCodeEmitter
                 w.WriteLine($"{target} = {type.TypeName}JsonConverter.ReadValue(ref reader);");
                 break;
             case ValueKind.Object:
+            case ValueKind.ValueUnion:
                 w.WriteLine($"{target} = {type.TypeName}.ReadUnvalidated(ref reader);");
                 break;
             case ValueKind.Array:
@@ -78,7 +80,58 @@ internal static class ValueCodeEmitter
             case ValueKind.Map:
                 EmitReadMap(w, type, target, depth);
                 break;
+            case ValueKind.Tuple:
+                EmitReadTuple(w, type, target, depth);
+                break;
         }
+    }
+
+    /// <summary>Reads a fixed-length array position by position into a value tuple.</summary>
+    private static void EmitReadTuple(SourceWriter w, ValueTypeSpec type, string target, int depth)
+    {
+        var elements = type.Elements!;
+        var index = "__fs_index" + depth;
+        var exception = "__fs_ex" + depth;
+        var count = elements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        w.WriteLine($"{Reader}.ExpectStartArray(ref reader);");
+        for (var i = 0; i < elements.Count; i++)
+        {
+            w.WriteLine($"{TypeSyntax.Full(elements[i])} __fs_t{depth}_{i} = default!;");
+        }
+
+        w.WriteLine($"var {index} = 0;");
+        w.OpenBlock("try");
+        w.OpenBlock("while (true)");
+        w.WriteLine($"{Reader}.Read(ref reader);");
+        w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.EndArray)");
+        w.WriteLine("break;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock($"switch ({index})");
+        for (var i = 0; i < elements.Count; i++)
+        {
+            w.OpenBlock($"case {i}:");
+            EmitRead(w, elements[i], $"__fs_t{depth}_{i}", depth + 1);
+            w.WriteLine("break;");
+            w.CloseBlock();
+        }
+
+        w.OpenBlock("default:");
+        w.WriteLine($"throw {Reader}.WrongItemCount(ref reader, {count});");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.WriteLine($"{index}++;");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.OpenBlock($"catch ({JsonException} {exception})");
+        w.WriteLine($"throw {Exception}.Nest({exception}, {index});");
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock($"if ({index} != {count})");
+        w.WriteLine($"throw {Reader}.WrongItemCount(ref reader, {count});");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine($"{target} = ({string.Join(", ", Enumerable.Range(0, elements.Count).Select(i => $"__fs_t{depth}_{i}"))});");
     }
 
     private static void EmitReadArray(SourceWriter w, ValueTypeSpec type, string target, int depth)
@@ -289,8 +342,11 @@ internal static class ValueCodeEmitter
             case ValueKind.Enum:
                 w.WriteLine($"{type.TypeName}JsonConverter.WriteValue(writer, {expression});");
                 break;
+            case ValueKind.ValueUnion:
+                w.WriteLine($"{expression}.WriteTo(writer);");
+                break;
             case ValueKind.Object:
-                // Generated records are sealed: a direct call, no interface dispatch. The helper only reports a null.
+                // Generated records are sealed (unions: one virtual call): no interface dispatch. The helper only reports a null.
                 w.OpenBlock($"if ({expression} is null)");
                 w.WriteLine($"throw {Writer}.NullValue({CodeText.Literal(type.TypeName!)});");
                 w.CloseBlock();
@@ -301,6 +357,18 @@ internal static class ValueCodeEmitter
                 break;
             case ValueKind.Map:
                 EmitWriteMap(w, type, expression, depth, "writer.WriteStartObject();");
+                break;
+            case ValueKind.Tuple:
+                w.OpenBlock();
+                w.WriteLine($"var __fs_tuple{depth} = {expression};");
+                w.WriteLine("writer.WriteStartArray();");
+                for (var i = 0; i < type.Elements!.Count; i++)
+                {
+                    EmitWrite(w, type.Elements[i], $"__fs_tuple{depth}.Item{i + 1}", depth + 1);
+                }
+
+                w.WriteLine("writer.WriteEndArray();");
+                w.CloseBlock();
                 break;
         }
     }

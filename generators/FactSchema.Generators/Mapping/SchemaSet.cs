@@ -22,13 +22,55 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
     private Validation.ValidationIndex? _validationIndex;
     private Dictionary<(string File, string Pointer), NamedTypeEntry>? _namesByLocation;
     private Dictionary<string, string>? _hintNames;
+    private Dictionary<(string File, string Pointer), string>? _baseTypes;
 
-    public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions, ImmutableEquatableArray<NamedTypeEntry>? schemaClasses = null)
+    public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions, ImmutableEquatableArray<NamedTypeEntry>? schemaClasses = null, ImmutableEquatableArray<UnionEntry>? unions = null)
     {
         Documents = documents;
         Names = names;
         Collisions = collisions;
         SchemaClasses = schemaClasses ?? ImmutableEquatableArray<NamedTypeEntry>.Empty;
+        Unions = unions ?? ImmutableEquatableArray<UnionEntry>.Empty;
+    }
+
+    /// <summary>Every union type with its variants (which generated types derive from it, which are wrapped).</summary>
+    public ImmutableEquatableArray<UnionEntry> Unions { get; }
+
+    public UnionEntry? UnionAt(string filePath, string pointer)
+    {
+        foreach (var union in Unions)
+        {
+            if (union.FilePath == filePath && union.Pointer == pointer)
+            {
+                return union;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The union the generated type at this location derives from, or null.</summary>
+    public string? BaseTypeOf(string filePath, string pointer)
+    {
+        lock (_gate)
+        {
+            if (_baseTypes is null)
+            {
+                _baseTypes = new Dictionary<(string File, string Pointer), string>();
+                foreach (var union in Unions)
+                {
+                    foreach (var variant in union.Variants)
+                    {
+                        if (variant.Owned)
+                        {
+                            _baseTypes[(variant.TargetFile, variant.TargetPointer)] = union.FullName;
+                        }
+                    }
+                }
+            }
+
+            return _baseTypes.TryGetValue((filePath, pointer), out var name) ? name : null;
+        }
     }
 
     /// <summary>The static <c>…Schema</c> class of each file (its validation entry points).</summary>
@@ -128,7 +170,7 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
     }
 
     public bool Equals(SchemaSet? other)
-        => other is not null && (ReferenceEquals(this, other) || (Documents.Equals(other.Documents) && Names.Equals(other.Names) && Collisions.Equals(other.Collisions) && SchemaClasses.Equals(other.SchemaClasses)));
+        => other is not null && (ReferenceEquals(this, other) || (Documents.Equals(other.Documents) && Names.Equals(other.Names) && Collisions.Equals(other.Collisions) && SchemaClasses.Equals(other.SchemaClasses) && Unions.Equals(other.Unions)));
 
     public override bool Equals(object? obj) => obj is SchemaSet other && Equals(other);
 
@@ -139,6 +181,12 @@ internal enum NamedTypeKind
 {
     Object,
     Enum,
+
+    /// <summary>An abstract record over the branches of a <c>oneOf</c>/<c>anyOf</c>.</summary>
+    Union,
+
+    /// <summary>A struct over scalar types (a type union).</summary>
+    ValueUnion,
 }
 
 /// <summary>The C# type assigned to the schema at <paramref name="Pointer"/> in <paramref name="FilePath"/>.</summary>
@@ -149,3 +197,14 @@ internal sealed record NamedTypeEntry(string FilePath, string Pointer, string Na
 
 /// <summary>A root type name that another file already took.</summary>
 internal sealed record NameCollision(string FilePath, SourceSpan Span, string Name, string Namespace, string OtherFile);
+
+/// <summary>A union type and how each of its branches is represented; <c>Discriminator</c> is the JSON name of the property whose constant names the branch, or null.</summary>
+internal sealed record UnionEntry(string FilePath, string Pointer, string FullName, string? Discriminator, ImmutableEquatableArray<UnionVariantEntry> Variants);
+
+/// <summary>
+/// One branch of a union (<c>BranchPointer</c> in the union's file), resolving to the schema at <c>TargetPointer</c> in
+/// <c>TargetFile</c>. <c>Owned</c>: that schema is a generated record or union of this compilation that derives from
+/// the union (<c>TypeName</c> is its full name); otherwise a wrapper record named <c>TypeName</c> (bare) in the
+/// union's namespace holds the value.
+/// </summary>
+internal sealed record UnionVariantEntry(string BranchPointer, string TargetFile, string TargetPointer, bool Owned, string TypeName, string? DiscriminatorValue);

@@ -88,8 +88,13 @@ internal sealed class TypeModelMapper
 
         var objects = new List<ObjectTypeSpec>();
         var enums = new List<EnumTypeSpec>();
+        var unions = new List<UnionTypeSpec>();
+        var valueUnions = new List<ValueUnionTypeSpec>();
         var objectPointers = new List<string>();
         var enumPointers = new List<string>();
+        var unionPointers = new List<string>();
+        var valueUnionPointers = new List<string>();
+        var branchPointers = new List<string>();
         foreach (var entry in _set.Names.Where(e => e.FilePath == _document.FilePath))
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -98,15 +103,26 @@ internal sealed class TypeModelMapper
                 continue;
             }
 
-            if (entry.Kind == NamedTypeKind.Object)
+            switch (entry.Kind)
             {
-                objects.Add(MapObject(entry, node));
-                objectPointers.Add(entry.Pointer);
-            }
-            else
-            {
-                enums.Add(MapEnum(entry, node));
-                enumPointers.Add(entry.Pointer);
+                case NamedTypeKind.Object:
+                    objects.Add(MapObject(entry, node));
+                    objectPointers.Add(entry.Pointer);
+                    break;
+                case NamedTypeKind.Enum:
+                    enums.Add(MapEnum(entry, node));
+                    enumPointers.Add(entry.Pointer);
+                    break;
+                case NamedTypeKind.Union:
+                    var union = MapUnion(entry, node, out var branches);
+                    unions.Add(union);
+                    unionPointers.Add(entry.Pointer);
+                    branchPointers.AddRange(branches);
+                    break;
+                case NamedTypeKind.ValueUnion:
+                    valueUnions.Add(MapValueUnion(entry, node));
+                    valueUnionPointers.Add(entry.Pointer);
+                    break;
             }
         }
 
@@ -135,7 +151,7 @@ internal sealed class TypeModelMapper
         var validators = Validation.ValidatorCompiler.Compile(
             _set.ValidationIndex,
             _document,
-            objectPointers.Concat(enumPointers).Concat(records.Select(r => r.Pointer!)),
+            objectPointers.Concat(enumPointers).Concat(unionPointers).Concat(valueUnionPointers).Concat(branchPointers).Concat(records.Select(r => r.Pointer!)),
             _externalValidators,
             _diagnostics,
             _cancellationToken);
@@ -147,6 +163,18 @@ internal sealed class TypeModelMapper
         for (var i = 0; i < enums.Count; i++)
         {
             enums[i] = enums[i] with { ValidatorMethod = validators.MethodFor(enumPointers[i]) };
+        }
+
+        var branchIndex = 0;
+        for (var i = 0; i < unions.Count; i++)
+        {
+            var variants = unions[i].Variants.Select(v => v with { ValidatorMethod = validators.MethodFor(branchPointers[branchIndex++]) }).ToImmutableEquatableArray();
+            unions[i] = unions[i] with { ValidatorMethod = validators.MethodFor(unionPointers[i]), Variants = variants };
+        }
+
+        for (var i = 0; i < valueUnions.Count; i++)
+        {
+            valueUnions[i] = valueUnions[i] with { ValidatorMethod = validators.MethodFor(valueUnionPointers[i]) };
         }
 
         // Every recorded location gets a public validator on the schema class, for validators in other assemblies.
@@ -165,6 +193,8 @@ internal sealed class TypeModelMapper
             Namespace = _document.Namespace,
             Objects = objects.ToImmutableEquatableArray(),
             Enums = enums.ToImmutableEquatableArray(),
+            Unions = unions.ToImmutableEquatableArray(),
+            ValueUnions = valueUnions.ToImmutableEquatableArray(),
             Records = records.ToImmutableEquatableArray(),
         };
 
@@ -200,37 +230,52 @@ internal sealed class TypeModelMapper
     {
         var members = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { Identifiers.Bare(entry.Name) };
         var properties = new List<PropertySpec>();
-        var declared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in node.Properties!)
-        {
-            if (Emit.CodeText.HasUnpairedSurrogate(property.Name))
-            {
-                Report(DiagnosticDescriptors.NotRepresentableInUtf8, property.NameSpan, "property name", Emit.CodeText.JsonQuoted(property.Name));
-                continue;
-            }
+        var declared = new Dictionary<string, int>(StringComparer.Ordinal);
 
-            declared.Add(property.Name);
-            properties.Add(MapProperty(property.Name, property.Schema, node.Required.Contains(property.Name), members));
+        // The record's own schema, then (for allOf) every branch, through $refs: properties and required merge.
+        var sources = new List<SchemaLocation>();
+        CollectObjectSchemas(new SchemaLocation(_document, node), sources, new HashSet<(string, string)>(), depth: 0);
+        var required = sources.SelectMany(s => s.Node.Required).Distinct(StringComparer.Ordinal).ToList();
+        var requiredSet = new HashSet<string>(required, StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            foreach (var property in source.Node.Properties ?? ImmutableEquatableArray<SchemaProperty>.Empty)
+            {
+                if (Emit.CodeText.HasUnpairedSurrogate(property.Name))
+                {
+                    ReportIn(source.Document, DiagnosticDescriptors.NotRepresentableInUtf8, property.Schema, property.NameSpan, "property name", Emit.CodeText.JsonQuoted(property.Name));
+                    continue;
+                }
+
+                if (declared.TryGetValue(property.Name, out var index))
+                {
+                    MergeProperty(properties, index, source.Document, property);
+                    continue;
+                }
+
+                declared.Add(property.Name, properties.Count);
+                properties.Add(MapProperty(source.Document, property.Name, property.Schema, requiredSet.Contains(property.Name), members));
+            }
         }
 
-        foreach (var required in node.Required)
+        foreach (var name in required)
         {
-            if (!declared.Contains(required) && !Emit.CodeText.HasUnpairedSurrogate(required))
+            if (!declared.ContainsKey(name) && !Emit.CodeText.HasUnpairedSurrogate(name))
             {
                 // Required but not described: any JSON value, kept exactly.
-                properties.Add(MapProperty(required, new SchemaNode { Pointer = node.Pointer, Span = node.Span, BooleanValue = true }, isRequired: true, members));
+                properties.Add(MapProperty(_document, name, new SchemaNode { Pointer = node.Pointer, Span = node.Span, BooleanValue = true }, isRequired: true, members));
             }
         }
 
         var additional = node.AdditionalProperties;
         if (additional is not null && !additional.IsFalse && !additional.IsTrue && !IsEmptySchema(additional))
         {
-            ReportUnsupported(additional, "'additionalProperties' with a schema");
+            ReportUnsupported(additional, "'additionalProperties' with a schema beside 'properties'");
         }
 
         if (node.HasPatternProperties)
         {
-            ReportUnsupported(node, "'patternProperties'");
+            ReportUnsupported(node, "'patternProperties' beside 'properties'");
         }
 
         return new ObjectTypeSpec
@@ -244,10 +289,354 @@ internal sealed class TypeModelMapper
             Properties = properties.ToImmutableEquatableArray(),
             AdditionalProperties = additional?.IsFalse == true ? AdditionalPropertiesMode.Reject : AdditionalPropertiesMode.Keep,
             AdditionalPropertiesMemberName = "AdditionalProperties",
+            BaseType = _set.BaseTypeOf(_document.FilePath, node.Pointer),
         };
     }
 
-    private PropertySpec MapProperty(string jsonName, SchemaNode schema, bool isRequired, HashSet<string> members)
+    private UnionTypeSpec MapUnion(NamedTypeEntry entry, SchemaNode node, out List<string> branchPointers)
+    {
+        var union = _set.UnionAt(_document.FilePath, node.Pointer);
+        var branches = Composition.UnionBranches(node);
+        var variants = new List<UnionVariantSpec>();
+        var converted = new HashSet<string>(StringComparer.Ordinal);
+        branchPointers = new List<string>();
+        for (var i = 0; union is not null && i < union.Variants.Count && i < branches.Count; i++)
+        {
+            var variant = union.Variants[i];
+            var branch = branches[i];
+            var target = Composition.Resolve(_resolver, _document, branch)?.Node ?? branch;
+            var summary = branch.Title ?? branch.Description ?? target.Title ?? target.Description;
+            branchPointers.Add(branch.Pointer);
+            if (variant.Owned)
+            {
+                variants.Add(new UnionVariantSpec
+                {
+                    Name = variant.TypeName.Substring(variant.TypeName.LastIndexOf('.') + 1),
+                    FullName = variant.TypeName,
+                    DiscriminatorValue = variant.DiscriminatorValue,
+                    Summary = summary,
+                });
+                continue;
+            }
+
+            var wrapped = MapValue(_document, branch, new HashSet<(string, string)>());
+            var fullName = "global::" + (entry.Namespace.Length == 0 ? string.Empty : entry.Namespace + ".") + variant.TypeName;
+            variants.Add(new UnionVariantSpec
+            {
+                Name = variant.TypeName,
+                FullName = fullName,
+                Wrapped = wrapped,
+                HasConversion = CanConvertFrom(wrapped, entry.FullName) && converted.Add(Emit.TypeSyntax.Full(wrapped)),
+                DiscriminatorValue = variant.DiscriminatorValue,
+                Summary = summary,
+            });
+        }
+
+        if (union?.Discriminator is null)
+        {
+            ReportOverlaps(node, branches);
+        }
+
+        return new UnionTypeSpec
+        {
+            Name = entry.Name,
+            FullName = entry.FullName,
+            SchemaLocation = _document.RelativePath + "#" + node.Pointer,
+            Summary = node.Title ?? Identifiers.Bare(entry.Name),
+            Remarks = node.Description,
+            Deprecated = node.Deprecated,
+            IsOneOf = node.OneOf.Count > 0,
+            Discriminator = union?.Discriminator,
+            Variants = variants.ToImmutableEquatableArray(),
+            BaseType = _set.BaseTypeOf(_document.FilePath, node.Pointer),
+        };
+    }
+
+    /// <summary>
+    /// Whether a union may declare an implicit conversion from a wrapped type: C# forbids conversions from
+    /// interfaces (lists, maps), from the union itself, and between types related by inheritance.
+    /// </summary>
+    private bool CanConvertFrom(ValueTypeSpec wrapped, string unionFullName)
+    {
+        switch (wrapped.Kind)
+        {
+            case ValueKind.Array or ValueKind.Map:
+                return false;
+            case ValueKind.Object:
+                var named = _set.Names.FirstOrDefault(n => n.FullName == wrapped.TypeName);
+                return wrapped.TypeName != unionFullName && named is { Kind: NamedTypeKind.Object } && _set.BaseTypeOf(named.FilePath, named.Pointer) is null;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>Warns (FS0015) about each pair of union branches that nothing in their schemas keeps apart.</summary>
+    private void ReportOverlaps(SchemaNode node, IReadOnlyList<SchemaNode> branches)
+    {
+        var keyword = node.OneOf.Count > 0 ? "oneOf" : "anyOf";
+        var consequence = keyword == "oneOf"
+            ? "reading chooses the branch that alone matches and rejects a value that matches both, as oneOf requires"
+            : "reading takes the first branch that matches";
+        var resolved = branches.Select(b => Composition.Resolve(_resolver, _document, b)).ToList();
+        for (var i = 0; i < branches.Count; i++)
+        {
+            for (var j = i + 1; j < branches.Count; j++)
+            {
+                if (resolved[i] is { } a && resolved[j] is { } b && MayOverlap(a, b, depth: 0))
+                {
+                    Report(DiagnosticDescriptors.AmbiguousUnion, KeywordSpan(node), (i + 1).ToString(CultureInfo.InvariantCulture), (j + 1).ToString(CultureInfo.InvariantCulture), keyword, consequence);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static SourceSpan KeywordSpan(SchemaNode node)
+        => new(node.Span.Start, 1, node.Span.StartLine, node.Span.StartColumn, node.Span.StartLine, node.Span.StartColumn + 1);
+
+    /// <summary>Whether some JSON value might satisfy both schemas, judged conservatively from types, required members, closed objects and constants.</summary>
+    private bool MayOverlap(SchemaLocation a, SchemaLocation b, int depth)
+    {
+        if (depth > 4)
+        {
+            return true;
+        }
+
+        var typesA = JsonTypesOf(a, 0);
+        var typesB = JsonTypesOf(b, 0);
+        if (!typesA.Overlaps(typesB))
+        {
+            return false;
+        }
+
+        if (ConstantsOf(a.Node) is { } constantsA && ConstantsOf(b.Node) is { } constantsB && !constantsA.Overlaps(constantsB))
+        {
+            return false;
+        }
+
+        if (typesA.SetEquals(new[] { "object" }) || typesB.SetEquals(new[] { "object" }))
+        {
+            if (Excludes(a.Node, b.Node) || Excludes(b.Node, a.Node))
+            {
+                return false;
+            }
+
+            foreach (var name in a.Node.Required.Intersect(b.Node.Required))
+            {
+                var propertyA = a.Node.Properties?.FirstOrDefault(p => p.Name == name);
+                var propertyB = b.Node.Properties?.FirstOrDefault(p => p.Name == name);
+                if (propertyA is not null && propertyB is not null
+                    && Composition.Resolve(_resolver, a.Document, propertyA.Schema) is { } targetA
+                    && Composition.Resolve(_resolver, b.Document, propertyB.Schema) is { } targetB
+                    && !MayOverlap(targetA, targetB, depth + 1))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="closed"/> forbids a member that <paramref name="other"/> requires.</summary>
+    private static bool Excludes(SchemaNode closed, SchemaNode other)
+        => closed.AdditionalProperties?.IsFalse == true && !closed.HasPatternProperties
+        && other.Required.Any(name => closed.Properties?.Any(p => p.Name == name) != true);
+
+    private static HashSet<string>? ConstantsOf(SchemaNode node)
+    {
+        var values = node.Const is { } constant ? new[] { constant } : node.Enum?.ToArray();
+        return values is null ? null : new HashSet<string>(values.Select(v => v.ToJsonText()), StringComparer.Ordinal);
+    }
+
+    private static readonly string[] s_allJsonTypes = { "null", "boolean", "object", "array", "number", "string" };
+
+    /// <summary>The JSON types a schema admits (integer counted as number), as far as its own keywords and branches tell.</summary>
+    private HashSet<string> JsonTypesOf(SchemaLocation location, int depth)
+    {
+        var node = location.Node;
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        if (node.IsFalse)
+        {
+            return result;
+        }
+
+        if (node.Types is { } types)
+        {
+            result.UnionWith(types.Select(t => t == "integer" ? "number" : t));
+        }
+        else if (node.Properties is not null && node.Ref is null)
+        {
+            result.Add("object");
+        }
+        else if (node.Items is not null || node.HasTupleItems)
+        {
+            result.Add("array");
+        }
+        else if ((node.Const is { } ? new[] { node.Const } : node.Enum?.ToArray()) is { } values)
+        {
+            result.UnionWith(values.Select(v => v.Kind switch
+            {
+                JsonKind.String => "string",
+                JsonKind.Number => "number",
+                JsonKind.True or JsonKind.False => "boolean",
+                JsonKind.Object => "object",
+                JsonKind.Array => "array",
+                _ => "null",
+            }));
+        }
+        else if (Composition.IsUnion(node) && depth < 4)
+        {
+            foreach (var branch in Composition.UnionBranches(node))
+            {
+                if (Composition.Resolve(_resolver, location.Document, branch) is { } target)
+                {
+                    result.UnionWith(JsonTypesOf(target, depth + 1));
+                }
+                else
+                {
+                    result.UnionWith(s_allJsonTypes);
+                }
+            }
+
+            if (Composition.UnionAllowsNull(node))
+            {
+                result.Add("null");
+            }
+        }
+        else
+        {
+            result.UnionWith(s_allJsonTypes);
+        }
+
+        return result;
+    }
+
+    private ValueUnionTypeSpec MapValueUnion(NamedTypeEntry entry, SchemaNode node)
+    {
+        var cases = new List<ValueUnionCaseSpec>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        if (Composition.TypeUnionMembers(node) is { } members)
+        {
+            foreach (var member in members)
+            {
+                var type = member switch
+                {
+                    "string" => new ValueTypeSpec(ValueKind.String),
+                    "boolean" => new ValueTypeSpec(ValueKind.Boolean),
+                    "integer" => new ValueTypeSpec(ValueKind.Int64),
+                    _ => new ValueTypeSpec(ValueKind.Double),
+                };
+                cases.Add(new ValueUnionCaseSpec(Identifiers.MakeUnique(CaseName(member), taken), type));
+            }
+        }
+        else
+        {
+            foreach (var branch in Composition.UnionBranches(node))
+            {
+                var type = MapValue(_document, branch, new HashSet<(string, string)>()) with { Nullable = false };
+                var stem = branch.Title is { } title && Identifiers.ToPascalCase(title, string.Empty) is { Length: > 0 } fromTitle
+                    ? Identifiers.Bare(fromTitle)
+                    : type.Kind == ValueKind.Enum ? Describe(type) : CaseName(Composition.ScalarType(branch) ?? "value");
+                cases.Add(new ValueUnionCaseSpec(Identifiers.MakeUnique(stem, taken), type));
+            }
+        }
+
+        return new ValueUnionTypeSpec
+        {
+            Name = entry.Name,
+            FullName = entry.FullName,
+            SchemaLocation = _document.RelativePath + "#" + node.Pointer,
+            Summary = node.Title ?? Identifiers.Bare(entry.Name),
+            Remarks = node.Description,
+            Deprecated = node.Deprecated,
+            Cases = cases.ToImmutableEquatableArray(),
+        };
+    }
+
+    private static string CaseName(string jsonType) => jsonType switch
+    {
+        "string" => "String",
+        "integer" => "Integer",
+        "number" => "Number",
+        "boolean" => "Boolean",
+        _ => "Value",
+    };
+
+    /// <summary>How deep allOf branches (and the $refs between them) are followed when merging.</summary>
+    private const int MaxAllOfDepth = 32;
+
+    /// <summary>Collects the schema and, depth first, its allOf branches (following $refs): the schemas a merged record is made of.</summary>
+    private void CollectObjectSchemas(SchemaLocation location, List<SchemaLocation> result, HashSet<(string, string)> visiting, int depth)
+    {
+        if (depth > MaxAllOfDepth || !visiting.Add((location.Document.FilePath, location.Node.Pointer)))
+        {
+            return;
+        }
+
+        var node = location.Node;
+        if (node.Ref is { } reference && _resolver.TryResolve(location.Document, reference, out var target, out _))
+        {
+            CollectObjectSchemas(target, result, visiting, depth + 1);
+        }
+
+        if (depth > 0 && node.Types is { } types && !types.Contains("object"))
+        {
+            ReportIn(_document, DiagnosticDescriptors.AllOfConflict, node, _document == location.Document ? node.Span : RootSpan,
+                $"a branch allows only {string.Join(", ", types)}, so no object can match", "the record keeps the other branches' members and validation rejects every value");
+        }
+
+        result.Add(location);
+        foreach (var branch in node.AllOf)
+        {
+            CollectObjectSchemas(new SchemaLocation(location.Document, branch), result, visiting, depth + 1);
+        }
+    }
+
+    private SourceSpan RootSpan => _document.Root?.Span ?? default;
+
+    /// <summary>
+    /// A property declared by two allOf branches: both schemas apply (validation checks both), so the C# type is
+    /// the one they agree on; a branch that says nothing about the type defers to the other; a real disagreement
+    /// keeps the value as raw JSON and says so.
+    /// </summary>
+    private void MergeProperty(List<PropertySpec> properties, int index, SchemaDocument document, SchemaProperty property)
+    {
+        var existing = properties[index];
+        var other = MapValue(document, property.Schema, new HashSet<(string, string)>());
+        if (other.Kind == ValueKind.Any || (existing.Type with { Nullable = false }).Equals(other with { Nullable = false }))
+        {
+            if (existing.Type.Nullable && !other.Nullable && other.Kind != ValueKind.Any)
+            {
+                // allOf is an intersection: null is allowed only where both allow it.
+                properties[index] = existing with { Type = existing.Type with { Nullable = false }, TrackPresence = !existing.IsRequired && (existing.DefaultExpression is not null || existing.Const is not null) };
+            }
+
+            return;
+        }
+
+        if (existing.Type.Kind == ValueKind.Any && existing.Const is null)
+        {
+            var replacement = MapProperty(document, property.Name, property.Schema, existing.IsRequired, new HashSet<string>(StringComparer.Ordinal));
+            properties[index] = replacement with { Name = existing.Name };
+            return;
+        }
+
+        ReportIn(_document, DiagnosticDescriptors.AllOfConflict, property.Schema, document == _document ? property.NameSpan : RootSpan,
+            $"the property '{property.Name}' is {Describe(existing.Type)} in one branch and {Describe(other)} in another", "it is kept as raw JSON (JsonElement)");
+        properties[index] = existing with { Type = ValueTypeSpec.AnyValue, Const = null, DefaultExpression = null, TrackPresence = false };
+    }
+
+    private static string Describe(ValueTypeSpec type) => type.Kind switch
+    {
+        ValueKind.Object or ValueKind.Enum or ValueKind.ValueUnion => Identifiers.Bare(type.TypeName!.Substring(type.TypeName!.LastIndexOf('.') + 1)),
+        ValueKind.Array => "an array",
+        ValueKind.Map => "a map",
+        ValueKind.Any => "any JSON",
+        _ => type.Kind.ToString().ToLowerInvariant(),
+    };
+
+    private PropertySpec MapProperty(SchemaDocument document, string jsonName, SchemaNode schema, bool isRequired, HashSet<string> members)
     {
         var candidate = Identifiers.ToPascalCase(jsonName, "Property");
         if (members.Contains(Identifiers.Bare(candidate)))
@@ -256,7 +645,7 @@ internal sealed class TypeModelMapper
         }
 
         var name = Identifiers.MakeUnique(candidate, members);
-        var type = MapValue(_document, schema, new HashSet<(string, string)>());
+        var type = MapValue(document, schema, new HashSet<(string, string)>());
         var constSpec = ConstOf(schema, type);
         if (constSpec is not null)
         {
@@ -266,10 +655,10 @@ internal sealed class TypeModelMapper
         string? defaultExpression = null;
         if (!isRequired && constSpec is null && schema.Default is { } defaultValue)
         {
-            defaultExpression = DefaultExpression(defaultValue, type);
+            defaultExpression = DefaultExpression(defaultValue, type, report: document == _document);
         }
 
-        var description = schema.Description ?? schema.Title ?? DescriptionOfTarget(schema);
+        var description = schema.Description ?? schema.Title ?? DescriptionOfTarget(document, schema);
         return new PropertySpec
         {
             Name = name,
@@ -298,9 +687,9 @@ internal sealed class TypeModelMapper
         return _external.TryGetValue(key, out var type) ? type : null;
     }
 
-    private string? DescriptionOfTarget(SchemaNode schema)
+    private string? DescriptionOfTarget(SchemaDocument document, SchemaNode schema)
     {
-        if (schema.Ref is { } reference && _resolver.TryResolve(_document, reference, out var target, out _))
+        if (schema.Ref is { } reference && _resolver.TryResolve(document, reference, out var target, out _))
         {
             return target.Node.Description ?? target.Node.Title;
         }
@@ -381,7 +770,14 @@ internal sealed class TypeModelMapper
 
         if (_names.TryGetValue((document.FilePath, node.Pointer), out var named))
         {
-            return new ValueTypeSpec(named.Kind == NamedTypeKind.Object ? ValueKind.Object : ValueKind.Enum, named.FullName, Nullable: allowsNull);
+            var namedKind = named.Kind switch
+            {
+                NamedTypeKind.Enum => ValueKind.Enum,
+                NamedTypeKind.ValueUnion => ValueKind.ValueUnion,
+                _ => ValueKind.Object,
+            };
+            allowsNull |= named.Kind is NamedTypeKind.Union or NamedTypeKind.ValueUnion && Composition.UnionAllowsNull(node);
+            return new ValueTypeSpec(namedKind, named.FullName, Nullable: allowsNull);
         }
 
         if (node.Ref is { } reference)
@@ -436,6 +832,12 @@ internal sealed class TypeModelMapper
         }
 
         var types = node.Types?.Where(t => t != "null").ToList() ?? InferTypes(node);
+        if (types.Contains("number"))
+        {
+            // A number type already holds integers.
+            types.Remove("integer");
+        }
+
         if (types.Count == 0)
         {
             return allowsNull ? ValueTypeSpec.AnyValue : ValueTypeSpec.AnyValue;
@@ -476,31 +878,12 @@ internal sealed class TypeModelMapper
                 result = new ValueTypeSpec(ValueKind.Boolean);
                 break;
             case "object":
-                if (node.HasPatternProperties)
-                {
-                    ReportUnsupportedIn(document, node, "'patternProperties'");
-                    result = new ValueTypeSpec(ValueKind.Map, Element: ValueTypeSpec.AnyValue);
-                }
-                else
-                {
-                    var element = node.AdditionalProperties is { } additional && !additional.IsFalse
-                        ? MapCollectionElement(document, node, additional, visiting, collectionDepth)
-                        : ValueTypeSpec.AnyValue;
-                    result = new ValueTypeSpec(ValueKind.Map, Element: element);
-                }
-
+                result = new ValueTypeSpec(ValueKind.Map, Element: MapElementOfMap(document, node, visiting, collectionDepth));
                 break;
             case "array":
-                if (node.HasTupleItems)
-                {
-                    ReportUnsupportedIn(document, node, "A tuple ('prefixItems' or 'items' as an array)");
-                    result = new ValueTypeSpec(ValueKind.Array, Element: ValueTypeSpec.AnyValue);
-                }
-                else
-                {
-                    result = new ValueTypeSpec(ValueKind.Array, Element: node.Items is { } items ? MapCollectionElement(document, node, items, visiting, collectionDepth) : ValueTypeSpec.AnyValue);
-                }
-
+                result = node.PrefixItems is { } prefixItems
+                    ? MapTuple(document, node, prefixItems, visiting, collectionDepth)
+                    : new ValueTypeSpec(ValueKind.Array, Element: node.Items is { } items ? MapCollectionElement(document, node, items, visiting, collectionDepth) : ValueTypeSpec.AnyValue);
                 break;
             default:
                 result = ValueTypeSpec.AnyValue;
@@ -508,6 +891,67 @@ internal sealed class TypeModelMapper
         }
 
         return allowsNull && result.Kind != ValueKind.Any ? WithNull(result) : result;
+    }
+
+    /// <summary>
+    /// The value type of a map: <c>additionalProperties</c>' schema, and every <c>patternProperties</c> schema, must agree;
+    /// a key that matches no pattern may hold anything unless <c>additionalProperties</c> is false or a schema.
+    /// </summary>
+    private ValueTypeSpec MapElementOfMap(SchemaDocument document, SchemaNode node, HashSet<(string, string)> visiting, int collectionDepth)
+    {
+        var additional = node.AdditionalProperties;
+        var schemas = new List<SchemaNode>();
+        if (additional is not null && !additional.IsFalse)
+        {
+            schemas.Add(additional);
+        }
+
+        var patterns = node.PatternProperties ?? ImmutableEquatableArray<SchemaProperty>.Empty;
+        schemas.AddRange(patterns.Select(p => p.Schema));
+        if (schemas.Count == 0 || (patterns.Count > 0 && additional is null))
+        {
+            if (patterns.Count > 0)
+            {
+                ReportUnsupportedIn(document, node, "'patternProperties' without 'additionalProperties' (a key that matches no pattern may hold any value), as a typed map");
+            }
+
+            return ValueTypeSpec.AnyValue;
+        }
+
+        var types = schemas.Select(schema => MapCollectionElement(document, node, schema, visiting, collectionDepth)).Distinct().ToList();
+        if (types.Count == 1)
+        {
+            return types[0];
+        }
+
+        ReportUnsupportedIn(document, node, "'patternProperties' whose values have different types, as a typed map");
+        return ValueTypeSpec.AnyValue;
+    }
+
+    /// <summary>The longest tuple mapped to a C# value tuple.</summary>
+    private const int MaxTupleLength = 16;
+
+    /// <summary>
+    /// <c>prefixItems</c> with nothing after them and every position required: a C# value tuple. Anything looser
+    /// (optional positions, more items allowed, collections inside, whose tuple equality would not be by content)
+    /// stays raw JSON.
+    /// </summary>
+    private ValueTypeSpec MapTuple(SchemaDocument document, SchemaNode node, ImmutableEquatableArray<SchemaNode> prefixItems, HashSet<(string, string)> visiting, int collectionDepth)
+    {
+        if (!node.ClosedAfterPrefix || (node.MinItems ?? 0) < prefixItems.Count || prefixItems.Count < 1 || prefixItems.Count > MaxTupleLength)
+        {
+            ReportUnsupportedIn(document, node, $"A tuple ('prefixItems') that is not closed ('items': false) with every position required (minItems) and 1 to {MaxTupleLength} positions");
+            return ValueTypeSpec.AnyValue;
+        }
+
+        var elements = prefixItems.Select(item => MapCollectionElement(document, node, item, visiting, collectionDepth)).ToList();
+        if (elements.Any(e => e.Kind is ValueKind.Any or ValueKind.Array or ValueKind.Map or ValueKind.Tuple))
+        {
+            ReportUnsupportedIn(document, node, "A tuple ('prefixItems') with a raw JSON, array or map position");
+            return ValueTypeSpec.AnyValue;
+        }
+
+        return new ValueTypeSpec(ValueKind.Tuple, Elements: elements.ToImmutableEquatableArray());
     }
 
     /// <summary>JSON null is allowed here too; a JsonElement holds null itself, so raw JSON is never made nullable.</summary>
@@ -583,7 +1027,7 @@ internal sealed class TypeModelMapper
         && node.Const is null && node.AllOf.Count == 0 && node.AnyOf.Count == 0 && node.OneOf.Count == 0 && node.AdditionalProperties is null;
 
     /// <summary>A C# expression for a <c>default</c> value, or null (with a warning) when it does not fit.</summary>
-    private string? DefaultExpression(JsonNode value, ValueTypeSpec type)
+    private string? DefaultExpression(JsonNode value, ValueTypeSpec type, bool report)
     {
         string? expression = null;
         switch (type.Kind)
@@ -623,7 +1067,7 @@ internal sealed class TypeModelMapper
                 return null;
         }
 
-        if (expression is null && !(value.Kind == JsonKind.Null && type.Nullable))
+        if (report && expression is null && !(value.Kind == JsonKind.Null && type.Nullable))
         {
             Report(DiagnosticDescriptors.InvalidValueForType, value.Span, "default", Truncate(value.ToJsonText()));
         }

@@ -30,6 +30,8 @@ internal static class TypeNamer
         var entries = new List<NamedTypeEntry>();
         var byLocation = new Dictionary<(string File, string Pointer), NamedTypeEntry>();
         var collisions = new List<NameCollision>();
+        var resolver = new SchemaResolver(ordered);
+        var unionNodes = new List<(SchemaDocument Document, SchemaNode Node, NamedTypeEntry Entry)>();
 
         HashSet<string> Taken(string ns)
         {
@@ -73,7 +75,7 @@ internal static class TypeNamer
 
             var candidate = RootCandidate(document);
             rootNames[document.FilePath] = Identifiers.Bare(candidate);
-            if (Classify(root) is not { } kind)
+            if (Classify(root, AllOfBranchIsObject(resolver, document)) is not { } kind)
             {
                 continue;
             }
@@ -89,6 +91,10 @@ internal static class TypeNamer
             var rootEntry = new NamedTypeEntry(document.FilePath, root.Pointer, document.Namespace, name, kind);
             entries.Add(rootEntry);
             byLocation[(document.FilePath, root.Pointer)] = rootEntry;
+            if (kind == NamedTypeKind.Union)
+            {
+                unionNodes.Add((document, root, rootEntry));
+            }
         }
 
         // Pass 1b: every file's static schema class (validation entry points), after the root types.
@@ -120,7 +126,7 @@ internal static class TypeNamer
 
             void NameTree(SchemaNode node, string baseName, bool preferBaseName)
             {
-                if (!named.Contains(node.Pointer) && Classify(node) is { } kind)
+                if (!named.Contains(node.Pointer) && Classify(node, AllOfBranchIsObject(resolver, document)) is { } kind)
                 {
                     var candidate = baseName;
                     if (!preferBaseName || Taken(document.Namespace).Contains(candidate))
@@ -134,6 +140,10 @@ internal static class TypeNamer
                     byLocation[(document.FilePath, node.Pointer)] = entry;
                     named.Add(node.Pointer);
                     baseName = Identifiers.Bare(name);
+                    if (kind == NamedTypeKind.Union)
+                    {
+                        unionNodes.Add((document, node, entry));
+                    }
                 }
                 else if (byLocation.TryGetValue((document.FilePath, node.Pointer), out var existing))
                 {
@@ -163,11 +173,43 @@ internal static class TypeNamer
                     NameTree(additional, baseName + "Value", preferBaseName: false);
                 }
 
+                foreach (var pattern in node.PatternProperties ?? ImmutableEquatableArray<SchemaProperty>.Empty)
+                {
+                    NameTree(pattern.Schema, baseName + "Value", preferBaseName: false);
+                }
+
+                var prefixItems = node.PrefixItems ?? ImmutableEquatableArray<SchemaNode>.Empty;
+                for (var i = 0; i < prefixItems.Count; i++)
+                {
+                    NameTree(prefixItems[i], baseName + "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), preferBaseName: false);
+                }
+
+                if (Composition.IsUnion(node))
+                {
+                    // Branches are named after their title, their discriminator value, or their position.
+                    var branches = Composition.UnionBranches(node);
+                    var discriminator = Composition.FindDiscriminator(resolver, document, branches);
+                    for (var i = 0; i < branches.Count; i++)
+                    {
+                        if (branches[i].Ref is null)
+                        {
+                            NameTree(branches[i], BranchCandidate(branches[i], discriminator?.Values[i], baseName, i), preferBaseName: false);
+                        }
+                    }
+
+                    return;
+                }
+
                 foreach (var branch in node.AnyOf.Concat(node.OneOf).Concat(node.AllOf))
                 {
                     if (IsPassThrough(node, branch))
                     {
                         NameTree(branch, baseName, preferBaseName: false);
+                    }
+                    else if (branch.Ref is null && node.AllOf.Contains(branch) && byLocation.TryGetValue((document.FilePath, node.Pointer), out var merged) && merged.Kind == NamedTypeKind.Object)
+                    {
+                        // An allOf merged into this record: the branch's members belong to it.
+                        NameChildren(branch, baseName);
                     }
                 }
             }
@@ -183,7 +225,123 @@ internal static class TypeNamer
             NameTree(root, rootName, preferBaseName: true);
         }
 
-        return new SchemaSet(ordered.ToImmutableEquatableArray(), entries.ToImmutableEquatableArray(), collisions.ToImmutableEquatableArray(), schemaClasses.ToImmutableEquatableArray());
+        // Pass 3: union variants, once every type has its name. A generated record or union becomes a variant
+        // by deriving from the first union (in naming order) that lists it; anything else is wrapped.
+        var unions = new List<UnionEntry>();
+        var baseOf = new Dictionary<(string File, string Pointer), (string File, string Pointer)>();
+        foreach (var (document, node, entry) in unionNodes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var branches = Composition.UnionBranches(node);
+            var discriminator = Composition.FindDiscriminator(resolver, document, branches);
+            var variants = new List<UnionVariantEntry>();
+            var inThisUnion = new HashSet<(string, string)>();
+            for (var i = 0; i < branches.Count; i++)
+            {
+                var branch = branches[i];
+                var target = Composition.Resolve(resolver, document, branch);
+                var key = target is { } t ? (t.Document.FilePath, t.Node.Pointer) : (document.FilePath, branch.Pointer);
+                var value = discriminator?.Values[i];
+                if (target is not null
+                    && byLocation.TryGetValue(key, out var variantType)
+                    && variantType.Kind is NamedTypeKind.Object or NamedTypeKind.Union
+                    && !baseOf.ContainsKey(key)
+                    && inThisUnion.Add(key)
+                    && !IsAncestor(baseOf, key, (entry.FilePath, entry.Pointer)))
+                {
+                    baseOf[key] = (entry.FilePath, entry.Pointer);
+                    variants.Add(new UnionVariantEntry(branch.Pointer, key.Item1, key.Item2, Owned: true, variantType.FullName, value));
+                }
+                else
+                {
+                    var suffix = target is { } resolved && byLocation.TryGetValue(key, out var wrappedType)
+                        ? Identifiers.Bare(wrappedType.Name)
+                        : Identifiers.Bare(BranchCandidate(target?.Node ?? branch, value, string.Empty, i));
+                    var name = Claim(entry.Namespace, Identifiers.Bare(entry.Name) + suffix, NamedTypeKind.Object);
+                    variants.Add(new UnionVariantEntry(branch.Pointer, key.Item1, key.Item2, Owned: false, Identifiers.Bare(name), value));
+                }
+            }
+
+            unions.Add(new UnionEntry(entry.FilePath, entry.Pointer, entry.FullName, discriminator?.Name, variants.ToImmutableEquatableArray()));
+        }
+
+        return new SchemaSet(ordered.ToImmutableEquatableArray(), entries.ToImmutableEquatableArray(), collisions.ToImmutableEquatableArray(), schemaClasses.ToImmutableEquatableArray(), unions.ToImmutableEquatableArray());
+    }
+
+    /// <summary>
+    /// Judges an allOf branch: true when it (through its <c>$ref</c>s) describes an object, false when it describes
+    /// another type (a string, an array), null when it says nothing about the type (for example only <c>required</c>).
+    /// </summary>
+    private static Func<SchemaNode, bool?> AllOfBranchIsObject(SchemaResolver resolver, SchemaDocument document) => branch =>
+    {
+        var target = Composition.Resolve(resolver, document, branch)?.Node;
+        if (target is null)
+        {
+            return branch.Ref is not null ? true : null;
+        }
+
+        var types = target.Types?.Where(t => t != "null").ToList();
+        if (types is { Count: > 0 })
+        {
+            return types.Count == 1 && types[0] == "object";
+        }
+
+        if (target.Properties is not null || target.AllOf.Count > 0)
+        {
+            return true;
+        }
+
+        return target.Items is not null || target.Enum is not null || target.Const is not null || Composition.IsUnion(target) ? false : null;
+    };
+
+    /// <summary>Whether <paramref name="candidate"/> is <paramref name="union"/> or one of the unions it derives from (no inheritance cycles).</summary>
+    private static bool IsAncestor(Dictionary<(string, string), (string, string)> baseOf, (string, string) candidate, (string, string) union)
+    {
+        var current = union;
+        for (var guard = 0; guard < 1000; guard++)
+        {
+            if (current.Equals(candidate))
+            {
+                return true;
+            }
+
+            if (!baseOf.TryGetValue(current, out current))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The name stem of a union branch: its title; else its discriminator value before the union's name
+    /// (<c>quote</c> in <c>Statement</c> gives <c>QuoteStatement</c>); else the union's name and the first required
+    /// member, the JSON type, or the position.
+    /// </summary>
+    private static string BranchCandidate(SchemaNode branch, string? discriminatorValue, string unionName, int index)
+    {
+        if (branch.Title is { } title && Identifiers.ToPascalCase(title, string.Empty) is { Length: > 0 } fromTitle)
+        {
+            return fromTitle;
+        }
+
+        if (discriminatorValue is not null && Identifiers.ToPascalCase(discriminatorValue, string.Empty) is { Length: > 0 } fromValue)
+        {
+            return Identifiers.Bare(fromValue) + unionName;
+        }
+
+        if (branch.Properties is not null && branch.Required.FirstOrDefault() is { } first && Identifiers.ToPascalCase(first, string.Empty) is { Length: > 0 } fromMember)
+        {
+            // An object branch without a title: named after the member it requires first ("AmountMin").
+            return unionName + Identifiers.Bare(fromMember);
+        }
+
+        var type = Composition.ScalarType(branch) ?? (branch.Types is { } types ? types.FirstOrDefault(t => t != "null") : null)
+            ?? (branch.Properties is not null ? "object" : branch.Items is not null ? "array" : null);
+        return type is not null
+            ? unionName + Identifiers.Bare(Identifiers.ToPascalCase(type, "Value"))
+            : unionName + "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The longest type name we emit; metadata names are limited to 512 characters (CS0645).</summary>
@@ -211,9 +369,11 @@ internal static class TypeNamer
     }
 
     /// <summary>Whether a schema becomes a generated type of its own, judged from the schema alone.</summary>
-    public static NamedTypeKind? Classify(SchemaNode node)
+    /// <param name="node">The schema.</param>
+    /// <param name="allOfBranchIsObject">Whether an <c>allOf</c> branch (followed through <c>$ref</c>s) describes an object, or null to judge from the schema alone.</param>
+    public static NamedTypeKind? Classify(SchemaNode node, Func<SchemaNode, bool?>? allOfBranchIsObject = null)
     {
-        if (node.Ref is not null || node.BooleanValue is not null || node.AnyOf.Count > 0 || node.OneOf.Count > 0 || node.AllOf.Count > 0)
+        if (node.Ref is not null || node.BooleanValue is not null)
         {
             return null;
         }
@@ -221,6 +381,25 @@ internal static class TypeNamer
         var types = node.Types;
         bool Allows(string type) => types is null || types.Contains(type);
         var nonNullTypes = types?.Where(t => t != "null").ToList();
+
+        if (node.AnyOf.Count > 0 || node.OneOf.Count > 0)
+        {
+            return !Composition.IsUnion(node) ? null : Composition.IsValueUnion(node) ? NamedTypeKind.ValueUnion : NamedTypeKind.Union;
+        }
+
+        if (node.AllOf.Count > 0)
+        {
+            // allOf of objects merges into one record; a lone allOf branch with nothing beside it passes through.
+            var isObject = nonNullTypes is null || (nonNullTypes.Count == 1 && nonNullTypes[0] == "object");
+            var judged = node.AllOf.Select(b => allOfBranchIsObject?.Invoke(b) ?? (b.Ref is not null || b.Properties is not null || b.AllOf.Count > 0 ? true : null)).ToList();
+            var declaresMembers = node.Properties is not null || judged.Any(j => j == true);
+            return isObject && declaresMembers && !judged.Any(j => j == false) && (node.AllOf.Count > 1 || node.Properties is not null) ? NamedTypeKind.Object : null;
+        }
+
+        if (Composition.TypeUnionMembers(node) is not null)
+        {
+            return NamedTypeKind.ValueUnion;
+        }
 
         if (node.Properties is not null && (nonNullTypes is null || (nonNullTypes.Count == 1 && nonNullTypes[0] == "object")))
         {
@@ -244,7 +423,7 @@ internal static class TypeNamer
     /// </summary>
     public static bool IsPassThrough(SchemaNode parent, SchemaNode branch)
     {
-        if (parent.AllOf.Count == 1 && parent.AnyOf.Count == 0 && parent.OneOf.Count == 0 && ReferenceEquals(parent.AllOf[0], branch))
+        if (parent.AllOf.Count == 1 && parent.AnyOf.Count == 0 && parent.OneOf.Count == 0 && parent.Properties is null && ReferenceEquals(parent.AllOf[0], branch))
         {
             return true;
         }
@@ -299,6 +478,16 @@ internal static class TypeNamer
         foreach (var child in node.AllOf.Concat(node.AnyOf).Concat(node.OneOf).Concat(node.OtherSubschemas))
         {
             yield return child;
+        }
+
+        foreach (var child in node.PrefixItems ?? ImmutableEquatableArray<SchemaNode>.Empty)
+        {
+            yield return child;
+        }
+
+        foreach (var pattern in node.PatternProperties ?? ImmutableEquatableArray<SchemaProperty>.Empty)
+        {
+            yield return pattern.Schema;
         }
     }
 

@@ -26,6 +26,12 @@ internal enum ValueKind
     Object,
     Array,
     Map,
+
+    /// <summary>A generated <c>readonly struct</c> holding one of several scalar types (a type union).</summary>
+    ValueUnion,
+
+    /// <summary>A fixed-length array of positional values (<c>prefixItems</c>): a C# value tuple.</summary>
+    Tuple,
 }
 
 /// <summary>
@@ -35,12 +41,14 @@ internal enum ValueKind
 /// <param name="TypeName">The fully qualified name (with <c>global::</c>) for enums and objects.</param>
 /// <param name="Element">The element type of arrays and maps.</param>
 /// <param name="Nullable">Whether JSON <c>null</c> is allowed here.</param>
-internal sealed record ValueTypeSpec(ValueKind Kind, string? TypeName = null, ValueTypeSpec? Element = null, bool Nullable = false)
+/// <param name="Elements">The positional element types of a tuple.</param>
+internal sealed record ValueTypeSpec(ValueKind Kind, string? TypeName = null, ValueTypeSpec? Element = null, bool Nullable = false, ImmutableEquatableArray<ValueTypeSpec>? Elements = null)
 {
     public static readonly ValueTypeSpec AnyValue = new(ValueKind.Any);
 
     public bool IsValueType => Kind is ValueKind.Any or ValueKind.Boolean or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double
-        or ValueKind.Decimal or ValueKind.Date or ValueKind.DateAsDateTime or ValueKind.DateTimeOffset or ValueKind.Guid or ValueKind.Enum;
+        or ValueKind.Decimal or ValueKind.Date or ValueKind.DateAsDateTime or ValueKind.DateTimeOffset or ValueKind.Guid or ValueKind.Enum
+        or ValueKind.ValueUnion or ValueKind.Tuple;
 }
 
 /// <summary>A <c>const</c> that a property must hold.</summary>
@@ -107,7 +115,88 @@ internal sealed record ObjectTypeSpec
 
     /// <summary>The generated validator method for this type's schema (class-qualified), once compiled.</summary>
     public string? ValidatorMethod { get; init; }
+
+    /// <summary>The union this record is a variant of (fully qualified), or null: the record then derives from it.</summary>
+    public string? BaseType { get; init; }
 }
+
+/// <summary>
+/// A <c>oneOf</c>/<c>anyOf</c> of several schemas: an <c>abstract</c> record with one <c>sealed</c> derived record
+/// per branch. Object branches that are generated types derive from it directly; every other branch gets a
+/// positional wrapper record (<c>Value</c>).
+/// </summary>
+internal sealed record UnionTypeSpec
+{
+    public required string Name { get; init; }
+
+    public required string FullName { get; init; }
+
+    public required string SchemaLocation { get; init; }
+
+    public string? Summary { get; init; }
+
+    public string? Remarks { get; init; }
+
+    public bool Deprecated { get; init; }
+
+    /// <summary><c>oneOf</c> (exactly one branch may match) rather than <c>anyOf</c> (the first match is taken).</summary>
+    public required bool IsOneOf { get; init; }
+
+    /// <summary>The JSON name of the property whose constant value names the branch, or null: dispatch by shape.</summary>
+    public string? Discriminator { get; init; }
+
+    public required ImmutableEquatableArray<UnionVariantSpec> Variants { get; init; }
+
+    /// <summary>The union this union is itself a variant of, or null.</summary>
+    public string? BaseType { get; init; }
+
+    public string? ValidatorMethod { get; init; }
+}
+
+/// <summary>One branch of a union.</summary>
+internal sealed record UnionVariantSpec
+{
+    /// <summary>The variant type's name without namespace.</summary>
+    public required string Name { get; init; }
+
+    public required string FullName { get; init; }
+
+    /// <summary>For wrapper variants (emitted with the union), the wrapped value's type; null when the variant is a generated record of its own.</summary>
+    public ValueTypeSpec? Wrapped { get; init; }
+
+    /// <summary>Whether an implicit conversion from the wrapped type is emitted (one per wrapped type; not from interfaces).</summary>
+    public bool HasConversion { get; init; }
+
+    public string? DiscriminatorValue { get; init; }
+
+    /// <summary>The validator of the branch's schema, for dispatch by shape.</summary>
+    public string? ValidatorMethod { get; init; }
+
+    public string? Summary { get; init; }
+}
+
+/// <summary>A type union of scalars (<c>"type": ["string", "integer"]</c>, or a <c>oneOf</c> of scalar schemas): a generated <c>readonly struct</c>.</summary>
+internal sealed record ValueUnionTypeSpec
+{
+    public required string Name { get; init; }
+
+    public required string FullName { get; init; }
+
+    public required string SchemaLocation { get; init; }
+
+    public string? Summary { get; init; }
+
+    public string? Remarks { get; init; }
+
+    public bool Deprecated { get; init; }
+
+    public required ImmutableEquatableArray<ValueUnionCaseSpec> Cases { get; init; }
+
+    public string? ValidatorMethod { get; init; }
+}
+
+/// <summary>One case of a type union: its member-name stem (<c>String</c> gives <c>IsString</c>, <c>TryGetString</c>) and type.</summary>
+internal sealed record ValueUnionCaseSpec(string Name, ValueTypeSpec Type);
 
 /// <summary>A generated enum for a string <c>enum</c>, with its converter.</summary>
 internal sealed record EnumTypeSpec
@@ -147,6 +236,10 @@ internal sealed record SchemaFileSpec
     public required ImmutableEquatableArray<ObjectTypeSpec> Objects { get; init; }
 
     public required ImmutableEquatableArray<EnumTypeSpec> Enums { get; init; }
+
+    public ImmutableEquatableArray<UnionTypeSpec> Unions { get; init; } = ImmutableEquatableArray<UnionTypeSpec>.Empty;
+
+    public ImmutableEquatableArray<ValueUnionTypeSpec> ValueUnions { get; init; } = ImmutableEquatableArray<ValueUnionTypeSpec>.Empty;
 
     /// <summary>The validators of the file's schemas.</summary>
     public Validation.ValidatorSpec? Validators { get; init; }

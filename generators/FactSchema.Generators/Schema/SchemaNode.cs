@@ -49,7 +49,16 @@ internal sealed record SchemaNode
     public SchemaNode? Items { get; init; }
 
     /// <summary>Set when <c>items</c> is an array (draft-07 tuples) or <c>prefixItems</c> is present.</summary>
-    public bool HasTupleItems { get; init; }
+    public bool HasTupleItems => PrefixItems is not null;
+
+    /// <summary><c>prefixItems</c>, or draft-07 <c>items</c> as an array: the schemas of the first positions.</summary>
+    public ImmutableEquatableArray<SchemaNode>? PrefixItems { get; init; }
+
+    /// <summary>Whether nothing may follow the prefix items (<c>items: false</c>, or draft-07 <c>additionalItems: false</c>).</summary>
+    public bool ClosedAfterPrefix { get; init; }
+
+    /// <summary>The <c>minItems</c> keyword, when it is a non-negative integer.</summary>
+    public int? MinItems { get; init; }
 
     public ImmutableEquatableArray<JsonNode>? Enum { get; init; }
 
@@ -73,7 +82,10 @@ internal sealed record SchemaNode
 
     public ImmutableEquatableArray<SchemaNode> OneOf { get; init; } = ImmutableEquatableArray<SchemaNode>.Empty;
 
-    public bool HasPatternProperties { get; init; }
+    public bool HasPatternProperties => PatternProperties is { Count: > 0 };
+
+    /// <summary>The <c>patternProperties</c> keyword (each name is a pattern), or null when absent.</summary>
+    public ImmutableEquatableArray<SchemaProperty>? PatternProperties { get; init; }
 
     /// <summary><c>$defs</c> and draft-07 <c>definitions</c> entries.</summary>
     public ImmutableEquatableArray<SchemaDefinition> Definitions { get; init; } = ImmutableEquatableArray<SchemaDefinition>.Empty;

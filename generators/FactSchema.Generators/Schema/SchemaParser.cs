@@ -20,7 +20,7 @@ internal sealed class SchemaParser
         "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems",
     };
 
-    private static readonly string[] s_subschemaMapKeywords = { "patternProperties", "dependentSchemas", "dependencies" };
+    private static readonly string[] s_subschemaMapKeywords = { "dependentSchemas", "dependencies" };
 
     private readonly string _filePath;
     private readonly CancellationToken _cancellationToken;
@@ -85,8 +85,10 @@ internal sealed class SchemaParser
             Properties = ReadProperties(json, pointer),
             Required = ReadStringArray(json, "required") ?? ImmutableEquatableArray<string>.Empty,
             AdditionalProperties = json["additionalProperties"] is { } additional ? ParseSubschema(additional, pointer + "/additionalProperties", "additionalProperties") : null,
-            Items = ReadItems(json, pointer, other, out var hasTuple),
-            HasTupleItems = hasTuple,
+            Items = ReadItems(json, pointer, out var prefixItems),
+            PrefixItems = prefixItems,
+            ClosedAfterPrefix = prefixItems is not null && (json["prefixItems"] is not null ? json["items"]?.Kind == JsonKind.False : json["additionalItems"]?.Kind == JsonKind.False),
+            MinItems = json["minItems"] is { Kind: JsonKind.Number } minItems && int.TryParse(minItems.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var min) ? min : null,
             Enum = ReadEnum(json),
             Const = json["const"],
             Default = json["default"],
@@ -98,7 +100,7 @@ internal sealed class SchemaParser
             AllOf = ReadSchemaArray(json, "allOf", pointer),
             AnyOf = ReadSchemaArray(json, "anyOf", pointer),
             OneOf = ReadSchemaArray(json, "oneOf", pointer),
-            HasPatternProperties = json["patternProperties"] is { Kind: JsonKind.Object, Members.Count: > 0 },
+            PatternProperties = ReadPatternProperties(json, pointer),
             Definitions = ReadDefinitions(json, pointer),
         };
 
@@ -270,13 +272,12 @@ internal sealed class SchemaParser
         return properties.ToImmutableEquatableArray();
     }
 
-    private SchemaNode? ReadItems(JsonNode json, string pointer, List<SchemaNode> other, out bool hasTuple)
+    private SchemaNode? ReadItems(JsonNode json, string pointer, out ImmutableEquatableArray<SchemaNode>? prefixItems)
     {
-        hasTuple = false;
-        if (json["prefixItems"] is { } prefixItems)
+        prefixItems = null;
+        if (json["prefixItems"] is not null)
         {
-            hasTuple = true;
-            other.AddRange(ReadSchemaArray(json, "prefixItems", pointer));
+            prefixItems = ReadSchemaArray(json, "prefixItems", pointer);
         }
 
         var value = json["items"];
@@ -288,19 +289,45 @@ internal sealed class SchemaParser
         if (value.Kind == JsonKind.Array)
         {
             // Draft-07 tuple form.
-            hasTuple = true;
+            var items = new List<SchemaNode>();
             for (var i = 0; i < value.Items.Count; i++)
             {
                 if (ParseSubschema(value.Items[i], pointer + "/items/" + i, "items") is { } item)
                 {
-                    other.Add(item);
+                    items.Add(item);
                 }
             }
 
+            prefixItems ??= items.ToImmutableEquatableArray();
             return null;
         }
 
         return ParseSubschema(value, pointer + "/items", "items");
+    }
+
+    private ImmutableEquatableArray<SchemaProperty>? ReadPatternProperties(JsonNode json, string pointer)
+    {
+        if (json["patternProperties"] is not { } value)
+        {
+            return null;
+        }
+
+        if (value.Kind != JsonKind.Object)
+        {
+            Report(DiagnosticDescriptors.InvalidKeyword, value.Span, "patternProperties", $"expected an object, found a JSON {Describe(value.Kind)}");
+            return null;
+        }
+
+        var result = new List<SchemaProperty>();
+        foreach (var member in value.Members)
+        {
+            if (ParseSubschema(member.Value, pointer + "/patternProperties/" + JsonPointer.Escape(member.Name), "patternProperties") is { } schema)
+            {
+                result.Add(new SchemaProperty(member.Name, member.NameSpan, schema));
+            }
+        }
+
+        return result.ToImmutableEquatableArray();
     }
 
     private ImmutableEquatableArray<SchemaNode> ReadSchemaArray(JsonNode json, string keyword, string pointer)

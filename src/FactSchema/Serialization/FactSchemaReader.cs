@@ -491,6 +491,97 @@ public static class FactSchemaReader
         return new FactSchemaJsonException($"'{Shorten(GetString(ref reader))}' is not one of {list}", reader.TokenStartIndex);
     }
 
+    /// <summary>
+    /// Finds a property of the object the reader is on, wherever it appears, without moving the reader
+    /// (a union's discriminator need not come first). The first occurrence wins; the object's own reader
+    /// rejects a second one later.
+    /// </summary>
+    /// <param name="reader">A reader on the object's start (a copy is used).</param>
+    /// <param name="utf8Name">The property name, UTF-8 encoded.</param>
+    /// <param name="value">A reader on the property's value, when found.</param>
+    /// <returns>True when the object has the property.</returns>
+    public static bool TryFindProperty(Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name, out Utf8JsonReader value)
+    {
+        while (true)
+        {
+            Read(ref reader);
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                value = default;
+                return false;
+            }
+
+            var match = reader.ValueTextEquals(utf8Name);
+            Read(ref reader);
+            if (match)
+            {
+                value = reader;
+                return true;
+            }
+
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+            {
+                ThrowIncomplete(ref reader);
+            }
+        }
+    }
+
+    /// <summary>An error for an object whose discriminator property is absent.</summary>
+    /// <param name="reader">The reader, on the object's start.</param>
+    /// <param name="name">The discriminator's JSON name.</param>
+    /// <param name="typeName">The union type, for the message.</param>
+    /// <returns>The error to throw.</returns>
+    public static FactSchemaJsonException MissingDiscriminator(ref Utf8JsonReader reader, string name, string typeName)
+        => new($"the discriminator property '{name}' is missing, so no {typeName} variant can be chosen", reader.TokenStartIndex);
+
+    /// <summary>An error for a discriminator value that names no variant.</summary>
+    /// <param name="reader">The reader, on the discriminator's value.</param>
+    /// <param name="typeName">The union type, for the message.</param>
+    /// <param name="allowed">The known discriminator values.</param>
+    /// <returns>The error to throw.</returns>
+    public static FactSchemaJsonException UnknownDiscriminator(ref Utf8JsonReader reader, string typeName, string[] allowed)
+        => new($"{Describe(ref reader)} is not a known {typeName} discriminator; expected one of {List(allowed)}", reader.TokenStartIndex);
+
+    /// <summary>An error for a value that matches none of a union's variants.</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <param name="typeName">The union type.</param>
+    /// <param name="variants">The variant names.</param>
+    /// <returns>The error to throw.</returns>
+    public static FactSchemaJsonException NoMatchingVariant(ref Utf8JsonReader reader, string typeName, string[] variants)
+        => new($"{Describe(ref reader)} matches none of the {typeName} variants ({List(variants)})", reader.TokenStartIndex);
+
+    /// <summary>An error for a <c>oneOf</c> value that matches more than one variant.</summary>
+    /// <param name="reader">The reader, on the value.</param>
+    /// <param name="typeName">The union type.</param>
+    /// <param name="first">One matching variant.</param>
+    /// <param name="second">Another matching variant.</param>
+    /// <returns>The error to throw.</returns>
+    public static FactSchemaJsonException AmbiguousVariant(ref Utf8JsonReader reader, string typeName, string first, string second)
+        => new($"{Describe(ref reader)} matches both the {first} and the {second} variant of {typeName}, but oneOf allows exactly one", reader.TokenStartIndex);
+
+    /// <summary>An error for a tuple (<c>prefixItems</c>) with the wrong number of items.</summary>
+    /// <param name="reader">The reader, on the first extra item or the array's end.</param>
+    /// <param name="expected">The number of positions.</param>
+    /// <returns>The error to throw.</returns>
+    public static FactSchemaJsonException WrongItemCount(ref Utf8JsonReader reader, int expected)
+        => new($"expected an array of exactly {expected} items", reader.TokenStartIndex);
+
+    private static string List(string[] items)
+    {
+        var list = new StringBuilder();
+        for (var i = 0; i < items.Length && i < 12; i++)
+        {
+            list.Append(i == 0 ? "'" : ", '").Append(items[i]).Append('\'');
+        }
+
+        if (items.Length > 12)
+        {
+            list.Append(", ...");
+        }
+
+        return list.ToString();
+    }
+
     /// <summary>UTF-8 bytes of a string.</summary>
     /// <param name="json">The text.</param>
     /// <returns>The bytes.</returns>

@@ -215,6 +215,28 @@ public static class FactSchemaValidation
         }
     }
 
+    /// <summary>Whether the value at the reader matches a schema, without moving the reader (union dispatch by shape).</summary>
+    /// <param name="reader">A reader on the value's first token (a copy is used).</param>
+    /// <param name="validator">The generated validator of the variant's schema.</param>
+    /// <returns>True when the value is valid against it.</returns>
+    public static bool Matches(Utf8JsonReader reader, JsonValidator validator)
+    {
+        if (validator is null)
+        {
+            throw new ArgumentNullException(nameof(validator));
+        }
+
+        var context = ValidationContext.Rent(collect: false, null);
+        try
+        {
+            return validator(ref reader, context, null);
+        }
+        finally
+        {
+            ValidationContext.Return(context);
+        }
+    }
+
     /// <summary>Moves to the value's last token when the reader is on the start of an object or array (a no-op on any other token).</summary>
     /// <param name="reader">The reader.</param>
     public static void Skip(ref Utf8JsonReader reader)
