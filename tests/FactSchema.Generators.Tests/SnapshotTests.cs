@@ -27,6 +27,11 @@ public sealed class SnapshotTests
     [InlineData("escaping")]
     [InlineData("boolean-and-empty")]
     [InlineData("reserved-names")]
+    [InlineData("discriminated-union")]
+    [InlineData("shape-union")]
+    [InlineData("type-union")]
+    [InlineData("all-of")]
+    [InlineData("maps-and-tuples")]
     public void Construct(string name)
     {
         var run = GeneratorHarness.Run(Load(name + ".schema.json"));

@@ -537,7 +537,14 @@ internal sealed class TypeModelMapper
                 var type = MapValue(_document, branch, new HashSet<(string, string)>()) with { Nullable = false };
                 var stem = branch.Title is { } title && Identifiers.ToPascalCase(title, string.Empty) is { Length: > 0 } fromTitle
                     ? Identifiers.Bare(fromTitle)
-                    : type.Kind == ValueKind.Enum ? Describe(type) : CaseName(Composition.ScalarType(branch) ?? "value");
+                    : type.Kind switch
+                    {
+                        ValueKind.Date or ValueKind.DateAsDateTime => "Date",
+                        ValueKind.DateTimeOffset => "DateTime",
+                        ValueKind.Uri => "Uri",
+                        ValueKind.Guid => "Uuid",
+                        _ => CaseName(Composition.ScalarType(branch) ?? "value"),
+                    };
                 cases.Add(new ValueUnionCaseSpec(Identifiers.MakeUnique(stem, taken), type));
             }
         }
@@ -934,21 +941,21 @@ internal sealed class TypeModelMapper
     /// <summary>
     /// <c>prefixItems</c> with nothing after them and every position required: a C# value tuple. Anything looser
     /// (optional positions, more items allowed, collections inside, whose tuple equality would not be by content)
-    /// stays raw JSON.
+    /// is a list of raw JSON values.
     /// </summary>
     private ValueTypeSpec MapTuple(SchemaDocument document, SchemaNode node, ImmutableEquatableArray<SchemaNode> prefixItems, HashSet<(string, string)> visiting, int collectionDepth)
     {
         if (!node.ClosedAfterPrefix || (node.MinItems ?? 0) < prefixItems.Count || prefixItems.Count < 1 || prefixItems.Count > MaxTupleLength)
         {
             ReportUnsupportedIn(document, node, $"A tuple ('prefixItems') that is not closed ('items': false) with every position required (minItems) and 1 to {MaxTupleLength} positions");
-            return ValueTypeSpec.AnyValue;
+            return new ValueTypeSpec(ValueKind.Array, Element: ValueTypeSpec.AnyValue);
         }
 
         var elements = prefixItems.Select(item => MapCollectionElement(document, node, item, visiting, collectionDepth)).ToList();
         if (elements.Any(e => e.Kind is ValueKind.Any or ValueKind.Array or ValueKind.Map or ValueKind.Tuple))
         {
             ReportUnsupportedIn(document, node, "A tuple ('prefixItems') with a raw JSON, array or map position");
-            return ValueTypeSpec.AnyValue;
+            return new ValueTypeSpec(ValueKind.Array, Element: ValueTypeSpec.AnyValue);
         }
 
         return new ValueTypeSpec(ValueKind.Tuple, Elements: elements.ToImmutableEquatableArray());

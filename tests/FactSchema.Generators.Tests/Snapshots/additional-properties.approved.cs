@@ -114,7 +114,7 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Envelope Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Envelope"/> from a reader positioned on (or just before) a JSON object, after validating it against the schema, leaving the reader on the object's last token.</summary>
+        /// <summary>Reads a <see cref="Envelope"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
@@ -272,7 +272,7 @@ namespace Consumer.Schemas
         /// <returns>True when the document was read.</returns>
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Envelope? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
-            value = null;
+            value = default;
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -289,7 +289,7 @@ namespace Consumer.Schemas
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                value = null;
+                value = default;
                 errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
                 return false;
             }
@@ -438,7 +438,7 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static EnvelopeStrict Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="EnvelopeStrict"/> from a reader positioned on (or just before) a JSON object, after validating it against the schema, leaving the reader on the object's last token.</summary>
+        /// <summary>Reads a <see cref="EnvelopeStrict"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
@@ -563,7 +563,7 @@ namespace Consumer.Schemas
         /// <returns>True when the document was read.</returns>
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EnvelopeStrict? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
-            value = null;
+            value = default;
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -580,7 +580,7 @@ namespace Consumer.Schemas
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                value = null;
+                value = default;
                 errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
                 return false;
             }
@@ -720,7 +720,7 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static EnvelopeOpen Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="EnvelopeOpen"/> from a reader positioned on (or just before) a JSON object, after validating it against the schema, leaving the reader on the object's last token.</summary>
+        /// <summary>Reads a <see cref="EnvelopeOpen"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
@@ -855,7 +855,7 @@ namespace Consumer.Schemas
         /// <returns>True when the document was read.</returns>
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EnvelopeOpen? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
-            value = null;
+            value = default;
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -872,7 +872,7 @@ namespace Consumer.Schemas
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                value = null;
+                value = default;
                 errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
                 return false;
             }

@@ -118,7 +118,7 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Person Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Person"/> from a reader positioned on (or just before) a JSON object, after validating it against the schema, leaving the reader on the object's last token.</summary>
+        /// <summary>Reads a <see cref="Person"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
@@ -281,7 +281,7 @@ namespace Consumer.Schemas
         /// <returns>True when the document was read.</returns>
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Person? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
-            value = null;
+            value = default;
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -298,7 +298,7 @@ namespace Consumer.Schemas
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                value = null;
+                value = default;
                 errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
                 return false;
             }
@@ -462,7 +462,7 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Handle Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Handle"/> from a reader positioned on (or just before) a JSON object, after validating it against the schema, leaving the reader on the object's last token.</summary>
+        /// <summary>Reads a <see cref="Handle"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
@@ -625,7 +625,7 @@ namespace Consumer.Schemas
         /// <returns>True when the document was read.</returns>
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Handle? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
-            value = null;
+            value = default;
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -642,7 +642,7 @@ namespace Consumer.Schemas
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                value = null;
+                value = default;
                 errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
                 return false;
             }
@@ -1287,7 +1287,7 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Statement Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Statement"/> from a reader positioned on (or just before) a JSON object, after validating it against the schema, leaving the reader on the object's last token.</summary>
+        /// <summary>Reads a <see cref="Statement"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
@@ -1516,7 +1516,7 @@ namespace Consumer.Schemas
         /// <returns>True when the document was read.</returns>
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Statement? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
-            value = null;
+            value = default;
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -1533,7 +1533,7 @@ namespace Consumer.Schemas
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                value = null;
+                value = default;
                 errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
                 return false;
             }

@@ -199,7 +199,7 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Nullability Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Nullability"/> from a reader positioned on (or just before) a JSON object, after validating it against the schema, leaving the reader on the object's last token.</summary>
+        /// <summary>Reads a <see cref="Nullability"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
@@ -486,7 +486,7 @@ namespace Consumer.Schemas
         /// <returns>True when the document was read.</returns>
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Nullability? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
-            value = null;
+            value = default;
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -503,7 +503,7 @@ namespace Consumer.Schemas
             }
             catch (global::System.Text.Json.JsonException ex)
             {
-                value = null;
+                value = default;
                 errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
                 return false;
             }
