@@ -177,6 +177,15 @@ public sealed class CompositionTests
         Assert.Equal("uvdl", quote.Signature);
         Assert.Equal("""{"signedQuote":{"text":"we will stand by Ukraine","speaker":"von der leyen","signature":"uvdl"}}""", Write(dossier));
 
+        // allOf with a $ref to another record: the merged record derives from it.
+        QuoteBase asBase = quote;
+        Assert.Equal("we will stand by Ukraine", asBase.Text);
+        var plain = new QuoteBase { Text = quote.Text, Speaker = quote.Speaker };
+        Assert.NotEqual(plain, asBase);
+        Assert.NotEqual<QuoteBase>(quote with { Signature = "other" }, quote);
+        Assert.Equal<QuoteBase>(Read(Write(dossier)).SignedQuote!, quote);
+        Assert.Equal(Write(quote), Write(asBase));
+
         // Required members of every branch are required (the second branch requires signature and speaker).
         var error = Assert.ThrowsAny<FactSchemaJsonException>(() => Read("""{"signedQuote":{"text":"x","speaker":"y"}}"""));
         Assert.Contains("'signature'", error.Message);

@@ -27,7 +27,7 @@ internal static class RecordEmitter
 
         w.WriteLine($"[{JsonConverterAttribute}(typeof({type.FullName}.JsonConverter))]");
         w.WriteLine($"[{GeneratedCode}(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
-        w.OpenBlock($"public sealed partial record {name} : {type.BaseType ?? ValueInterface}");
+        w.OpenBlock($"public {(type.IsBase ? string.Empty : "sealed ")}partial record {name} : {type.BaseType ?? ValueInterface}");
 
         var hidesBase = type.BaseType is not null;
         EmitStaticFields(w, properties);
@@ -44,6 +44,11 @@ internal static class RecordEmitter
     }
 
     private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The field behind a property whose presence is tracked (a base record names them after itself, for its derived records).</summary>
+    private static string ValueField(PropertySpec property, int i) => property.FieldStem is { } stem ? stem + "_value" : "__fs_value" + Index(i);
+
+    private static string SetField(PropertySpec property, int i) => property.FieldStem is { } stem ? stem + "_set" : "__fs_set" + Index(i);
 
     private static void EmitStaticFields(SourceWriter w, IReadOnlyList<PropertySpec> properties)
     {
@@ -83,6 +88,11 @@ internal static class RecordEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
+            if (property.Inherited)
+            {
+                continue;
+            }
+
             var typeName = TypeSyntax.Property(property);
             var initializer = property.Const is { } constant
                 ? " = " + ConstExpression(constant) + ";"
@@ -90,8 +100,10 @@ internal static class RecordEmitter
 
             if (property.TrackPresence)
             {
-                w.WriteLine($"private {typeName} __fs_value{Index(i)}{(initializer.Length > 0 ? initializer : ";")}");
-                w.WriteLine($"private bool __fs_set{Index(i)};");
+                // A base record's presence flags are shared with the records that derive from it.
+                var access = property.FieldStem is null ? "private" : "private protected";
+                w.WriteLine($"{access} {typeName} {ValueField(properties[i], i)}{(initializer.Length > 0 ? initializer : ";")}");
+                w.WriteLine($"{access} bool {SetField(properties[i], i)};");
                 w.WriteLine();
             }
 
@@ -127,8 +139,8 @@ internal static class RecordEmitter
             if (property.TrackPresence)
             {
                 w.OpenBlock($"public {typeName} {property.Name}");
-                w.WriteLine($"get => __fs_value{Index(i)};");
-                w.WriteLine($"init {{ __fs_value{Index(i)} = value; __fs_set{Index(i)} = true; }}");
+                w.WriteLine($"get => {ValueField(properties[i], i)};");
+                w.WriteLine($"init {{ {ValueField(properties[i], i)} = value; {SetField(properties[i], i)} = true; }}");
                 w.CloseBlock();
             }
             else
@@ -157,7 +169,7 @@ internal static class RecordEmitter
 
     private static void EmitAdditionalPropertiesMember(SourceWriter w, ObjectTypeSpec type)
     {
-        if (type.AdditionalProperties == AdditionalPropertiesMode.Reject)
+        if (type.AdditionalProperties == AdditionalPropertiesMode.Reject || type.InheritsAdditionalProperties)
         {
             return;
         }
@@ -173,7 +185,7 @@ internal static class RecordEmitter
         w.WriteLine("/// <summary>Value equality: collections compare by content, absent and null differ where the schema tells them apart.</summary>");
         w.WriteLine("/// <param name=\"other\">The value to compare with.</param>");
         w.WriteLine("/// <returns><see langword=\"true\"/> when both hold the same JSON data.</returns>");
-        w.OpenBlock($"public bool Equals({type.Name}? other)");
+        w.OpenBlock($"public {(type.IsBase ? "virtual " : string.Empty)}bool Equals({type.Name}? other)");
         w.OpenBlock("if (other is null)");
         w.WriteLine("return false;");
         w.CloseBlock();
@@ -183,15 +195,31 @@ internal static class RecordEmitter
         w.CloseBlock();
         w.WriteLine();
         var terms = new List<string>();
+        if (type.IsBase)
+        {
+            // A derived record is never equal to its base: the runtime types must match.
+            terms.Add("EqualityContract == other.EqualityContract");
+        }
+
+        if (type.InheritsRecord)
+        {
+            terms.Add("base.Equals(other)");
+        }
+
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
+            if (property.Inherited)
+            {
+                continue;
+            }
+
             var (self, theirs) = property.TrackPresence
-                ? ($"__fs_value{Index(i)}", $"other.__fs_value{Index(i)}")
+                ? ($"{ValueField(properties[i], i)}", $"other.{ValueField(properties[i], i)}")
                 : (property.Name, "other." + property.Name);
             if (property.TrackPresence)
             {
-                terms.Add($"__fs_set{Index(i)} == other.__fs_set{Index(i)}");
+                terms.Add($"{SetField(properties[i], i)} == other.{SetField(properties[i], i)}");
             }
 
             terms.Add(TypeSyntax.NeedsComparerField(property.Type)
@@ -199,7 +227,7 @@ internal static class RecordEmitter
                 : $"{EqualityComparer}<{TypeSyntax.Property(property)}>.Default.Equals({self}, {theirs})");
         }
 
-        if (type.AdditionalProperties == AdditionalPropertiesMode.Keep)
+        if (type.AdditionalProperties == AdditionalPropertiesMode.Keep && !type.InheritsAdditionalProperties)
         {
             terms.Add($"{ElementComparer}.Properties.Equals({type.AdditionalPropertiesMemberName}, other.{type.AdditionalPropertiesMemberName})");
         }
@@ -220,11 +248,16 @@ internal static class RecordEmitter
         w.WriteLine("/// <summary>A hash code consistent with <see cref=\"Equals(" + type.Name + "?)\"/>.</summary>");
         w.WriteLine("/// <returns>The hash code.</returns>");
         w.OpenBlock("public override int GetHashCode()");
-        w.WriteLine("var __fs_hash = 17;");
+        w.WriteLine(type.InheritsRecord ? "var __fs_hash = base.GetHashCode();" : "var __fs_hash = 17;");
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            var value = property.TrackPresence ? $"__fs_value{Index(i)}" : property.Name;
+            if (property.Inherited)
+            {
+                continue;
+            }
+
+            var value = property.TrackPresence ? $"{ValueField(properties[i], i)}" : property.Name;
             var nullable = TypeSyntax.IsNullableProperty(property) || !property.Type.IsValueType;
             var unwrapped = nullable && property.Type.IsValueType ? value + ".Value" : value;
             var hash = TypeSyntax.NeedsComparerField(property.Type)
@@ -233,7 +266,7 @@ internal static class RecordEmitter
             w.WriteLine($"__fs_hash = unchecked((__fs_hash * 31) + {(nullable ? $"({value} is null ? 0 : {hash})" : hash)});");
         }
 
-        if (type.AdditionalProperties == AdditionalPropertiesMode.Keep)
+        if (type.AdditionalProperties == AdditionalPropertiesMode.Keep && !type.InheritsAdditionalProperties)
         {
             var member = type.AdditionalPropertiesMemberName;
             w.WriteLine($"__fs_hash = unchecked((__fs_hash * 31) + ({member} is null ? 0 : {ElementComparer}.Properties.GetHashCode({member})));");
@@ -499,8 +532,8 @@ internal static class RecordEmitter
                 var bit = "0x" + (1UL << (i % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
                 var bang = !property.Type.IsValueType && !TypeSyntax.IsNullableProperty(property) ? "!" : string.Empty;
                 w.OpenBlock($"if ((__fs_seen{Index(i / 64)} & {bit}) != 0)");
-                w.WriteLine($"__fs_result.__fs_value{Index(i)} = __fs_v{Index(i)}{bang};");
-                w.WriteLine($"__fs_result.__fs_set{Index(i)} = true;");
+                w.WriteLine($"__fs_result.{ValueField(properties[i], i)} = __fs_v{Index(i)}{bang};");
+                w.WriteLine($"__fs_result.{SetField(properties[i], i)} = true;");
                 w.CloseBlock();
             }
         }
@@ -567,7 +600,7 @@ internal static class RecordEmitter
         var properties = type.Properties;
         w.WriteLine("/// <summary>Writes this value as a JSON object.</summary>");
         w.WriteLine("/// <param name=\"writer\">The writer.</param>");
-        w.OpenBlock($"public {(type.BaseType is null ? string.Empty : "override ")}void WriteTo({Utf8JsonWriter} writer)");
+        w.OpenBlock($"public {(type.BaseType is not null ? "override " : type.IsBase ? "virtual " : string.Empty)}void WriteTo({Utf8JsonWriter} writer)");
         w.OpenBlock("if (writer is null)");
         w.WriteLine("throw new global::System.ArgumentNullException(nameof(writer));");
         w.CloseBlock();
@@ -579,8 +612,8 @@ internal static class RecordEmitter
             var nameField = "__fs_name" + Index(i);
             if (property.TrackPresence)
             {
-                w.OpenBlock($"if (__fs_set{Index(i)})");
-                ValueCodeEmitter.EmitWriteProperty(w, property.Type with { Nullable = TypeSyntax.IsNullableProperty(property) && property.Type.Kind != ValueKind.Any }, $"__fs_value{Index(i)}", nameField);
+                w.OpenBlock($"if ({SetField(properties[i], i)})");
+                ValueCodeEmitter.EmitWriteProperty(w, property.Type with { Nullable = TypeSyntax.IsNullableProperty(property) && property.Type.Kind != ValueKind.Any }, $"{ValueField(properties[i], i)}", nameField);
                 w.CloseBlock();
             }
             else if (property.IsRequired)

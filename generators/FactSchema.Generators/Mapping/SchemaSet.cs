@@ -24,13 +24,45 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
     private Dictionary<string, string>? _hintNames;
     private Dictionary<(string File, string Pointer), string>? _baseTypes;
 
-    public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions, ImmutableEquatableArray<NamedTypeEntry>? schemaClasses = null, ImmutableEquatableArray<UnionEntry>? unions = null)
+    public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions, ImmutableEquatableArray<NamedTypeEntry>? schemaClasses = null, ImmutableEquatableArray<UnionEntry>? unions = null, ImmutableEquatableArray<InheritanceEntry>? inheritance = null)
     {
+        Inheritance = inheritance ?? ImmutableEquatableArray<InheritanceEntry>.Empty;
         Documents = documents;
         Names = names;
         Collisions = collisions;
         SchemaClasses = schemaClasses ?? ImmutableEquatableArray<NamedTypeEntry>.Empty;
         Unions = unions ?? ImmutableEquatableArray<UnionEntry>.Empty;
+    }
+
+    /// <summary>Records that derive from another record (allOf with a $ref to it).</summary>
+    public ImmutableEquatableArray<InheritanceEntry> Inheritance { get; }
+
+    /// <summary>The record the record at this location derives from (allOf), or null.</summary>
+    public InheritanceEntry? RecordBaseOf(string filePath, string pointer)
+    {
+        foreach (var entry in Inheritance)
+        {
+            if (entry.FilePath == filePath && entry.Pointer == pointer)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether other records derive from the record at this location (it is then not sealed).</summary>
+    public bool IsRecordBase(string filePath, string pointer)
+    {
+        foreach (var entry in Inheritance)
+        {
+            if (entry.BaseFilePath == filePath && entry.BasePointer == pointer)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Every union type with its variants (which generated types derive from it, which are wrapped).</summary>
@@ -66,6 +98,11 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
                             _baseTypes[(variant.TargetFile, variant.TargetPointer)] = union.FullName;
                         }
                     }
+                }
+
+                foreach (var entry in Inheritance)
+                {
+                    _baseTypes[(entry.FilePath, entry.Pointer)] = entry.BaseFullName;
                 }
             }
 
@@ -170,7 +207,7 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
     }
 
     public bool Equals(SchemaSet? other)
-        => other is not null && (ReferenceEquals(this, other) || (Documents.Equals(other.Documents) && Names.Equals(other.Names) && Collisions.Equals(other.Collisions) && SchemaClasses.Equals(other.SchemaClasses) && Unions.Equals(other.Unions)));
+        => other is not null && (ReferenceEquals(this, other) || (Documents.Equals(other.Documents) && Names.Equals(other.Names) && Collisions.Equals(other.Collisions) && SchemaClasses.Equals(other.SchemaClasses) && Unions.Equals(other.Unions) && Inheritance.Equals(other.Inheritance)));
 
     public override bool Equals(object? obj) => obj is SchemaSet other && Equals(other);
 
@@ -208,3 +245,6 @@ internal sealed record UnionEntry(string FilePath, string Pointer, string FullNa
 /// union's namespace holds the value.
 /// </summary>
 internal sealed record UnionVariantEntry(string BranchPointer, string TargetFile, string TargetPointer, bool Owned, string TypeName, string? DiscriminatorValue);
+
+/// <summary>The record at <c>Pointer</c> in <c>FilePath</c> derives from the record at <c>BasePointer</c> in <c>BaseFilePath</c> (allOf with a $ref).</summary>
+internal sealed record InheritanceEntry(string FilePath, string Pointer, string BaseFilePath, string BasePointer, string BaseFullName);

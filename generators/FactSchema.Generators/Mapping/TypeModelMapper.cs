@@ -41,6 +41,7 @@ internal sealed class TypeModelMapper
     private readonly IReadOnlyDictionary<(string File, string Pointer), NamedTypeEntry> _names;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<(string Pointer, string Id)> _reported = new();
+    private readonly Dictionary<string, Dictionary<string, SchemaNode>> _nodeIndexes = new(StringComparer.Ordinal);
 
     private TypeModelMapper(SchemaDocument document, SchemaSet set, TargetFeatures features, ImmutableEquatableArray<ExternalSchemaType> external, CancellationToken cancellationToken)
     {
@@ -228,44 +229,8 @@ internal sealed class TypeModelMapper
 
     private ObjectTypeSpec MapObject(NamedTypeEntry entry, SchemaNode node)
     {
-        var members = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { Identifiers.Bare(entry.Name) };
-        var properties = new List<PropertySpec>();
-        var declared = new Dictionary<string, int>(StringComparer.Ordinal);
-
-        // The record's own schema, then (for allOf) every branch, through $refs: properties and required merge.
-        var sources = new List<SchemaLocation>();
-        CollectObjectSchemas(new SchemaLocation(_document, node), sources, new HashSet<(string, string)>(), depth: 0);
-        var required = sources.SelectMany(s => s.Node.Required).Distinct(StringComparer.Ordinal).ToList();
-        var requiredSet = new HashSet<string>(required, StringComparer.Ordinal);
-        foreach (var source in sources)
-        {
-            foreach (var property in source.Node.Properties ?? ImmutableEquatableArray<SchemaProperty>.Empty)
-            {
-                if (Emit.CodeText.HasUnpairedSurrogate(property.Name))
-                {
-                    ReportIn(source.Document, DiagnosticDescriptors.NotRepresentableInUtf8, property.Schema, property.NameSpan, "property name", Emit.CodeText.JsonQuoted(property.Name));
-                    continue;
-                }
-
-                if (declared.TryGetValue(property.Name, out var index))
-                {
-                    MergeProperty(properties, index, source.Document, property);
-                    continue;
-                }
-
-                declared.Add(property.Name, properties.Count);
-                properties.Add(MapProperty(source.Document, property.Name, property.Schema, requiredSet.Contains(property.Name), members));
-            }
-        }
-
-        foreach (var name in required)
-        {
-            if (!declared.ContainsKey(name) && !Emit.CodeText.HasUnpairedSurrogate(name))
-            {
-                // Required but not described: any JSON value, kept exactly.
-                properties.Add(MapProperty(_document, name, new SchemaNode { Pointer = node.Pointer, Span = node.Span, BooleanValue = true }, isRequired: true, members));
-            }
-        }
+        var recordBase = _set.RecordBaseOf(_document.FilePath, node.Pointer);
+        var (properties, baseHasAdditional) = MapMembers(new SchemaLocation(_document, node), entry, depth: 0);
 
         var additional = node.AdditionalProperties;
         if (additional is not null && !additional.IsFalse && !additional.IsTrue && !IsEmptySchema(additional))
@@ -290,7 +255,95 @@ internal sealed class TypeModelMapper
             AdditionalProperties = additional?.IsFalse == true ? AdditionalPropertiesMode.Reject : AdditionalPropertiesMode.Keep,
             AdditionalPropertiesMemberName = "AdditionalProperties",
             BaseType = _set.BaseTypeOf(_document.FilePath, node.Pointer),
+            InheritsRecord = recordBase is not null,
+            IsBase = _set.IsRecordBase(_document.FilePath, node.Pointer),
+            InheritsAdditionalProperties = baseHasAdditional,
         };
+    }
+
+    /// <summary>
+    /// The members of a record: first those of the record it derives from (allOf with a $ref, marked inherited, with
+    /// the base's types and names), then its own schema's and every allOf branch's, merged.
+    /// Also whether the base chain already declares the AdditionalProperties member.
+    /// </summary>
+    private (List<PropertySpec> Properties, bool BaseHasAdditional) MapMembers(SchemaLocation location, NamedTypeEntry entry, int depth)
+    {
+        var (document, node) = (location.Document, location.Node);
+        var members = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { Identifiers.Bare(entry.Name) };
+        var properties = new List<PropertySpec>();
+        var declared = new Dictionary<string, int>(StringComparer.Ordinal);
+        var baseHasAdditional = false;
+        if (depth < MaxAllOfDepth
+            && _set.RecordBaseOf(document.FilePath, node.Pointer) is { } recordBase
+            && _names.TryGetValue((recordBase.BaseFilePath, recordBase.BasePointer), out var baseEntry)
+            && FindNode(baseEntry) is { } baseNode)
+        {
+            var baseDocument = _set.Documents.First(d => d.FilePath == baseEntry.FilePath);
+            var (inherited, deeper) = MapMembers(new SchemaLocation(baseDocument, baseNode), baseEntry, depth + 1);
+            foreach (var property in inherited)
+            {
+                declared[property.JsonName] = properties.Count;
+                members.Add(Identifiers.Bare(property.Name));
+                properties.Add(property with { Inherited = true });
+            }
+
+            baseHasAdditional = deeper || baseNode.AdditionalProperties?.IsFalse != true;
+        }
+
+        // The record's own schema, then (for allOf) every branch, through $refs: properties and required merge.
+        var sources = new List<SchemaLocation>();
+        CollectObjectSchemas(location, sources, new HashSet<(string, string)>(), depth: 0);
+        var required = sources.SelectMany(s => s.Node.Required).Distinct(StringComparer.Ordinal).ToList();
+        var requiredSet = new HashSet<string>(required, StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            foreach (var property in source.Node.Properties ?? ImmutableEquatableArray<SchemaProperty>.Empty)
+            {
+                if (Emit.CodeText.HasUnpairedSurrogate(property.Name))
+                {
+                    ReportIn(source.Document, DiagnosticDescriptors.NotRepresentableInUtf8, property.Schema, property.NameSpan, "property name", Emit.CodeText.JsonQuoted(property.Name));
+                    continue;
+                }
+
+                if (declared.TryGetValue(property.Name, out var index))
+                {
+                    if (!properties[index].Inherited)
+                    {
+                        // An inherited member keeps its base's type; validation still checks every branch.
+                        MergeProperty(properties, index, source.Document, property);
+                    }
+
+                    continue;
+                }
+
+                declared.Add(property.Name, properties.Count);
+                properties.Add(MapProperty(source.Document, property.Name, property.Schema, requiredSet.Contains(property.Name), members));
+            }
+        }
+
+        foreach (var name in required)
+        {
+            if (!declared.ContainsKey(name) && !Emit.CodeText.HasUnpairedSurrogate(name))
+            {
+                // Required but not described: any JSON value, kept exactly.
+                declared.Add(name, properties.Count);
+                properties.Add(MapProperty(document, name, new SchemaNode { Pointer = node.Pointer, Span = node.Span, BooleanValue = true }, isRequired: true, members));
+            }
+        }
+
+        if (_set.IsRecordBase(document.FilePath, node.Pointer))
+        {
+            // Records deriving from this one read and write its presence-tracked members: the fields are shared, named after the type.
+            for (var i = 0; i < properties.Count; i++)
+            {
+                if (properties[i].TrackPresence && !properties[i].Inherited)
+                {
+                    properties[i] = properties[i] with { FieldStem = "__fs_" + Identifiers.Bare(entry.Name) + "_" + i.ToString(CultureInfo.InvariantCulture) };
+                }
+            }
+        }
+
+        return (properties, baseHasAdditional);
     }
 
     private UnionTypeSpec MapUnion(NamedTypeEntry entry, SchemaNode node, out List<string> branchPointers)
@@ -637,10 +690,18 @@ internal sealed class TypeModelMapper
     private static string Describe(ValueTypeSpec type) => type.Kind switch
     {
         ValueKind.Object or ValueKind.Enum or ValueKind.ValueUnion => Identifiers.Bare(type.TypeName!.Substring(type.TypeName!.LastIndexOf('.') + 1)),
+        ValueKind.String => "a string",
+        ValueKind.Boolean => "a boolean",
+        ValueKind.Int32 or ValueKind.Int64 => "an integer",
+        ValueKind.Double or ValueKind.Decimal => "a number",
+        ValueKind.Date or ValueKind.DateAsDateTime => "a date",
+        ValueKind.DateTimeOffset => "a date-time",
+        ValueKind.Uri => "a URI",
+        ValueKind.Guid => "a UUID",
         ValueKind.Array => "an array",
         ValueKind.Map => "a map",
-        ValueKind.Any => "any JSON",
-        _ => type.Kind.ToString().ToLowerInvariant(),
+        ValueKind.Tuple => "a tuple",
+        _ => "any JSON",
     };
 
     private PropertySpec MapProperty(SchemaDocument document, string jsonName, SchemaNode schema, bool isRequired, HashSet<string> members)
@@ -919,7 +980,7 @@ internal sealed class TypeModelMapper
         {
             if (patterns.Count > 0)
             {
-                ReportUnsupportedIn(document, node, "'patternProperties' without 'additionalProperties' (a key that matches no pattern may hold any value), as a typed map");
+                ReportUnsupportedIn(document, node, "A map with 'patternProperties' but no 'additionalProperties' (a key that matches no pattern may hold any value)");
             }
 
             return ValueTypeSpec.AnyValue;
@@ -931,7 +992,7 @@ internal sealed class TypeModelMapper
             return types[0];
         }
 
-        ReportUnsupportedIn(document, node, "'patternProperties' whose values have different types, as a typed map");
+        ReportUnsupportedIn(document, node, "A map whose 'patternProperties' schemas have different types");
         return ValueTypeSpec.AnyValue;
     }
 
@@ -1084,14 +1145,17 @@ internal sealed class TypeModelMapper
 
     private SchemaNode? FindNode(NamedTypeEntry entry)
     {
-        var document = _set.Documents.FirstOrDefault(d => d.FilePath == entry.FilePath);
-        if (document?.Root is null)
+        if (!_nodeIndexes.TryGetValue(entry.FilePath, out var nodes))
         {
-            return null;
+            nodes = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
+            if (_set.Documents.FirstOrDefault(d => d.FilePath == entry.FilePath)?.Root is { } root)
+            {
+                Index(root, nodes);
+            }
+
+            _nodeIndexes.Add(entry.FilePath, nodes);
         }
 
-        var nodes = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
-        Index(document.Root, nodes);
         return nodes.TryGetValue(entry.Pointer, out var node) ? node : null;
     }
 

@@ -32,6 +32,7 @@ internal static class TypeNamer
         var collisions = new List<NameCollision>();
         var resolver = new SchemaResolver(ordered);
         var unionNodes = new List<(SchemaDocument Document, SchemaNode Node, NamedTypeEntry Entry)>();
+        var objectsWithAllOf = new List<(SchemaDocument Document, SchemaNode Node, NamedTypeEntry Entry)>();
 
         HashSet<string> Taken(string ns)
         {
@@ -95,6 +96,10 @@ internal static class TypeNamer
             {
                 unionNodes.Add((document, root, rootEntry));
             }
+            else if (kind == NamedTypeKind.Object && root.AllOf.Count > 0)
+            {
+                objectsWithAllOf.Add((document, root, rootEntry));
+            }
         }
 
         // Pass 1b: every file's static schema class (validation entry points), after the root types.
@@ -143,6 +148,10 @@ internal static class TypeNamer
                     if (kind == NamedTypeKind.Union)
                     {
                         unionNodes.Add((document, node, entry));
+                    }
+                    else if (kind == NamedTypeKind.Object && node.AllOf.Count > 0)
+                    {
+                        objectsWithAllOf.Add((document, node, entry));
                     }
                 }
                 else if (byLocation.TryGetValue((document.FilePath, node.Pointer), out var existing))
@@ -265,7 +274,33 @@ internal static class TypeNamer
             unions.Add(new UnionEntry(entry.FilePath, entry.Pointer, entry.FullName, discriminator?.Name, variants.ToImmutableEquatableArray()));
         }
 
-        return new SchemaSet(ordered.ToImmutableEquatableArray(), entries.ToImmutableEquatableArray(), collisions.ToImmutableEquatableArray(), schemaClasses.ToImmutableEquatableArray(), unions.ToImmutableEquatableArray());
+        // Pass 4: an object whose allOf has a $ref to another generated record derives from it (the first such
+        // branch), so it can be used where the base is expected; union variants keep their union as base.
+        var inheritance = new List<InheritanceEntry>();
+        foreach (var (document, node, entry) in objectsWithAllOf)
+        {
+            var key = (entry.FilePath, entry.Pointer);
+            if (baseOf.ContainsKey(key))
+            {
+                continue;
+            }
+
+            foreach (var branch in node.AllOf)
+            {
+                if (branch.Ref is not null
+                    && Composition.Resolve(resolver, document, branch) is { } target
+                    && byLocation.TryGetValue((target.Document.FilePath, target.Node.Pointer), out var baseType)
+                    && baseType.Kind == NamedTypeKind.Object
+                    && !IsAncestor(baseOf, key, (baseType.FilePath, baseType.Pointer)))
+                {
+                    baseOf[key] = (baseType.FilePath, baseType.Pointer);
+                    inheritance.Add(new InheritanceEntry(entry.FilePath, entry.Pointer, baseType.FilePath, baseType.Pointer, baseType.FullName));
+                    break;
+                }
+            }
+        }
+
+        return new SchemaSet(ordered.ToImmutableEquatableArray(), entries.ToImmutableEquatableArray(), collisions.ToImmutableEquatableArray(), schemaClasses.ToImmutableEquatableArray(), unions.ToImmutableEquatableArray(), inheritance.ToImmutableEquatableArray());
     }
 
     /// <summary>

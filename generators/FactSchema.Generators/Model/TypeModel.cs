@@ -80,6 +80,12 @@ internal sealed record PropertySpec
     public string? Remarks { get; init; }
 
     public bool Deprecated { get; init; }
+
+    /// <summary>Declared by the base record this one derives from (allOf): read and written here, declared there.</summary>
+    public bool Inherited { get; init; }
+
+    /// <summary>For tracked properties of base records: the stem of the shared backing fields (<c>{stem}_value</c>, <c>{stem}_set</c>).</summary>
+    public string? FieldStem { get; init; }
 }
 
 internal enum AdditionalPropertiesMode
@@ -116,8 +122,17 @@ internal sealed record ObjectTypeSpec
     /// <summary>The generated validator method for this type's schema (class-qualified), once compiled.</summary>
     public string? ValidatorMethod { get; init; }
 
-    /// <summary>The union this record is a variant of (fully qualified), or null: the record then derives from it.</summary>
+    /// <summary>What the record derives from (fully qualified): the union it is a variant of, or the record its allOf refers to; null for none.</summary>
     public string? BaseType { get; init; }
+
+    /// <summary>The base is a record with members (allOf), not a union: equality and hashing include the base's.</summary>
+    public bool InheritsRecord { get; init; }
+
+    /// <summary>Other records derive from this one: it is not sealed and its equality checks the runtime type.</summary>
+    public bool IsBase { get; init; }
+
+    /// <summary>The base record already declares the <c>AdditionalProperties</c> member.</summary>
+    public bool InheritsAdditionalProperties { get; init; }
 }
 
 /// <summary>

@@ -226,7 +226,7 @@ namespace Consumer.Schemas
     /// <summary>Position</summary>
     [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.Position.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed partial record Position : global::Consumer.Schemas.Statement
+    public sealed partial record Position : global::Consumer.Schemas.Claim
     {
         private static readonly string[] __fs_jsonNames = new string[]
         {
@@ -593,7 +593,7 @@ namespace Consumer.Schemas
     /// <summary>Quote</summary>
     [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.Quote.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed partial record Quote : global::Consumer.Schemas.Statement
+    public sealed partial record Quote : global::Consumer.Schemas.Claim
     {
         private static readonly string[] __fs_jsonNames = new string[]
         {
@@ -948,15 +948,15 @@ namespace Consumer.Schemas
         }
     }
 
-    /// <summary>Statement</summary>
+    /// <summary>Claim</summary>
     /// <remarks>
     /// A quote or a position, told apart by "kind" wherever it appears in the object.
     /// <para/>
-    /// One of: <see cref="global::Consumer.Schemas.Quote"/>, <see cref="global::Consumer.Schemas.Position"/>. The JSON property "kind" names the variant. Only these types derive from <see cref="Statement"/>, so a <c>switch</c> over them is complete.
+    /// One of: <see cref="global::Consumer.Schemas.Quote"/>, <see cref="global::Consumer.Schemas.Position"/>. The JSON property "kind" names the variant. Only these types derive from <see cref="Claim"/>, so a <c>switch</c> over them is complete.
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.Statement.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.Claim.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public abstract partial record Statement : global::FactSchema.Serialization.IFactSchemaValue
+    public abstract partial record Claim : global::FactSchema.Serialization.IFactSchemaValue
     {
         private static readonly string[] __fs_variants = new string[]
         {
@@ -969,8 +969,8 @@ namespace Consumer.Schemas
             "position",
         };
 
-        /// <summary>Only the generated variants derive from <see cref="Statement"/>.</summary>
-        private protected Statement()
+        /// <summary>Only the generated variants derive from <see cref="Claim"/>.</summary>
+        private protected Claim()
         {
         }
 
@@ -982,18 +982,18 @@ namespace Consumer.Schemas
         /// <returns>The UTF-8 bytes of the JSON text.</returns>
         public byte[] SerializeToUtf8Bytes() => global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(this);
 
-        /// <summary>Reads a <see cref="Statement"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="Claim"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Statement Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+        public static Claim Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="Statement"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="Claim"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Statement Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
+        public static Claim Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
             try
             {
@@ -1014,18 +1014,18 @@ namespace Consumer.Schemas
             }
         }
 
-        /// <summary>Reads a <see cref="Statement"/> from a JSON string.</summary>
+        /// <summary>Reads a <see cref="Claim"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
-        public static Statement Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
+        public static Claim Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Statement"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
+        /// <summary>Reads a <see cref="Claim"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static Statement Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static Claim Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -1034,18 +1034,18 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="Statement"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
+        /// <summary>Reads a <see cref="Claim"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) the value.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static Statement ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static Claim ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
             if (!global::FactSchema.Serialization.FactSchemaReader.TryFindProperty(reader, "kind"u8, out var __fs_tag))
             {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingDiscriminator(ref reader, "kind", "Statement");
+                throw global::FactSchema.Serialization.FactSchemaReader.MissingDiscriminator(ref reader, "kind", "Claim");
             }
 
             if (__fs_tag.TokenType == global::System.Text.Json.JsonTokenType.String)
@@ -1061,7 +1061,7 @@ namespace Consumer.Schemas
                 }
             }
 
-            throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(global::FactSchema.Serialization.FactSchemaReader.UnknownDiscriminator(ref __fs_tag, "Statement", __fs_tags), "kind");
+            throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(global::FactSchema.Serialization.FactSchemaReader.UnknownDiscriminator(ref __fs_tag, "Claim", __fs_tags), "kind");
         }
 
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
@@ -1070,24 +1070,24 @@ namespace Consumer.Schemas
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/>, or every error with its JSON Pointer.</returns>
         public global::FactSchema.Validation.ValidationResult Validate() => global::FactSchema.Serialization.FactSchemaSerializer.Validate(this, __fs_validator);
 
-        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="Statement"/> without materialising it.</summary>
+        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="Claim"/> without materialising it.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/> (no allocation), or every error with its JSON Pointer.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="Statement"/>.</summary>
+        /// <summary>Validates a JSON string against the schema of <see cref="Claim"/>.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The result.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Statement"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
+        /// <summary>Reads a <see cref="Claim"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Statement? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Claim? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
             try
@@ -1120,20 +1120,20 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
-        /// <summary>Connects <see cref="Statement"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.Statement>
+        /// <summary>Connects <see cref="Claim"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.Claim>
         {
             /// <inheritdoc/>
-            public override global::Consumer.Schemas.Statement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.Statement.Deserialize(ref reader);
+            public override global::Consumer.Schemas.Claim Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.Claim.Deserialize(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Statement value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Claim value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
-    /// <summary>Validation of JSON against the schema Statement (discriminated-union.schema.json), without materialising it.</summary>
+    /// <summary>Validation of JSON against the schema Claim (discriminated-union.schema.json), without materialising it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public static partial class StatementSchema
+    public static partial class ClaimSchema
     {
         /// <summary>The schema's generated validator, as a delegate.</summary>
         public static global::FactSchema.Validation.JsonValidator Validator { get; } = ValidateCore;

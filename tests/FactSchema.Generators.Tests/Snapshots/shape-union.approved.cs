@@ -9,10 +9,10 @@
 
 namespace Consumer.Schemas
 {
-    /// <summary>Evidence</summary>
-    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.Evidence.JsonConverter))]
+    /// <summary>Exhibit</summary>
+    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.Exhibit.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed partial record Evidence : global::FactSchema.Serialization.IFactSchemaValue
+    public sealed partial record Exhibit : global::FactSchema.Serialization.IFactSchemaValue
     {
         private static readonly string[] __fs_jsonNames = new string[]
         {
@@ -24,11 +24,11 @@ namespace Consumer.Schemas
 
         /// <summary>No discriminator: the branch that matches decides.</summary>
         /// <remarks>JSON name: source (optional).</remarks>
-        public global::Consumer.Schemas.EvidenceSource? Source { get; init; }
+        public global::Consumer.Schemas.ExhibitSource? Source { get; init; }
 
         /// <summary>Two strings can match the same value: FS0015.</summary>
         /// <remarks>JSON name: label (optional).</remarks>
-        public global::Consumer.Schemas.EvidenceLabel? Label { get; init; }
+        public global::Consumer.Schemas.ExhibitLabel? Label { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -36,7 +36,7 @@ namespace Consumer.Schemas
         /// <summary>Value equality: collections compare by content, absent and null differ where the schema tells them apart.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
-        public bool Equals(Evidence? other)
+        public bool Equals(Exhibit? other)
         {
             if (other is null)
             {
@@ -48,12 +48,12 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EvidenceSource?>.Default.Equals(Source, other.Source)))
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.ExhibitSource?>.Default.Equals(Source, other.Source)))
             {
                 return false;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EvidenceLabel?>.Default.Equals(Label, other.Label)))
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.ExhibitLabel?>.Default.Equals(Label, other.Label)))
             {
                 return false;
             }
@@ -66,7 +66,7 @@ namespace Consumer.Schemas
             return true;
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(Evidence?)"/>.</summary>
+        /// <summary>A hash code consistent with <see cref="Equals(Exhibit?)"/>.</summary>
         /// <returns>The hash code.</returns>
         public override int GetHashCode()
         {
@@ -77,18 +77,18 @@ namespace Consumer.Schemas
             return __fs_hash;
         }
 
-        /// <summary>Reads a <see cref="Evidence"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="Exhibit"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Evidence Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+        public static Exhibit Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="Evidence"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="Exhibit"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Evidence Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
+        public static Exhibit Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
             try
             {
@@ -109,18 +109,18 @@ namespace Consumer.Schemas
             }
         }
 
-        /// <summary>Reads a <see cref="Evidence"/> from a JSON string.</summary>
+        /// <summary>Reads a <see cref="Exhibit"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
-        public static Evidence Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
+        public static Exhibit Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Evidence"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
+        /// <summary>Reads a <see cref="Exhibit"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static Evidence Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static Exhibit Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -129,17 +129,17 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="Evidence"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
+        /// <summary>Reads a <see cref="Exhibit"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static Evidence ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static Exhibit ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
-            global::Consumer.Schemas.EvidenceSource? __fs_v0 = default;
-            global::Consumer.Schemas.EvidenceLabel? __fs_v1 = default;
+            global::Consumer.Schemas.ExhibitSource? __fs_v0 = default;
+            global::Consumer.Schemas.ExhibitLabel? __fs_v1 = default;
             ulong __fs_seen0 = 0;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __fs_extra = null;
             var __fs_property = -1;
@@ -168,7 +168,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x1UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_v0 = global::Consumer.Schemas.EvidenceSource.ReadUnvalidated(ref reader);
+                            __fs_v0 = global::Consumer.Schemas.ExhibitSource.ReadUnvalidated(ref reader);
                             break;
                         }
                         case 1:
@@ -180,7 +180,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x2UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_v1 = global::Consumer.Schemas.EvidenceLabel.ReadUnvalidated(ref reader);
+                            __fs_v1 = global::Consumer.Schemas.ExhibitLabel.ReadUnvalidated(ref reader);
                             break;
                         }
                         default:
@@ -204,7 +204,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);
             }
 
-            var __fs_result = new Evidence
+            var __fs_result = new Exhibit
             {
                 Source = __fs_v0,
                 Label = __fs_v1,
@@ -254,24 +254,24 @@ namespace Consumer.Schemas
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/>, or every error with its JSON Pointer.</returns>
         public global::FactSchema.Validation.ValidationResult Validate() => global::FactSchema.Serialization.FactSchemaSerializer.Validate(this, __fs_validator);
 
-        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="Evidence"/> without materialising it.</summary>
+        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="Exhibit"/> without materialising it.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/> (no allocation), or every error with its JSON Pointer.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="Evidence"/>.</summary>
+        /// <summary>Validates a JSON string against the schema of <see cref="Exhibit"/>.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The result.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Evidence"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
+        /// <summary>Reads a <see cref="Exhibit"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Evidence? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Exhibit? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
             try
@@ -319,7 +319,7 @@ namespace Consumer.Schemas
                 writer.WritePropertyName(__fs_name0);
                 if (Source is null)
                 {
-                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.EvidenceSource");
+                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.ExhibitSource");
                 }
                 Source.WriteTo(writer);
             }
@@ -328,7 +328,7 @@ namespace Consumer.Schemas
                 writer.WritePropertyName(__fs_name1);
                 if (Label is null)
                 {
-                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.EvidenceLabel");
+                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.ExhibitLabel");
                 }
                 Label.WriteTo(writer);
             }
@@ -343,21 +343,21 @@ namespace Consumer.Schemas
         /// <returns>The UTF-8 bytes of the JSON text.</returns>
         public byte[] SerializeToUtf8Bytes() => global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(this);
 
-        /// <summary>Connects <see cref="Evidence"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.Evidence>
+        /// <summary>Connects <see cref="Exhibit"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.Exhibit>
         {
             /// <inheritdoc/>
-            public override global::Consumer.Schemas.Evidence Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.Evidence.Deserialize(ref reader);
+            public override global::Consumer.Schemas.Exhibit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.Exhibit.Deserialize(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Evidence value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Exhibit value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
-    /// <summary>EvidenceSourceUrl</summary>
-    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.EvidenceSourceUrl.JsonConverter))]
+    /// <summary>ExhibitSourceUrl</summary>
+    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.ExhibitSourceUrl.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed partial record EvidenceSourceUrl : global::Consumer.Schemas.EvidenceSource
+    public sealed partial record ExhibitSourceUrl : global::Consumer.Schemas.ExhibitSource
     {
         private static readonly string[] __fs_jsonNames = new string[]
         {
@@ -372,7 +372,7 @@ namespace Consumer.Schemas
         /// <summary>Value equality: collections compare by content, absent and null differ where the schema tells them apart.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
-        public bool Equals(EvidenceSourceUrl? other)
+        public bool Equals(ExhibitSourceUrl? other)
         {
             if (other is null)
             {
@@ -392,7 +392,7 @@ namespace Consumer.Schemas
             return true;
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(EvidenceSourceUrl?)"/>.</summary>
+        /// <summary>A hash code consistent with <see cref="Equals(ExhibitSourceUrl?)"/>.</summary>
         /// <returns>The hash code.</returns>
         public override int GetHashCode()
         {
@@ -401,18 +401,18 @@ namespace Consumer.Schemas
             return __fs_hash;
         }
 
-        /// <summary>Reads a <see cref="EvidenceSourceUrl"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceUrl"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static new EvidenceSourceUrl Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+        public static new ExhibitSourceUrl Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="EvidenceSourceUrl"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceUrl"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static new EvidenceSourceUrl Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
+        public static new ExhibitSourceUrl Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
             try
             {
@@ -433,18 +433,18 @@ namespace Consumer.Schemas
             }
         }
 
-        /// <summary>Reads a <see cref="EvidenceSourceUrl"/> from a JSON string.</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceUrl"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
-        public static new EvidenceSourceUrl Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
+        public static new ExhibitSourceUrl Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="EvidenceSourceUrl"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceUrl"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static new EvidenceSourceUrl Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static new ExhibitSourceUrl Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -453,12 +453,12 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="EvidenceSourceUrl"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceUrl"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static new EvidenceSourceUrl ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static new ExhibitSourceUrl ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -511,7 +511,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL);
             }
 
-            var __fs_result = new EvidenceSourceUrl
+            var __fs_result = new ExhibitSourceUrl
             {
                 Url = __fs_v0!,
             };
@@ -550,24 +550,24 @@ namespace Consumer.Schemas
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/>, or every error with its JSON Pointer.</returns>
         public new global::FactSchema.Validation.ValidationResult Validate() => global::FactSchema.Serialization.FactSchemaSerializer.Validate(this, __fs_validator);
 
-        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="EvidenceSourceUrl"/> without materialising it.</summary>
+        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="ExhibitSourceUrl"/> without materialising it.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/> (no allocation), or every error with its JSON Pointer.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="EvidenceSourceUrl"/>.</summary>
+        /// <summary>Validates a JSON string against the schema of <see cref="ExhibitSourceUrl"/>.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The result.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="EvidenceSourceUrl"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceUrl"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EvidenceSourceUrl? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ExhibitSourceUrl? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
             try
@@ -612,7 +612,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (Url is null)
             {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("EvidenceSourceUrl", "Url");
+                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("ExhibitSourceUrl", "Url");
             }
 
             writer.WritePropertyName(__fs_name0);
@@ -620,21 +620,21 @@ namespace Consumer.Schemas
             writer.WriteEndObject();
         }
 
-        /// <summary>Connects <see cref="EvidenceSourceUrl"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.EvidenceSourceUrl>
+        /// <summary>Connects <see cref="ExhibitSourceUrl"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.ExhibitSourceUrl>
         {
             /// <inheritdoc/>
-            public override global::Consumer.Schemas.EvidenceSourceUrl Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.EvidenceSourceUrl.Deserialize(ref reader);
+            public override global::Consumer.Schemas.ExhibitSourceUrl Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitSourceUrl.Deserialize(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.EvidenceSourceUrl value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitSourceUrl value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
-    /// <summary>EvidenceSourceQuote</summary>
-    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.EvidenceSourceQuote.JsonConverter))]
+    /// <summary>ExhibitSourceQuote</summary>
+    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.ExhibitSourceQuote.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed partial record EvidenceSourceQuote : global::Consumer.Schemas.EvidenceSource
+    public sealed partial record ExhibitSourceQuote : global::Consumer.Schemas.ExhibitSource
     {
         private static readonly string[] __fs_jsonNames = new string[]
         {
@@ -649,7 +649,7 @@ namespace Consumer.Schemas
         /// <summary>Value equality: collections compare by content, absent and null differ where the schema tells them apart.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
-        public bool Equals(EvidenceSourceQuote? other)
+        public bool Equals(ExhibitSourceQuote? other)
         {
             if (other is null)
             {
@@ -669,7 +669,7 @@ namespace Consumer.Schemas
             return true;
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(EvidenceSourceQuote?)"/>.</summary>
+        /// <summary>A hash code consistent with <see cref="Equals(ExhibitSourceQuote?)"/>.</summary>
         /// <returns>The hash code.</returns>
         public override int GetHashCode()
         {
@@ -678,18 +678,18 @@ namespace Consumer.Schemas
             return __fs_hash;
         }
 
-        /// <summary>Reads a <see cref="EvidenceSourceQuote"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceQuote"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static new EvidenceSourceQuote Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+        public static new ExhibitSourceQuote Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="EvidenceSourceQuote"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceQuote"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static new EvidenceSourceQuote Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
+        public static new ExhibitSourceQuote Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
             try
             {
@@ -710,18 +710,18 @@ namespace Consumer.Schemas
             }
         }
 
-        /// <summary>Reads a <see cref="EvidenceSourceQuote"/> from a JSON string.</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceQuote"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
-        public static new EvidenceSourceQuote Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
+        public static new ExhibitSourceQuote Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="EvidenceSourceQuote"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceQuote"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static new EvidenceSourceQuote Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static new ExhibitSourceQuote Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -730,12 +730,12 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="EvidenceSourceQuote"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceQuote"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static new EvidenceSourceQuote ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static new ExhibitSourceQuote ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -788,7 +788,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL);
             }
 
-            var __fs_result = new EvidenceSourceQuote
+            var __fs_result = new ExhibitSourceQuote
             {
                 Quote = __fs_v0!,
             };
@@ -827,24 +827,24 @@ namespace Consumer.Schemas
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/>, or every error with its JSON Pointer.</returns>
         public new global::FactSchema.Validation.ValidationResult Validate() => global::FactSchema.Serialization.FactSchemaSerializer.Validate(this, __fs_validator);
 
-        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="EvidenceSourceQuote"/> without materialising it.</summary>
+        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="ExhibitSourceQuote"/> without materialising it.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/> (no allocation), or every error with its JSON Pointer.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="EvidenceSourceQuote"/>.</summary>
+        /// <summary>Validates a JSON string against the schema of <see cref="ExhibitSourceQuote"/>.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The result.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="EvidenceSourceQuote"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
+        /// <summary>Reads a <see cref="ExhibitSourceQuote"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EvidenceSourceQuote? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ExhibitSourceQuote? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
             try
@@ -889,48 +889,48 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             if (Quote is null)
             {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("EvidenceSourceQuote", "Quote");
+                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("ExhibitSourceQuote", "Quote");
             }
 
             writer.WriteString(__fs_name0, Quote);
             writer.WriteEndObject();
         }
 
-        /// <summary>Connects <see cref="EvidenceSourceQuote"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.EvidenceSourceQuote>
+        /// <summary>Connects <see cref="ExhibitSourceQuote"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.ExhibitSourceQuote>
         {
             /// <inheritdoc/>
-            public override global::Consumer.Schemas.EvidenceSourceQuote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.EvidenceSourceQuote.Deserialize(ref reader);
+            public override global::Consumer.Schemas.ExhibitSourceQuote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitSourceQuote.Deserialize(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.EvidenceSourceQuote value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitSourceQuote value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
-    /// <summary>EvidenceSource</summary>
+    /// <summary>ExhibitSource</summary>
     /// <remarks>
     /// No discriminator: the branch that matches decides.
     /// <para/>
-    /// One of: <see cref="global::Consumer.Schemas.EvidenceSourceUrl"/>, <see cref="global::Consumer.Schemas.EvidenceSourceQuote"/>, <see cref="global::Consumer.Schemas.EvidenceSourceString"/>, <see cref="global::Consumer.Schemas.EvidenceSourceArray"/>. The variant is the one branch of the schema's oneOf that the value matches. Only these types derive from <see cref="EvidenceSource"/>, so a <c>switch</c> over them is complete.
+    /// One of: <see cref="global::Consumer.Schemas.ExhibitSourceUrl"/>, <see cref="global::Consumer.Schemas.ExhibitSourceQuote"/>, <see cref="global::Consumer.Schemas.ExhibitSourceString"/>, <see cref="global::Consumer.Schemas.ExhibitSourceArray"/>. The variant is the one branch of the schema's oneOf that the value matches. Only these types derive from <see cref="ExhibitSource"/>, so a <c>switch</c> over them is complete.
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.EvidenceSource.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.ExhibitSource.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public abstract partial record EvidenceSource : global::FactSchema.Serialization.IFactSchemaValue
+    public abstract partial record ExhibitSource : global::FactSchema.Serialization.IFactSchemaValue
     {
         private static readonly string[] __fs_variants = new string[]
         {
-            "EvidenceSourceUrl",
-            "EvidenceSourceQuote",
-            "EvidenceSourceString",
-            "EvidenceSourceArray",
+            "ExhibitSourceUrl",
+            "ExhibitSourceQuote",
+            "ExhibitSourceString",
+            "ExhibitSourceArray",
         };
         private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.Entry1;
         private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.Entry2;
         private static readonly global::FactSchema.Validation.JsonValidator __fs_branch2 = __FactSchemaValidators.Entry5;
         private static readonly global::FactSchema.Validation.JsonValidator __fs_branch3 = __FactSchemaValidators.Entry6;
 
-        /// <summary>Only the generated variants derive from <see cref="EvidenceSource"/>.</summary>
-        private protected EvidenceSource()
+        /// <summary>Only the generated variants derive from <see cref="ExhibitSource"/>.</summary>
+        private protected ExhibitSource()
         {
         }
 
@@ -942,22 +942,22 @@ namespace Consumer.Schemas
         /// <returns>The UTF-8 bytes of the JSON text.</returns>
         public byte[] SerializeToUtf8Bytes() => global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(this);
 
-        /// <summary>Wraps a value as the <see cref="global::Consumer.Schemas.EvidenceSourceString"/> variant.</summary>
+        /// <summary>Wraps a value as the <see cref="global::Consumer.Schemas.ExhibitSourceString"/> variant.</summary>
         /// <param name="value">The value.</param>
-        public static implicit operator EvidenceSource(string value) => new global::Consumer.Schemas.EvidenceSourceString(value);
+        public static implicit operator ExhibitSource(string value) => new global::Consumer.Schemas.ExhibitSourceString(value);
 
-        /// <summary>Reads a <see cref="EvidenceSource"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="ExhibitSource"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static EvidenceSource Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+        public static ExhibitSource Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="EvidenceSource"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="ExhibitSource"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static EvidenceSource Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
+        public static ExhibitSource Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
             try
             {
@@ -978,18 +978,18 @@ namespace Consumer.Schemas
             }
         }
 
-        /// <summary>Reads a <see cref="EvidenceSource"/> from a JSON string.</summary>
+        /// <summary>Reads a <see cref="ExhibitSource"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
-        public static EvidenceSource Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
+        public static ExhibitSource Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="EvidenceSource"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
+        /// <summary>Reads a <see cref="ExhibitSource"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static EvidenceSource Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static ExhibitSource Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -998,12 +998,12 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="EvidenceSource"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
+        /// <summary>Reads a <see cref="ExhibitSource"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) the value.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static EvidenceSource ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static ExhibitSource ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var __fs_match = -1;
@@ -1016,7 +1016,7 @@ namespace Consumer.Schemas
             {
                 if (__fs_match >= 0)
                 {
-                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "EvidenceSource", __fs_variants[__fs_match], __fs_variants[1]);
+                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "ExhibitSource", __fs_variants[__fs_match], __fs_variants[1]);
                 }
 
                 __fs_match = 1;
@@ -1026,7 +1026,7 @@ namespace Consumer.Schemas
             {
                 if (__fs_match >= 0)
                 {
-                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "EvidenceSource", __fs_variants[__fs_match], __fs_variants[2]);
+                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "ExhibitSource", __fs_variants[__fs_match], __fs_variants[2]);
                 }
 
                 __fs_match = 2;
@@ -1036,7 +1036,7 @@ namespace Consumer.Schemas
             {
                 if (__fs_match >= 0)
                 {
-                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "EvidenceSource", __fs_variants[__fs_match], __fs_variants[3]);
+                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "ExhibitSource", __fs_variants[__fs_match], __fs_variants[3]);
                 }
 
                 __fs_match = 3;
@@ -1046,17 +1046,17 @@ namespace Consumer.Schemas
             {
                 case 0:
                 {
-                    return global::Consumer.Schemas.EvidenceSourceUrl.ReadUnvalidated(ref reader);
+                    return global::Consumer.Schemas.ExhibitSourceUrl.ReadUnvalidated(ref reader);
                 }
                 case 1:
                 {
-                    return global::Consumer.Schemas.EvidenceSourceQuote.ReadUnvalidated(ref reader);
+                    return global::Consumer.Schemas.ExhibitSourceQuote.ReadUnvalidated(ref reader);
                 }
                 case 2:
                 {
                     string __fs_value = default!;
                     __fs_value = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                    return new global::Consumer.Schemas.EvidenceSourceString(__fs_value);
+                    return new global::Consumer.Schemas.ExhibitSourceString(__fs_value);
                 }
                 case 3:
                 {
@@ -1086,11 +1086,11 @@ namespace Consumer.Schemas
                     }
 
                     __fs_value = __fs_list0;
-                    return new global::Consumer.Schemas.EvidenceSourceArray(__fs_value);
+                    return new global::Consumer.Schemas.ExhibitSourceArray(__fs_value);
                 }
                 default:
                 {
-                    throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "EvidenceSource", __fs_variants);
+                    throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "ExhibitSource", __fs_variants);
                 }
             }
         }
@@ -1101,24 +1101,24 @@ namespace Consumer.Schemas
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/>, or every error with its JSON Pointer.</returns>
         public global::FactSchema.Validation.ValidationResult Validate() => global::FactSchema.Serialization.FactSchemaSerializer.Validate(this, __fs_validator);
 
-        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="EvidenceSource"/> without materialising it.</summary>
+        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="ExhibitSource"/> without materialising it.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/> (no allocation), or every error with its JSON Pointer.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="EvidenceSource"/>.</summary>
+        /// <summary>Validates a JSON string against the schema of <see cref="ExhibitSource"/>.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The result.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="EvidenceSource"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
+        /// <summary>Reads a <see cref="ExhibitSource"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EvidenceSource? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ExhibitSource? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
             try
@@ -1151,29 +1151,29 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry3(ref reader, context, evaluated);
 
-        /// <summary>Connects <see cref="EvidenceSource"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.EvidenceSource>
+        /// <summary>Connects <see cref="ExhibitSource"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.ExhibitSource>
         {
             /// <inheritdoc/>
-            public override global::Consumer.Schemas.EvidenceSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.EvidenceSource.Deserialize(ref reader);
+            public override global::Consumer.Schemas.ExhibitSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitSource.Deserialize(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.EvidenceSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
-    /// <summary>The string variant of <see cref="global::Consumer.Schemas.EvidenceSource"/>.</summary>
+    /// <summary>The string variant of <see cref="global::Consumer.Schemas.ExhibitSource"/>.</summary>
     /// <param name="Value">The value.</param>
-    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.EvidenceSourceString.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.ExhibitSourceString.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed partial record EvidenceSourceString(string Value) : global::Consumer.Schemas.EvidenceSource
+    public sealed partial record ExhibitSourceString(string Value) : global::Consumer.Schemas.ExhibitSource
     {
         /// <summary>Value equality of the wrapped values (collections by content).</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
-        public bool Equals(EvidenceSourceString? other) => other is not null && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Value, other.Value);
+        public bool Equals(ExhibitSourceString? other) => other is not null && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Value, other.Value);
 
-        /// <summary>A hash code consistent with <see cref="Equals(EvidenceSourceString?)"/>.</summary>
+        /// <summary>A hash code consistent with <see cref="Equals(ExhibitSourceString?)"/>.</summary>
         /// <returns>The hash code.</returns>
         public override int GetHashCode() => Value is null ? 0 : Value.GetHashCode();
 
@@ -1188,37 +1188,37 @@ namespace Consumer.Schemas
 
             if (Value is null)
             {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("EvidenceSourceString", "Value");
+                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("ExhibitSourceString", "Value");
             }
 
             global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Value);
         }
 
-        /// <summary>Connects <see cref="EvidenceSourceString"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.EvidenceSourceString>
+        /// <summary>Connects <see cref="ExhibitSourceString"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.ExhibitSourceString>
         {
             /// <inheritdoc/>
-            public override global::Consumer.Schemas.EvidenceSourceString Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.EvidenceSource.Deserialize(ref reader) as global::Consumer.Schemas.EvidenceSourceString ?? throw new global::System.Text.Json.JsonException("The JSON value is not the EvidenceSourceString variant of EvidenceSource.");
+            public override global::Consumer.Schemas.ExhibitSourceString Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitSource.Deserialize(ref reader) as global::Consumer.Schemas.ExhibitSourceString ?? throw new global::System.Text.Json.JsonException("The JSON value is not the ExhibitSourceString variant of ExhibitSource.");
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.EvidenceSourceString value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitSourceString value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
-    /// <summary>The global::System.Collections.Generic.IReadOnlyList&lt;string&gt; variant of <see cref="global::Consumer.Schemas.EvidenceSource"/>.</summary>
+    /// <summary>The global::System.Collections.Generic.IReadOnlyList&lt;string&gt; variant of <see cref="global::Consumer.Schemas.ExhibitSource"/>.</summary>
     /// <param name="Value">The value.</param>
-    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.EvidenceSourceArray.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.ExhibitSourceArray.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed partial record EvidenceSourceArray(global::System.Collections.Generic.IReadOnlyList<string> Value) : global::Consumer.Schemas.EvidenceSource
+    public sealed partial record ExhibitSourceArray(global::System.Collections.Generic.IReadOnlyList<string> Value) : global::Consumer.Schemas.ExhibitSource
     {
         private static readonly global::FactSchema.Serialization.ListEqualityComparer<string> __fs_comparer = new global::FactSchema.Serialization.ListEqualityComparer<string>(global::System.Collections.Generic.EqualityComparer<string?>.Default);
 
         /// <summary>Value equality of the wrapped values (collections by content).</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
-        public bool Equals(EvidenceSourceArray? other) => other is not null && __fs_comparer.Equals(Value, other.Value);
+        public bool Equals(ExhibitSourceArray? other) => other is not null && __fs_comparer.Equals(Value, other.Value);
 
-        /// <summary>A hash code consistent with <see cref="Equals(EvidenceSourceArray?)"/>.</summary>
+        /// <summary>A hash code consistent with <see cref="Equals(ExhibitSourceArray?)"/>.</summary>
         /// <returns>The hash code.</returns>
         public override int GetHashCode() => Value is null ? 0 : __fs_comparer.GetHashCode(Value);
 
@@ -1233,7 +1233,7 @@ namespace Consumer.Schemas
 
             if (Value is null)
             {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("EvidenceSourceArray", "Value");
+                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("ExhibitSourceArray", "Value");
             }
 
             {
@@ -1248,37 +1248,37 @@ namespace Consumer.Schemas
             }
         }
 
-        /// <summary>Connects <see cref="EvidenceSourceArray"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.EvidenceSourceArray>
+        /// <summary>Connects <see cref="ExhibitSourceArray"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.ExhibitSourceArray>
         {
             /// <inheritdoc/>
-            public override global::Consumer.Schemas.EvidenceSourceArray Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.EvidenceSource.Deserialize(ref reader) as global::Consumer.Schemas.EvidenceSourceArray ?? throw new global::System.Text.Json.JsonException("The JSON value is not the EvidenceSourceArray variant of EvidenceSource.");
+            public override global::Consumer.Schemas.ExhibitSourceArray Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitSource.Deserialize(ref reader) as global::Consumer.Schemas.ExhibitSourceArray ?? throw new global::System.Text.Json.JsonException("The JSON value is not the ExhibitSourceArray variant of ExhibitSource.");
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.EvidenceSourceArray value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitSourceArray value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
-    /// <summary>EvidenceLabel</summary>
+    /// <summary>ExhibitLabel</summary>
     /// <remarks>
     /// Two strings can match the same value: FS0015.
     /// <para/>
-    /// One of: <see cref="global::Consumer.Schemas.EvidenceLabelString"/>, <see cref="global::Consumer.Schemas.EvidenceLabelString2"/>. The variant is the first branch of the schema's anyOf that the value matches. Only these types derive from <see cref="EvidenceLabel"/>, so a <c>switch</c> over them is complete.
+    /// One of: <see cref="global::Consumer.Schemas.ExhibitLabelString"/>, <see cref="global::Consumer.Schemas.ExhibitLabelString2"/>. The variant is the first branch of the schema's anyOf that the value matches. Only these types derive from <see cref="ExhibitLabel"/>, so a <c>switch</c> over them is complete.
     /// </remarks>
-    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.EvidenceLabel.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.ExhibitLabel.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public abstract partial record EvidenceLabel : global::FactSchema.Serialization.IFactSchemaValue
+    public abstract partial record ExhibitLabel : global::FactSchema.Serialization.IFactSchemaValue
     {
         private static readonly string[] __fs_variants = new string[]
         {
-            "EvidenceLabelString",
-            "EvidenceLabelString2",
+            "ExhibitLabelString",
+            "ExhibitLabelString2",
         };
         private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.Entry7;
         private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.Entry8;
 
-        /// <summary>Only the generated variants derive from <see cref="EvidenceLabel"/>.</summary>
-        private protected EvidenceLabel()
+        /// <summary>Only the generated variants derive from <see cref="ExhibitLabel"/>.</summary>
+        private protected ExhibitLabel()
         {
         }
 
@@ -1290,22 +1290,22 @@ namespace Consumer.Schemas
         /// <returns>The UTF-8 bytes of the JSON text.</returns>
         public byte[] SerializeToUtf8Bytes() => global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(this);
 
-        /// <summary>Wraps a value as the <see cref="global::Consumer.Schemas.EvidenceLabelString"/> variant.</summary>
+        /// <summary>Wraps a value as the <see cref="global::Consumer.Schemas.ExhibitLabelString"/> variant.</summary>
         /// <param name="value">The value.</param>
-        public static implicit operator EvidenceLabel(string value) => new global::Consumer.Schemas.EvidenceLabelString(value);
+        public static implicit operator ExhibitLabel(string value) => new global::Consumer.Schemas.ExhibitLabelString(value);
 
-        /// <summary>Reads a <see cref="EvidenceLabel"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="ExhibitLabel"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static EvidenceLabel Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
+        public static ExhibitLabel Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="EvidenceLabel"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <summary>Reads a <see cref="ExhibitLabel"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static EvidenceLabel Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
+        public static ExhibitLabel Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
         {
             try
             {
@@ -1326,18 +1326,18 @@ namespace Consumer.Schemas
             }
         }
 
-        /// <summary>Reads a <see cref="EvidenceLabel"/> from a JSON string.</summary>
+        /// <summary>Reads a <see cref="ExhibitLabel"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
-        public static EvidenceLabel Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
+        public static ExhibitLabel Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="EvidenceLabel"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
+        /// <summary>Reads a <see cref="ExhibitLabel"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
         /// <param name="reader">The reader.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static EvidenceLabel Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static ExhibitLabel Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -1346,29 +1346,29 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="EvidenceLabel"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
+        /// <summary>Reads a <see cref="ExhibitLabel"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) the value.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static EvidenceLabel ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        public static ExhibitLabel ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             if (global::FactSchema.Validation.FactSchemaValidation.Matches(reader, __fs_branch0))
             {
                 string __fs_value = default!;
                 __fs_value = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                return new global::Consumer.Schemas.EvidenceLabelString(__fs_value);
+                return new global::Consumer.Schemas.ExhibitLabelString(__fs_value);
             }
 
             if (global::FactSchema.Validation.FactSchemaValidation.Matches(reader, __fs_branch1))
             {
                 string __fs_value = default!;
                 __fs_value = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                return new global::Consumer.Schemas.EvidenceLabelString2(__fs_value);
+                return new global::Consumer.Schemas.ExhibitLabelString2(__fs_value);
             }
 
-            throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "EvidenceLabel", __fs_variants);
+            throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "ExhibitLabel", __fs_variants);
         }
 
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
@@ -1377,24 +1377,24 @@ namespace Consumer.Schemas
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/>, or every error with its JSON Pointer.</returns>
         public global::FactSchema.Validation.ValidationResult Validate() => global::FactSchema.Serialization.FactSchemaSerializer.Validate(this, __fs_validator);
 
-        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="EvidenceLabel"/> without materialising it.</summary>
+        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="ExhibitLabel"/> without materialising it.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/> (no allocation), or every error with its JSON Pointer.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="EvidenceLabel"/>.</summary>
+        /// <summary>Validates a JSON string against the schema of <see cref="ExhibitLabel"/>.</summary>
         /// <param name="json">The whole JSON document.</param>
         /// <returns>The result.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="EvidenceLabel"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
+        /// <summary>Reads a <see cref="ExhibitLabel"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EvidenceLabel? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ExhibitLabel? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
             try
@@ -1427,29 +1427,29 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry4(ref reader, context, evaluated);
 
-        /// <summary>Connects <see cref="EvidenceLabel"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.EvidenceLabel>
+        /// <summary>Connects <see cref="ExhibitLabel"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.ExhibitLabel>
         {
             /// <inheritdoc/>
-            public override global::Consumer.Schemas.EvidenceLabel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.EvidenceLabel.Deserialize(ref reader);
+            public override global::Consumer.Schemas.ExhibitLabel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitLabel.Deserialize(ref reader);
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.EvidenceLabel value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitLabel value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
-    /// <summary>The string variant of <see cref="global::Consumer.Schemas.EvidenceLabel"/>.</summary>
+    /// <summary>The string variant of <see cref="global::Consumer.Schemas.ExhibitLabel"/>.</summary>
     /// <param name="Value">The value.</param>
-    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.EvidenceLabelString.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.ExhibitLabelString.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed partial record EvidenceLabelString(string Value) : global::Consumer.Schemas.EvidenceLabel
+    public sealed partial record ExhibitLabelString(string Value) : global::Consumer.Schemas.ExhibitLabel
     {
         /// <summary>Value equality of the wrapped values (collections by content).</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
-        public bool Equals(EvidenceLabelString? other) => other is not null && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Value, other.Value);
+        public bool Equals(ExhibitLabelString? other) => other is not null && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Value, other.Value);
 
-        /// <summary>A hash code consistent with <see cref="Equals(EvidenceLabelString?)"/>.</summary>
+        /// <summary>A hash code consistent with <see cref="Equals(ExhibitLabelString?)"/>.</summary>
         /// <returns>The hash code.</returns>
         public override int GetHashCode() => Value is null ? 0 : Value.GetHashCode();
 
@@ -1464,35 +1464,35 @@ namespace Consumer.Schemas
 
             if (Value is null)
             {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("EvidenceLabelString", "Value");
+                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("ExhibitLabelString", "Value");
             }
 
             global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Value);
         }
 
-        /// <summary>Connects <see cref="EvidenceLabelString"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.EvidenceLabelString>
+        /// <summary>Connects <see cref="ExhibitLabelString"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.ExhibitLabelString>
         {
             /// <inheritdoc/>
-            public override global::Consumer.Schemas.EvidenceLabelString Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.EvidenceLabel.Deserialize(ref reader) as global::Consumer.Schemas.EvidenceLabelString ?? throw new global::System.Text.Json.JsonException("The JSON value is not the EvidenceLabelString variant of EvidenceLabel.");
+            public override global::Consumer.Schemas.ExhibitLabelString Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitLabel.Deserialize(ref reader) as global::Consumer.Schemas.ExhibitLabelString ?? throw new global::System.Text.Json.JsonException("The JSON value is not the ExhibitLabelString variant of ExhibitLabel.");
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.EvidenceLabelString value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitLabelString value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
-    /// <summary>The string variant of <see cref="global::Consumer.Schemas.EvidenceLabel"/>.</summary>
+    /// <summary>The string variant of <see cref="global::Consumer.Schemas.ExhibitLabel"/>.</summary>
     /// <param name="Value">The value.</param>
-    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.EvidenceLabelString2.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(global::Consumer.Schemas.ExhibitLabelString2.JsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed partial record EvidenceLabelString2(string Value) : global::Consumer.Schemas.EvidenceLabel
+    public sealed partial record ExhibitLabelString2(string Value) : global::Consumer.Schemas.ExhibitLabel
     {
         /// <summary>Value equality of the wrapped values (collections by content).</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
-        public bool Equals(EvidenceLabelString2? other) => other is not null && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Value, other.Value);
+        public bool Equals(ExhibitLabelString2? other) => other is not null && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Value, other.Value);
 
-        /// <summary>A hash code consistent with <see cref="Equals(EvidenceLabelString2?)"/>.</summary>
+        /// <summary>A hash code consistent with <see cref="Equals(ExhibitLabelString2?)"/>.</summary>
         /// <returns>The hash code.</returns>
         public override int GetHashCode() => Value is null ? 0 : Value.GetHashCode();
 
@@ -1507,26 +1507,26 @@ namespace Consumer.Schemas
 
             if (Value is null)
             {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("EvidenceLabelString2", "Value");
+                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("ExhibitLabelString2", "Value");
             }
 
             global::FactSchema.Serialization.FactSchemaWriter.WriteString(writer, Value);
         }
 
-        /// <summary>Connects <see cref="EvidenceLabelString2"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.EvidenceLabelString2>
+        /// <summary>Connects <see cref="ExhibitLabelString2"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.ExhibitLabelString2>
         {
             /// <inheritdoc/>
-            public override global::Consumer.Schemas.EvidenceLabelString2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.EvidenceLabel.Deserialize(ref reader) as global::Consumer.Schemas.EvidenceLabelString2 ?? throw new global::System.Text.Json.JsonException("The JSON value is not the EvidenceLabelString2 variant of EvidenceLabel.");
+            public override global::Consumer.Schemas.ExhibitLabelString2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitLabel.Deserialize(ref reader) as global::Consumer.Schemas.ExhibitLabelString2 ?? throw new global::System.Text.Json.JsonException("The JSON value is not the ExhibitLabelString2 variant of ExhibitLabel.");
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.EvidenceLabelString2 value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitLabelString2 value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
-    /// <summary>Validation of JSON against the schema Evidence (shape-union.schema.json), without materialising it.</summary>
+    /// <summary>Validation of JSON against the schema Exhibit (shape-union.schema.json), without materialising it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public static partial class EvidenceSchema
+    public static partial class ExhibitSchema
     {
         /// <summary>The schema's generated validator, as a delegate.</summary>
         public static global::FactSchema.Validation.JsonValidator Validator { get; } = ValidateCore;
