@@ -108,6 +108,7 @@ internal sealed class FactPrinter
         PrintActors();
         PrintPledges();
         PrintQuotes();
+        PrintStatements();
         PrintSources();
     }
 
@@ -192,6 +193,51 @@ internal sealed class FactPrinter
             _out.WriteLine($"    \u201C{quote.Text.Replace("\n", "\n     ")}\u201D");
             _out.WriteLine($"    per {string.Join("; ", quote.Sources.Select(SourceLabel))}");
         }
+    }
+
+    /// <summary>Statements are a union (a quote or a position): one exhaustive switch over the generated variants.</summary>
+    private void PrintStatements()
+    {
+        var statements = _facts.Statements ?? Array.Empty<Statement>();
+        Heading($"Statements ({statements.Count})");
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case QuotedStatement quoted:
+                    var quote = _facts.Quotes.FirstOrDefault(q => q.Id == quoted.Quote);
+                    var topics = quoted.Topics is { Count: > 0 } tags ? $" [{string.Join(", ", tags)}]" : string.Empty;
+                    _out.WriteLine(quote is null
+                        ? $"  quote {quoted.Quote} (not in the fact set){topics}"
+                        : $"  {Name(quote.Speaker)} said: \u201C{Shorten(quote.Text)}\u201D{topics}");
+                    break;
+                case Position position:
+                    _out.WriteLine($"  {Names(position.Holders)} {StanceJsonConverter.ToJsonString(position.Stance).Replace('-', ' ')} {position.Issue}: {position.Summary}");
+                    foreach (var evidence in position.Evidence)
+                    {
+                        _out.WriteLine("    " + DescribeEvidence(evidence));
+                    }
+
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown statement variant {statement.GetType().Name}.");
+            }
+        }
+    }
+
+    private string DescribeEvidence(Evidence evidence) => evidence switch
+    {
+        QuoteEvidence quoted => _facts.Quotes.FirstOrDefault(q => q.Id == quoted.Quote) is { } quote
+            ? $"quote: {Name(quote.Speaker)}, \u201C{Shorten(quote.Text)}\u201D"
+            : $"quote: {quoted.Quote}",
+        DocumentEvidence document => $"document: {SourceLabel(document.Source)}" + (document.Excerpt is { } excerpt ? $" \u2014 \u201C{Shorten(excerpt)}\u201D" : string.Empty),
+        _ => throw new InvalidOperationException($"Unknown evidence variant {evidence.GetType().Name}."),
+    };
+
+    private static string Shorten(string text)
+    {
+        var line = text.Replace('\n', ' ');
+        return line.Length <= 90 ? line : line.Substring(0, 87) + "...";
     }
 
     private void PrintSources()

@@ -21,7 +21,14 @@ public sealed class CrossAssemblyTests
                 "speaker": { "$ref": "https://factschema.dev/schemas/news/actor.schema.json" },
                 "speakerId": { "$ref": "https://factschema.dev/schemas/news/actor.schema.json#/$defs/actorId" },
                 "kind": { "$ref": "https://factschema.dev/schemas/news/pledge.schema.json#/$defs/pledgeKind" },
-                "amounts": { "type": "array", "items": { "$ref": "https://factschema.dev/schemas/news/pledge.schema.json#/$defs/amount" } }
+                "amounts": { "type": "array", "items": { "$ref": "https://factschema.dev/schemas/news/pledge.schema.json#/$defs/amount" } },
+                "claims": { "type": "array", "items": { "$ref": "https://factschema.dev/schemas/news/statement.schema.json" } },
+                "basis": {
+                  "oneOf": [
+                    { "$ref": "https://factschema.dev/schemas/news/evidence.schema.json" },
+                    { "type": "string" }
+                  ]
+                }
               },
               "required": ["speaker"]
             }
@@ -36,6 +43,10 @@ public sealed class CrossAssemblyTests
         Assert.Contains("public string? SpeakerId", source);
         Assert.Contains("public global::FactSchema.News.PledgeKind? Kind", source);
         Assert.Contains("IReadOnlyList<global::FactSchema.News.Amount>? Amounts", source);
+
+        // A union of the library is used as is; a union here over it wraps it (its variants cannot derive twice).
+        Assert.Contains("IReadOnlyList<global::FactSchema.News.Statement>? Claims", source);
+        Assert.True(source.Contains("public sealed partial record BriefingBasisEvidence(global::FactSchema.News.Evidence Value) : global::Consumer.Schemas.BriefingBasis", StringComparison.Ordinal), source);
         Assert.Single(run.Sources);
         Assert.Empty(run.CompilationDiagnostics);
     }

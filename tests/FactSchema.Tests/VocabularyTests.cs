@@ -78,6 +78,8 @@ public sealed class VocabularyTests
     [InlineData("number as text", "/pledges/4/amount/value", "expected a number, found the string '20'")]
     [InlineData("extra property", "/actors/0/nickname", "not allowed")]
     [InlineData("bad date", "/quotes/0/date", "'27/02/2025' is not a date")]
+    [InlineData("unknown statement type", "/statements/1/type", "'rumour' is not a known Statement discriminator; expected one of 'quote', 'position'")]
+    [InlineData("position without evidence", "/statements/1/evidence", "the array has fewer than 1 items")]
     public void SchemaBreakingDocumentsAreRejectedWithTheirPath(string change, string pointer, string message)
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(TestData.SampleFacts)!;
@@ -90,6 +92,8 @@ public sealed class VocabularyTests
             case "bad date": json["quotes"]![0]!["date"] = "27/02/2025"; break;
             case "wrong currency": json["pledges"]![4]!["amount"]!["currency"] = "eur"; break;
             case "empty quote text": json["quotes"]![0]!["text"] = ""; break;
+            case "unknown statement type": json["statements"]![1]!["type"] = "rumour"; break;
+            case "position without evidence": json["statements"]![1]!["evidence"] = new System.Text.Json.Nodes.JsonArray(); break;
         }
 
         var error = Assert.ThrowsAny<FactSchemaJsonException>(() => FactSet.Deserialize(TestData.Utf8(json.ToJsonString())));
@@ -98,5 +102,36 @@ public sealed class VocabularyTests
         Assert.StartsWith(pointer + ": ", error.Message);
         Assert.NotNull(error.LineNumber);
         Assert.IsAssignableFrom<JsonException>(error);
+    }
+
+    [Fact]
+    public void StatementsAreQuotesOrPositionsWithEvidence()
+    {
+        var facts = FactSet.Deserialize(TestData.SampleFacts);
+
+        var positions = facts.Statements!.OfType<Position>().ToList();
+        Assert.Equal(2, facts.Statements!.OfType<QuotedStatement>().Count());
+        var trump = Assert.Single(positions, p => p.Holders.SequenceEqual(new[] { "donald-trump" }));
+        Assert.Equal(Stance.RulesOut, trump.Stance);
+        Assert.Equal("ukraine-nato-membership", trump.Issue);
+        Assert.All(trump.Evidence, e => Assert.IsType<QuoteEvidence>(e));
+
+        var opposition = Assert.Single(positions, p => p.Stance == Stance.Opposes);
+        var document = Assert.IsType<DocumentEvidence>(Assert.Single(opposition.Evidence));
+        Assert.Equal("politico-2025-02-25", document.Source);
+
+        // Every quote a statement or its evidence names is in the fact set.
+        var quoteIds = facts.Quotes.Select(q => q.Id).ToHashSet();
+        var cited = facts.Statements!.SelectMany(s => s switch
+        {
+            QuotedStatement q => new[] { q.Quote },
+            Position p => p.Evidence.OfType<QuoteEvidence>().Select(e => e.Quote).ToArray(),
+            _ => throw new InvalidOperationException("unreachable"),
+        });
+        Assert.All(cited, id => Assert.Contains(id, quoteIds));
+
+        // The union converters serve JsonSerializer too.
+        var viaSerializer = JsonSerializer.Deserialize<List<Statement>>(JsonSerializer.Serialize(facts.Statements))!;
+        Assert.Equal(facts.Statements, viaSerializer);
     }
 }

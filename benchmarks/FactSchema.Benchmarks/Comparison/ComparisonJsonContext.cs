@@ -14,6 +14,10 @@ namespace FactSchema.Benchmarks.Comparison;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(FactSetPoco))]
 [JsonSerializable(typeof(DeepNodePoco))]
+[JsonSerializable(typeof(QuotedStatementPoco))]
+[JsonSerializable(typeof(PositionPoco))]
+[JsonSerializable(typeof(QuoteEvidencePoco))]
+[JsonSerializable(typeof(DocumentEvidencePoco))]
 public sealed partial class ComparisonJsonContext : JsonSerializerContext
 {
 }
@@ -28,6 +32,11 @@ public sealed partial class ComparisonJsonContext : JsonSerializerContext
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(FactSetPoco))]
 [JsonSerializable(typeof(DeepNodePoco))]
+// Polymorphic members (statements, evidence) are written from metadata: the fast path does not cover derived types.
+[JsonSerializable(typeof(QuotedStatementPoco), GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(PositionPoco), GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(QuoteEvidencePoco), GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(DocumentEvidencePoco), GenerationMode = JsonSourceGenerationMode.Metadata)]
 public sealed partial class ComparisonFastPathJsonContext : JsonSerializerContext
 {
 }

@@ -453,3 +453,34 @@ public enum SourceKind
     [EnumMember(Value = "unspecified")]
     Unspecified,
 }
+
+/// <summary>Where holders stand on an issue (statement.schema.json#/$defs/stance).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Stance>))]
+[NJ.JsonConverter(typeof(NJConverters.StringEnumConverter))]
+public enum Stance
+{
+    /// <summary>JSON value "supports".</summary>
+    [JsonStringEnumMemberName("supports")]
+    [EnumMember(Value = "supports")]
+    Supports,
+
+    /// <summary>JSON value "opposes".</summary>
+    [JsonStringEnumMemberName("opposes")]
+    [EnumMember(Value = "opposes")]
+    Opposes,
+
+    /// <summary>JSON value "rules-out".</summary>
+    [JsonStringEnumMemberName("rules-out")]
+    [EnumMember(Value = "rules-out")]
+    RulesOut,
+
+    /// <summary>JSON value "open-to".</summary>
+    [JsonStringEnumMemberName("open-to")]
+    [EnumMember(Value = "open-to")]
+    OpenTo,
+
+    /// <summary>JSON value "undecided".</summary>
+    [JsonStringEnumMemberName("undecided")]
+    [EnumMember(Value = "undecided")]
+    Undecided,
+}

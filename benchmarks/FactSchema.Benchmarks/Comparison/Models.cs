@@ -14,6 +14,9 @@
 // - quote.date may be null ("the source gives no date") as well as absent ("not recorded"). FactSchema keeps the
 //   difference; these plain models cannot, so they always write the date, null included. Every quote of the
 //   sample has a date member, so the JSON is the same for it.
+// - statement and evidence are unions told apart by "type" (statement.schema.json, evidence.schema.json): abstract
+//   base classes with System.Text.Json's [JsonPolymorphic] and, for Newtonsoft.Json, a small converter
+//   (DiscriminatedConverter) that dispatches on "type"; a get-only TypeTag property writes it for Newtonsoft.Json.
 // - amount.additional (default false) is written by FactSchema only when the document had it; bool? gives the
 //   same here: null is left out, true and false are written.
 using System;
@@ -50,6 +53,9 @@ public sealed class FactSetPoco
     [JsonRequired]
     [NJ.JsonProperty(Required = NJ.Required.Always)]
     public List<QuotePoco> Quotes { get; set; } = null!;
+
+    /// <summary>Claims attributed to actors: quotes or positions (a union, told apart by "type").</summary>
+    public List<StatementPoco>? Statements { get; set; }
 
     /// <summary>Every source the facts cite.</summary>
     [JsonRequired]
@@ -384,4 +390,155 @@ public sealed class SourcePoco
 
     /// <summary>Id of the source this one is known through.</summary>
     public string? CitedVia { get; set; }
+}
+
+/// <summary>A claim attributed to an actor (statement.schema.json): a quote or a position.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(QuotedStatementPoco), "quote")]
+[JsonDerivedType(typeof(PositionPoco), "position")]
+[NJ.JsonConverter(typeof(DiscriminatedConverter<StatementPoco>))]
+public abstract class StatementPoco
+{
+    /// <summary>The discriminator, for Newtonsoft.Json (System.Text.Json writes it from [JsonDerivedType]).</summary>
+    [JsonIgnore]
+    [NJ.JsonProperty("type", Order = -2)]
+    public abstract string TypeTag { get; }
+
+    /// <summary>Identifier, unique within the fact set (first after "type", as the schema lists it).</summary>
+    [JsonRequired]
+    [JsonPropertyOrder(-1)]
+    [NJ.JsonProperty(Required = NJ.Required.Always, Order = -1)]
+    public string Id { get; set; } = null!;
+}
+
+/// <summary>A statement in the actor's own words (statement.schema.json#/$defs/quotedStatement).</summary>
+public sealed class QuotedStatementPoco : StatementPoco
+{
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public override string TypeTag => "quote";
+
+    /// <summary>Id of the quote.</summary>
+    [JsonRequired]
+    [NJ.JsonProperty(Required = NJ.Required.Always)]
+    public string Quote { get; set; } = null!;
+
+    /// <summary>Issues, as tags.</summary>
+    public List<string>? Topics { get; set; }
+}
+
+/// <summary>A stance on an issue (statement.schema.json#/$defs/position).</summary>
+public sealed class PositionPoco : StatementPoco
+{
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public override string TypeTag => "position";
+
+    /// <summary>Ids of the holders.</summary>
+    [JsonRequired]
+    [NJ.JsonProperty(Required = NJ.Required.Always)]
+    public List<string> Holders { get; set; } = null!;
+
+    /// <summary>The issue tag.</summary>
+    [JsonRequired]
+    [NJ.JsonProperty(Required = NJ.Required.Always)]
+    public string Issue { get; set; } = null!;
+
+    /// <summary>Where the holders stand.</summary>
+    [JsonRequired]
+    [NJ.JsonProperty(Required = NJ.Required.Always)]
+    public Stance Stance { get; set; }
+
+    /// <summary>The position in a sentence.</summary>
+    [JsonRequired]
+    [NJ.JsonProperty(Required = NJ.Required.Always)]
+    public string Summary { get; set; } = null!;
+
+    /// <summary>What it rests on.</summary>
+    [JsonRequired]
+    [NJ.JsonProperty(Required = NJ.Required.Always)]
+    public List<EvidencePoco> Evidence { get; set; } = null!;
+}
+
+/// <summary>What a statement rests on (evidence.schema.json): a quote or a document.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(QuoteEvidencePoco), "quote")]
+[JsonDerivedType(typeof(DocumentEvidencePoco), "document")]
+[NJ.JsonConverter(typeof(DiscriminatedConverter<EvidencePoco>))]
+public abstract class EvidencePoco
+{
+    /// <summary>The discriminator, for Newtonsoft.Json.</summary>
+    [JsonIgnore]
+    [NJ.JsonProperty("type", Order = -2)]
+    public abstract string TypeTag { get; }
+}
+
+/// <summary>A quote of the fact set (evidence.schema.json#/$defs/quoteEvidence).</summary>
+public sealed class QuoteEvidencePoco : EvidencePoco
+{
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public override string TypeTag => "quote";
+
+    /// <summary>Id of the quote.</summary>
+    [JsonRequired]
+    [NJ.JsonProperty(Required = NJ.Required.Always)]
+    public string Quote { get; set; } = null!;
+}
+
+/// <summary>A document cited through a source entry (evidence.schema.json#/$defs/documentEvidence).</summary>
+public sealed class DocumentEvidencePoco : EvidencePoco
+{
+    /// <inheritdoc/>
+    [JsonIgnore]
+    public override string TypeTag => "document";
+
+    /// <summary>Id of the source entry.</summary>
+    [JsonRequired]
+    [NJ.JsonProperty(Required = NJ.Required.Always)]
+    public string Source { get; set; } = null!;
+
+    /// <summary>The article's passage about it.</summary>
+    public string? Excerpt { get; set; }
+}
+
+/// <summary>
+/// Newtonsoft.Json reading of the union base classes: loads the object, picks the class from "type", populates it.
+/// Writing is Newtonsoft.Json's own (the TypeTag property writes "type" first).
+/// </summary>
+/// <typeparam name="T">The union base class.</typeparam>
+public sealed class DiscriminatedConverter<T> : NJ.JsonConverter
+    where T : class
+{
+    /// <inheritdoc/>
+    public override bool CanWrite => false;
+
+    /// <inheritdoc/>
+    public override bool CanConvert(Type objectType) => objectType == typeof(T);
+
+    /// <inheritdoc/>
+    public override object? ReadJson(NJ.JsonReader reader, Type objectType, object? existingValue, NJ.JsonSerializer serializer)
+    {
+        if (reader.TokenType == NJ.JsonToken.Null)
+        {
+            return null;
+        }
+
+        var json = Newtonsoft.Json.Linq.JObject.Load(reader);
+        object target = (typeof(T).Name, (string?)json["type"]) switch
+        {
+            (nameof(StatementPoco), "quote") => new QuotedStatementPoco(),
+            (nameof(StatementPoco), "position") => new PositionPoco(),
+            (nameof(EvidencePoco), "quote") => new QuoteEvidencePoco(),
+            (nameof(EvidencePoco), "document") => new DocumentEvidencePoco(),
+            var (_, tag) => throw new NJ.JsonSerializationException($"Unknown {typeof(T).Name} type '{tag}'."),
+        };
+        using var objectReader = json.CreateReader();
+        serializer.Populate(objectReader, target);
+        return target;
+    }
+
+    /// <inheritdoc/>
+    public override void WriteJson(NJ.JsonWriter writer, object? value, NJ.JsonSerializer serializer)
+        => throw new NotSupportedException("Newtonsoft.Json writes the union classes itself.");
 }

@@ -107,6 +107,12 @@ internal static class ExternalSchemaTypeReader
                 return new ValueTypeSpec(ValueKind.Map, Element: value);
             }
 
+            if (generic.IsTupleType && generic.TupleElements.Length <= 16)
+            {
+                var elements = generic.TupleElements.Select(e => ToValueType(e.Type)).ToList();
+                return elements.All(e => e is not null) ? new ValueTypeSpec(ValueKind.Tuple, Elements: elements.Select(e => e!).ToImmutableEquatableArray()) : null;
+            }
+
             return null;
         }
 
@@ -114,6 +120,9 @@ internal static class ExternalSchemaTypeReader
         {
             TypeKind.Enum => new ValueTypeSpec(ValueKind.Enum, name),
             TypeKind.Class => new ValueTypeSpec(ValueKind.Object, name),
+
+            // A generated type union (a readonly struct with the generated writer).
+            TypeKind.Struct when symbol.AllInterfaces.Any(i => i.ToDisplayString() == "FactSchema.Serialization.IFactSchemaValue") => new ValueTypeSpec(ValueKind.ValueUnion, name),
             _ => null,
         };
     }

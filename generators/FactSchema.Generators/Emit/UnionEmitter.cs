@@ -137,13 +137,13 @@ internal static class UnionEmitter
         for (var i = 0; i < type.Variants.Count; i++)
         {
             var value = type.Variants[i].DiscriminatorValue!;
-            var literal = CodeText.Utf8Literal(value) ?? CodeText.Literal(value);
+            var literal = CodeText.Utf8Literal(value) ?? $"global::System.Text.Encoding.UTF8.GetBytes({CodeText.Literal(value)})";
             if (i > 0)
             {
                 w.WriteLine();
             }
 
-            w.OpenBlock($"if (__fs_tag.ValueTextEquals({literal}))");
+            w.OpenBlock($"if ({Reader}.TextEquals(ref __fs_tag, {literal}))");
             EmitReadVariant(w, type.Variants[i]);
             w.CloseBlock();
         }

@@ -155,6 +155,7 @@ internal sealed class TypeModelMapper
             objectPointers.Concat(enumPointers).Concat(unionPointers).Concat(valueUnionPointers).Concat(branchPointers).Concat(records.Select(r => r.Pointer!)),
             _externalValidators,
             _diagnostics,
+            Discriminators(),
             _cancellationToken);
         for (var i = 0; i < objects.Count; i++)
         {
@@ -205,6 +206,33 @@ internal sealed class TypeModelMapper
             .ThenBy(d => d.Descriptor.Id, StringComparer.Ordinal)
             .ToImmutableEquatableArray();
         return new MappingResult(file, diagnostics);
+    }
+
+    /// <summary>Every discriminated union of the set, by location, for the validator's error reports.</summary>
+    private Dictionary<string, Validation.ValidationDiscriminator> Discriminators()
+    {
+        var result = new Dictionary<string, Validation.ValidationDiscriminator>(StringComparer.Ordinal);
+        foreach (var union in _set.Unions)
+        {
+            if (union.Discriminator is not { } name)
+            {
+                continue;
+            }
+
+            var branches = new List<(int, string)>();
+            foreach (var variant in union.Variants)
+            {
+                var segment = variant.BranchPointer.Substring(variant.BranchPointer.LastIndexOf('/') + 1);
+                if (variant.DiscriminatorValue is { } value && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                {
+                    branches.Add((index, value));
+                }
+            }
+
+            result[union.FilePath + "#" + union.Pointer] = new Validation.ValidationDiscriminator(name, branches.ToImmutableEquatableArray());
+        }
+
+        return result;
     }
 
     private static void Index(SchemaNode node, Dictionary<string, SchemaNode> nodes)
@@ -379,7 +407,8 @@ internal sealed class TypeModelMapper
                 Name = variant.TypeName,
                 FullName = fullName,
                 Wrapped = wrapped,
-                HasConversion = CanConvertFrom(wrapped, entry.FullName) && converted.Add(Emit.TypeSyntax.Full(wrapped)),
+                // string and string? are one type to C# conversions; int and int? are two.
+                HasConversion = CanConvertFrom(wrapped, entry.FullName) && converted.Add(wrapped.IsValueType ? Emit.TypeSyntax.Full(wrapped) : Emit.TypeSyntax.Base(wrapped)),
                 DiscriminatorValue = variant.DiscriminatorValue,
                 Summary = summary,
             });

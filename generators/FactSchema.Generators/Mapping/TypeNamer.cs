@@ -329,6 +329,26 @@ internal static class TypeNamer
         return target.Items is not null || target.Enum is not null || target.Const is not null || Composition.IsUnion(target) ? false : null;
     };
 
+    /// <summary>The last meaningful segment of a reference: <c>evidence</c> for <c>…/evidence.schema.json</c>, <c>amount</c> for <c>#/$defs/amount</c>.</summary>
+    private static string ReferenceStem(string reference)
+    {
+        var hash = reference.IndexOf('#');
+        var fragment = hash >= 0 ? reference.Substring(hash + 1) : string.Empty;
+        var path = hash >= 0 ? reference.Substring(0, hash) : reference;
+        var text = fragment.Trim('/').Length > 0 ? fragment : path;
+        var stem = text.TrimEnd('/');
+        stem = stem.Substring(stem.LastIndexOf('/') + 1);
+        foreach (var suffix in new[] { ".schema.json", ".json" })
+        {
+            if (stem.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return stem.Substring(0, stem.Length - suffix.Length);
+            }
+        }
+
+        return stem;
+    }
+
     /// <summary>Whether <paramref name="candidate"/> is <paramref name="union"/> or one of the unions it derives from (no inheritance cycles).</summary>
     private static bool IsAncestor(Dictionary<(string, string), (string, string)> baseOf, (string, string) candidate, (string, string) union)
     {
@@ -364,6 +384,12 @@ internal static class TypeNamer
         if (discriminatorValue is not null && Identifiers.ToPascalCase(discriminatorValue, string.Empty) is { Length: > 0 } fromValue)
         {
             return Identifiers.Bare(fromValue) + unionName;
+        }
+
+        if (branch.Ref is { } reference && Identifiers.ToPascalCase(ReferenceStem(reference), string.Empty) is { Length: > 0 } fromReference)
+        {
+            // A reference this compilation cannot see into (another assembly's schema): named after its target.
+            return unionName + Identifiers.Bare(fromReference);
         }
 
         if (branch.Properties is not null && branch.Required.FirstOrDefault() is { } first && Identifiers.ToPascalCase(first, string.Empty) is { Length: > 0 } fromMember)

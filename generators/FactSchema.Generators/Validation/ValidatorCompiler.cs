@@ -73,14 +73,23 @@ internal sealed class ValidatorCompiler
 
     public const string ClassName = "__FactSchemaValidators";
 
+    private IReadOnlyDictionary<string, ValidationDiscriminator> _discriminators = new Dictionary<string, ValidationDiscriminator>();
+
     /// <summary>Generates the validators for the root of <paramref name="document"/> and for each of <paramref name="entryPointers"/>.</summary>
     public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, CancellationToken cancellationToken)
         => Compile(index, document, entryPointers, external, new List<DiagnosticInfo>(), cancellationToken);
 
     /// <summary>As above, adding what the schema's assertions have wrong (invalid patterns) to <paramref name="diagnostics"/>.</summary>
     public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        => Compile(index, document, entryPointers, external, diagnostics, new Dictionary<string, ValidationDiscriminator>(), cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="discriminators"/> (by <see cref="SchemaRef.Key"/> of a oneOf/anyOf) name the property whose
+    /// value picks a branch, so that a value matching no branch gets that branch's own errors rather than only "matches none".
+    /// </summary>
+    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, IReadOnlyDictionary<string, ValidationDiscriminator> discriminators, CancellationToken cancellationToken)
     {
-        var compiler = new ValidatorCompiler(index, document, external, cancellationToken);
+        var compiler = new ValidatorCompiler(index, document, external, cancellationToken) { _discriminators = discriminators };
         var entries = new List<ValidatorEntry>();
         foreach (var pointer in new[] { string.Empty }.Concat(entryPointers).Distinct(StringComparer.Ordinal))
         {
@@ -1353,7 +1362,36 @@ internal sealed class ValidatorCompiler
 
         var count = Int(branches.Items.Count);
         w.OpenBlock($"if ({matches} == 0)");
-        Fail(Location(location, keyword), CodeText.Literal($"does not match any of the {count} schemas in {keyword}"), describeValue: true);
+        var noneMatch = CodeText.Literal($"does not match any of the {count} schemas in {keyword}");
+        if (_discriminators.TryGetValue(location.Key, out var discriminator) && CodeText.Utf8Literal(discriminator.Name) is { } name)
+        {
+            // When collecting, the branch the discriminator names reports its own errors: they say what is wrong.
+            var selected = Local("selected");
+            var probe = Fresh();
+            var values = string.Join(", ", discriminator.Branches.Select(b => CodeText.Literal(b.Value)));
+            w.WriteLine($"var {selected} = c.Quiet ? -1 : {V}.DiscriminatedBranch({probe}, {name}, new string[] {{ {values} }});");
+            w.OpenBlock($"switch ({selected})");
+            for (var i = 0; i < discriminator.Branches.Count; i++)
+            {
+                w.OpenBlock($"case {Int(i)}:");
+                var reader = Fresh();
+                w.WriteLine($"{Call(location, Sub(location, keyword, Int(discriminator.Branches[i].Branch)), reader, "null")};");
+                w.WriteLine("valid = false;");
+                w.WriteLine("break;");
+                w.CloseBlock();
+            }
+
+            w.OpenBlock("default:");
+            Fail(Location(location, keyword), noneMatch, describeValue: true);
+            w.WriteLine("break;");
+            w.CloseBlock();
+            w.CloseBlock();
+        }
+        else
+        {
+            Fail(Location(location, keyword), noneMatch, describeValue: true);
+        }
+
         w.CloseBlock();
         if (oneOf)
         {
@@ -1523,3 +1561,6 @@ internal sealed class ValidatorCompiler
         }
     }
 }
+
+/// <summary>The property whose string value picks a branch of a oneOf/anyOf, and the value of each branch (by index in the keyword's array).</summary>
+internal sealed record ValidationDiscriminator(string Name, ImmutableEquatableArray<(int Branch, string Value)> Branches);

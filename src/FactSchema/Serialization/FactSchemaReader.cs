@@ -511,7 +511,7 @@ public static class FactSchemaReader
                 return false;
             }
 
-            var match = reader.ValueTextEquals(utf8Name);
+            var match = TextEquals(ref reader, utf8Name);
             Read(ref reader);
             if (match)
             {
@@ -523,6 +523,23 @@ public static class FactSchemaReader
             {
                 ThrowIncomplete(ref reader);
             }
+        }
+    }
+
+    /// <summary>Whether the current string or property name equals <paramref name="utf8Text"/>, failing clearly on text that is not valid Unicode.</summary>
+    /// <param name="reader">The reader, on a string or property name.</param>
+    /// <param name="utf8Text">The text to compare with, UTF-8 encoded.</param>
+    /// <returns>True when equal.</returns>
+    public static bool TextEquals(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Text)
+    {
+        try
+        {
+            return reader.ValueTextEquals(utf8Text);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // An escaped unpaired surrogate ("\ud800") has no UTF-8 form.
+            throw new FactSchemaJsonException("the string is not valid UTF-8", reader.TokenStartIndex, ex);
         }
     }
 

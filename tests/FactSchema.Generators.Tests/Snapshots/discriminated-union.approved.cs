@@ -1050,12 +1050,12 @@ namespace Consumer.Schemas
 
             if (__fs_tag.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
-                if (__fs_tag.ValueTextEquals("quote"u8))
+                if (global::FactSchema.Serialization.FactSchemaReader.TextEquals(ref __fs_tag, "quote"u8))
                 {
                     return global::Consumer.Schemas.Quote.ReadUnvalidated(ref reader);
                 }
 
-                if (__fs_tag.ValueTextEquals("position"u8))
+                if (global::FactSchema.Serialization.FactSchemaReader.TextEquals(ref __fs_tag, "position"u8))
                 {
                     return global::Consumer.Schemas.Position.ReadUnvalidated(ref reader);
                 }
@@ -1313,16 +1313,39 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet0);
                 if (matches1 == 0)
                 {
-                    if (!c.Quiet)
+                    var x7 = start;
+                    var selected6 = c.Quiet ? -1 : global::FactSchema.Validation.FactSchemaValidation.DiscriminatedBranch(x7, "kind"u8, new string[] { "quote", "position" });
+                    switch (selected6)
                     {
-                        c.AddError(ref start, "discriminated-union.schema.json#/oneOf", "does not match any of the 3 schemas in oneOf");
-                    }
-                    else
-                    {
-                        return false;
-                    }
+                        case 0:
+                        {
+                            var x8 = start;
+                            V2(ref x8, c, null);
+                            valid = false;
+                            break;
+                        }
+                        case 1:
+                        {
+                            var x9 = start;
+                            V1(ref x9, c, null);
+                            valid = false;
+                            break;
+                        }
+                        default:
+                        {
+                            if (!c.Quiet)
+                            {
+                                c.AddError(ref start, "discriminated-union.schema.json#/oneOf", "does not match any of the 3 schemas in oneOf");
+                            }
+                            else
+                            {
+                                return false;
+                            }
 
-                    valid = false;
+                            valid = false;
+                            break;
+                        }
+                    }
                 }
                 else if (matches1 > 1)
                 {
