@@ -75,6 +75,53 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void OverlappingUnionBranchesAreReportedAtTheUnion()
+    {
+        const string schema = """
+            {
+              "title": "Contact",
+              "type": "object",
+              "properties": {
+                "handle": { "oneOf": [{ "type": "string", "maxLength": 20 }, { "type": "string", "pattern": "@" }] },
+                "apart": { "oneOf": [{ "type": "string" }, { "type": "integer" }, { "type": "object", "properties": { "a": { "type": "string" } }, "required": ["a"], "additionalProperties": false }, { "type": "object", "properties": { "b": { "type": "string" } }, "required": ["b"], "additionalProperties": false }] },
+                "tagged": { "oneOf": [{ "type": "object", "properties": { "kind": { "const": "x" } }, "required": ["kind"] }, { "type": "object", "properties": { "kind": { "const": "y" } }, "required": ["kind"] }] }
+              }
+            }
+            """;
+        var run = GeneratorHarness.Run(new SchemaInput("contact.schema.json", schema));
+
+        // Only the first union: the second is kept apart by types and closed objects, the third by a discriminator.
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "FS0015");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        AssertAt(diagnostic, "contact.schema.json", line: 5, column: 15);
+        Assert.Contains("Branches 1 and 2 of this oneOf", diagnostic.GetMessage());
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void DisagreeingAllOfBranchesAreReportedAtTheProperty()
+    {
+        const string schema = """
+            {
+              "title": "Signed",
+              "allOf": [
+                { "type": "object", "properties": { "amount": { "type": "string" }, "note": { "type": "string" } } },
+                { "type": "object", "properties": { "amount": { "type": "integer" }, "note": { "description": "says nothing about the type" } } }
+              ]
+            }
+            """;
+        var run = GeneratorHarness.Run(new SchemaInput("signed.schema.json", schema));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "FS0016");
+        AssertAt(diagnostic, "signed.schema.json", line: 5, column: 41);
+        Assert.Contains("the property 'amount' is a string in one branch and an integer in another", diagnostic.GetMessage());
+        var source = run.Sources["signed.schema.json.g.cs"];
+        Assert.Contains("public global::System.Text.Json.JsonElement? Amount", source);
+        Assert.Contains("public string? Note", source);
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void UnresolvedReferenceIsReportedAtTheRef()
     {
         const string schema = """

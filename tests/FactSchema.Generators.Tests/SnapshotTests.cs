@@ -32,6 +32,7 @@ public sealed class SnapshotTests
     [InlineData("type-union")]
     [InlineData("all-of")]
     [InlineData("maps-and-tuples")]
+    [InlineData("composition-edges")]
     public void Construct(string name)
     {
         var run = GeneratorHarness.Run(Load(name + ".schema.json"));
