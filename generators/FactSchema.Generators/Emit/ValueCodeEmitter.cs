@@ -90,8 +90,6 @@ internal static class ValueCodeEmitter
     private static void EmitReadTuple(SourceWriter w, ValueTypeSpec type, string target, int depth)
     {
         var elements = type.Elements!;
-        var index = "__fs_index" + depth;
-        var exception = "__fs_ex" + depth;
         var count = elements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         w.WriteLine($"{Reader}.ExpectStartArray(ref reader);");
         for (var i = 0; i < elements.Count; i++)
@@ -99,34 +97,23 @@ internal static class ValueCodeEmitter
             w.WriteLine($"{TypeSyntax.Full(elements[i])} __fs_t{depth}_{i} = default!;");
         }
 
-        w.WriteLine($"var {index} = 0;");
-        w.OpenBlock("try");
-        w.OpenBlock("while (true)");
-        w.WriteLine($"{Reader}.Read(ref reader);");
-        w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.EndArray)");
-        w.WriteLine("break;");
-        w.CloseBlock();
-        w.WriteLine();
-        w.OpenBlock($"switch ({index})");
-        for (var i = 0; i < elements.Count; i++)
+        var index = "__fs_index" + depth;
+        EmitItemLoop(w, depth, index =>
         {
-            w.OpenBlock($"case {i}:");
-            EmitRead(w, elements[i], $"__fs_t{depth}_{i}", depth + 1);
-            w.WriteLine("break;");
-            w.CloseBlock();
-        }
+            w.OpenBlock($"switch ({index})");
+            for (var i = 0; i < elements.Count; i++)
+            {
+                w.OpenBlock($"case {i}:");
+                EmitRead(w, elements[i], $"__fs_t{depth}_{i}", depth + 1);
+                w.WriteLine("break;");
+                w.CloseBlock();
+            }
 
-        w.OpenBlock("default:");
-        w.WriteLine($"throw {Reader}.WrongItemCount(ref reader, {count});");
-        w.CloseBlock();
-        w.CloseBlock();
-        w.WriteLine($"{index}++;");
-        w.CloseBlock();
-        w.CloseBlock();
-        w.OpenBlock($"catch ({JsonException} {exception})");
-        w.WriteLine($"throw {Exception}.Nest({exception}, {index});");
-        w.CloseBlock();
-        w.WriteLine();
+            w.OpenBlock("default:");
+            w.WriteLine($"throw {Reader}.WrongItemCount(ref reader, {count});");
+            w.CloseBlock();
+            w.CloseBlock();
+        });
         w.OpenBlock($"if ({index} != {count})");
         w.WriteLine($"throw {Reader}.WrongItemCount(ref reader, {count});");
         w.CloseBlock();
@@ -138,11 +125,26 @@ internal static class ValueCodeEmitter
     {
         var element = TypeSyntax.Full(type.Element!);
         var list = "__fs_list" + depth;
-        var index = "__fs_index" + depth;
         var item = "__fs_item" + depth;
-        var exception = "__fs_ex" + depth;
         w.WriteLine($"{Reader}.ExpectStartArray(ref reader);");
         w.WriteLine($"var {list} = new {List}<{element}>();");
+        EmitItemLoop(w, depth, index =>
+        {
+            w.WriteLine($"{element} {item} = default!;");
+            EmitRead(w, type.Element!, item, depth + 1);
+            w.WriteLine($"{list}.Add({item});");
+        });
+        w.WriteLine($"{target} = {list};");
+    }
+
+    /// <summary>
+    /// The loop over an array's items, reader on its start: reads each item with <paramref name="readItem"/> (given
+    /// the index variable) and adds the index to the path of any error. The index variable holds the count afterwards.
+    /// </summary>
+    private static void EmitItemLoop(SourceWriter w, int depth, System.Action<string> readItem)
+    {
+        var index = "__fs_index" + depth;
+        var exception = "__fs_ex" + depth;
         w.WriteLine($"var {index} = 0;");
         w.OpenBlock("try");
         w.OpenBlock("while (true)");
@@ -151,9 +153,7 @@ internal static class ValueCodeEmitter
         w.WriteLine("break;");
         w.CloseBlock();
         w.WriteLine();
-        w.WriteLine($"{element} {item} = default!;");
-        EmitRead(w, type.Element!, item, depth + 1);
-        w.WriteLine($"{list}.Add({item});");
+        readItem(index);
         w.WriteLine($"{index}++;");
         w.CloseBlock();
         w.CloseBlock();
@@ -161,7 +161,6 @@ internal static class ValueCodeEmitter
         w.WriteLine($"throw {Exception}.Nest({exception}, {index});");
         w.CloseBlock();
         w.WriteLine();
-        w.WriteLine($"{target} = {list};");
     }
 
     private static void EmitReadMap(SourceWriter w, ValueTypeSpec type, string target, int depth)
