@@ -33,6 +33,7 @@ public sealed class SnapshotTests
     [InlineData("all-of")]
     [InlineData("maps-and-tuples")]
     [InlineData("composition-edges")]
+    [InlineData("union-shared-properties")]
     public void Construct(string name)
     {
         var run = GeneratorHarness.Run(Load(name + ".schema.json"));

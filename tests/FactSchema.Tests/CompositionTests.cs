@@ -127,6 +127,25 @@ public sealed class CompositionTests
     }
 
     [Fact]
+    public void SharedPropertiesBesideOneOfBelongToEveryVariant()
+    {
+        const string json = """{"claims":[{"id":"c1","kind":"quote","sources":["s1"],"text":"stop whining"},{"id":"c2","kind":"position","stance":"against"}]}""";
+        var dossier = Read("""{"claims":[{"text":"stop whining","sources":["s1"],"kind":"quote","id":"c1"},{"stance":"against","kind":"position","id":"c2"}]}""");
+
+        var quote = Assert.IsType<QuoteClaim>(dossier.Claims![0]);
+        Assert.Equal("c1", quote.Id);
+        Assert.Equal(new[] { "s1" }, quote.Sources);
+        Assert.Equal("stop whining", quote.Text);
+        var position = Assert.IsType<PositionClaim>(dossier.Claims[1]);
+        Assert.Equal(PositionClaimStance.Against, position.Stance);
+        Assert.Equal(json, Write(dossier));
+
+        var error = Assert.ThrowsAny<FactSchemaJsonException>(() => Read("""{"claims":[{"kind":"quote","text":"x"}]}"""));
+        Assert.Equal("/claims/0", error.InstanceLocation);
+        Assert.Contains("'id'", error.Message);
+    }
+
+    [Fact]
     public void TypeUnionStructRoundTripsExactly()
     {
         var dossier = Read("""{"code":"UA-7","flag":true}""");

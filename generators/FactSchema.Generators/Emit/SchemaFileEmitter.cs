@@ -156,8 +156,19 @@ internal static class SchemaFileEmitter
             }
         }
 
+        for (var i = 0; i < file.ReferenceEntries.Count; i++)
+        {
+            w.WriteLine();
+            w.WriteLine("/// <summary>Validates a location of this schema that other schema files of the project refer to (used by their generated validators).</summary>");
+            w.WriteLine($"[{KnownNames.EditorBrowsableNever}]");
+            w.WriteLine($"internal static bool {ReferenceEntryName(i)}(ref {KnownNames.Utf8JsonReader} reader, {KnownNames.ValidationContext} context, {KnownNames.EvaluatedSet}? evaluated) => {file.ReferenceEntries[i]}(ref reader, context, evaluated);");
+        }
+
         w.CloseBlock();
     }
+
+    /// <summary>The name of the entry point through which other files of the compilation validate a location of this file.</summary>
+    internal static string ReferenceEntryName(int index) => "__ValidateRef" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string RecordValidatorName(int index) => "ValidateLocation" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using FactSchema.Generators.Common;
 using FactSchema.Generators.Json;
 using FactSchema.Generators.Schema;
 
@@ -23,13 +24,26 @@ internal static class Composition
     public static bool UnionAllowsNull(SchemaNode node)
         => (node.OneOf.Count > 0 ? node.OneOf : node.AnyOf).Any(TypeNamer.IsNullSchema);
 
-    /// <summary>A <c>oneOf</c> or <c>anyOf</c> of two or more non-null schemas, with nothing beside it that would change the type.</summary>
+    /// <summary>
+    /// A <c>oneOf</c> or <c>anyOf</c> of two or more non-null schemas, with nothing beside it that would change the
+    /// type, except shared <c>properties</c> when every branch is an inline object (each variant then gets them).
+    /// </summary>
     public static bool IsUnion(SchemaNode node)
         => (node.OneOf.Count > 0 ^ node.AnyOf.Count > 0)
         && node.AllOf.Count == 0
-        && node.Properties is null
         && node.Items is null
-        && UnionBranches(node).Count >= 2;
+        && UnionBranches(node).Count >= 2
+        && (node.Properties is null || HasSharedProperties(node));
+
+    /// <summary>
+    /// <c>properties</c> beside a <c>oneOf</c>/<c>anyOf</c> whose branches are all inline objects (no <c>$ref</c>, no type
+    /// but object, no composition of their own): the shared members of every variant.
+    /// </summary>
+    public static bool HasSharedProperties(SchemaNode node)
+        => node.Properties is not null
+        && (node.Types is null || node.Types.All(t => t is "object" or "null"))
+        && UnionBranches(node).All(b => b.Ref is null && b.BooleanValue is null && b.AnyOf.Count == 0 && b.OneOf.Count == 0
+            && (b.Types is null || b.Types.All(t => t is "object")) && b.Items is null && b.Enum is null && b.Const is null);
 
     /// <summary>The scalar JSON type of an inline schema that is only a scalar ("string", "integer", "number", "boolean"), or null.</summary>
     public static string? ScalarType(SchemaNode node)
@@ -137,8 +151,10 @@ internal static class Composition
     /// The discriminator of a union: a property that every branch declares, requires, and fixes to a different
     /// string (<c>const</c> or a one-value <c>enum</c>). The first such property of the first branch; null when none.
     /// </summary>
-    public static Discriminator? FindDiscriminator(SchemaResolver resolver, SchemaDocument document, IReadOnlyList<SchemaNode> branches)
+    public static Discriminator? FindDiscriminator(SchemaResolver resolver, SchemaDocument document, IReadOnlyList<SchemaNode> branches, SchemaNode? union = null)
     {
+        // Shared properties: "required" may be stated once, beside the oneOf, for every branch.
+        var sharedRequired = union is not null && HasSharedProperties(union) ? union.Required : ImmutableEquatableArray<string>.Empty;
         var resolved = new List<SchemaNode>();
         foreach (var branch in branches)
         {
@@ -161,7 +177,7 @@ internal static class Composition
             foreach (var branch in resolved)
             {
                 var property = branch.Properties!.FirstOrDefault(p => p.Name == candidate.Name);
-                if (property is null || !branch.Required.Contains(candidate.Name) || ConstantString(property.Schema) is not { } value)
+                if (property is null || !(branch.Required.Contains(candidate.Name) || sharedRequired.Contains(candidate.Name)) || ConstantString(property.Schema) is not { } value)
                 {
                     break;
                 }

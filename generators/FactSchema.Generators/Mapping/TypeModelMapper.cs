@@ -149,13 +149,16 @@ internal sealed class TypeModelMapper
         }
 
         // Validators: one entry per generated type of this file, plus the root.
+        var index = _set.ValidationIndex;
+        var referenced = index.CrossFileTargetsOf(_document);
         var validators = Validation.ValidatorCompiler.Compile(
-            _set.ValidationIndex,
+            index,
             _document,
-            objectPointers.Concat(enumPointers).Concat(unionPointers).Concat(valueUnionPointers).Concat(branchPointers).Concat(records.Select(r => r.Pointer!)),
+            objectPointers.Concat(enumPointers).Concat(unionPointers).Concat(valueUnionPointers).Concat(branchPointers).Concat(records.Select(r => r.Pointer!)).Concat(referenced),
             _externalValidators,
             _diagnostics,
             Discriminators(),
+            CrossFileEntry,
             _cancellationToken);
         for (var i = 0; i < objects.Count; i++)
         {
@@ -198,6 +201,7 @@ internal sealed class TypeModelMapper
             Unions = unions.ToImmutableEquatableArray(),
             ValueUnions = valueUnions.ToImmutableEquatableArray(),
             Records = records.ToImmutableEquatableArray(),
+            ReferenceEntries = referenced.Select(pointer => validators.MethodFor(pointer)!).ToImmutableEquatableArray(),
         };
 
         var diagnostics = _diagnostics
@@ -206,6 +210,19 @@ internal sealed class TypeModelMapper
             .ThenBy(d => d.Descriptor.Id, StringComparer.Ordinal)
             .ToImmutableEquatableArray();
         return new MappingResult(file, diagnostics);
+    }
+
+    /// <summary>The entry point through which validators of other files call the validator of <paramref name="target"/>.</summary>
+    private string? CrossFileEntry(Validation.SchemaRef target)
+    {
+        var index = _set.ValidationIndex.CrossFileIndexOf(target);
+        if (index < 0 || _set.SchemaClassNameFor(target.Document) is not { } schemaClass)
+        {
+            return null;
+        }
+
+        var ns = target.Document.Namespace.Length == 0 ? string.Empty : target.Document.Namespace + ".";
+        return "global::" + ns + schemaClass + "." + Emit.SchemaFileEmitter.ReferenceEntryName(index);
     }
 
     /// <summary>Every discriminated union of the set, by location, for the validator's error reports.</summary>
@@ -319,8 +336,15 @@ internal sealed class TypeModelMapper
         }
 
         // The record's own schema, then (for allOf) every branch, through $refs: properties and required merge.
+        // A variant of a union with shared properties starts with the union's.
         var sources = new List<SchemaLocation>();
-        CollectObjectSchemas(location, sources, new HashSet<(string, string)>(), depth: 0);
+        var visited = new HashSet<(string, string)>();
+        if (SharedPropertiesOf(document, node) is { } shared)
+        {
+            CollectObjectSchemas(shared, sources, visited, depth: 0);
+        }
+
+        CollectObjectSchemas(location, sources, visited, depth: 0);
         var required = sources.SelectMany(s => s.Node.Required).Distinct(StringComparer.Ordinal).ToList();
         var requiredSet = new HashSet<string>(required, StringComparer.Ordinal);
         foreach (var source in sources)
@@ -652,6 +676,31 @@ internal sealed class TypeModelMapper
         _ => "Value",
     };
 
+    /// <summary>The union whose shared <c>properties</c> this inline branch inherits, or null.</summary>
+    private SchemaLocation? SharedPropertiesOf(SchemaDocument document, SchemaNode node)
+    {
+        foreach (var union in _set.Unions)
+        {
+            if (union.FilePath != document.FilePath)
+            {
+                continue;
+            }
+
+            foreach (var variant in union.Variants)
+            {
+                if (variant.Owned && variant.BranchPointer == node.Pointer && variant.TargetFile == document.FilePath && variant.TargetPointer == node.Pointer
+                    && _names.TryGetValue((union.FilePath, union.Pointer), out var unionEntry)
+                    && FindNode(unionEntry) is { } unionNode
+                    && Composition.HasSharedProperties(unionNode))
+                {
+                    return new SchemaLocation(document, unionNode);
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>How deep allOf branches (and the $refs between them) are followed when merging.</summary>
     private const int MaxAllOfDepth = 32;
 
@@ -693,6 +742,24 @@ internal sealed class TypeModelMapper
     {
         var existing = properties[index];
         var other = MapValue(document, property.Schema, new HashSet<(string, string)>());
+        if (existing.Const is null && existing.Type.Kind is ValueKind.String or ValueKind.Enum && Composition.ConstantString(property.Schema) is not null)
+        {
+            // A branch fixes a string the other allows ("kind": one of a, b / "kind": "a"): the constant is the intersection.
+            var narrowed = MapProperty(document, property.Name, property.Schema, existing.IsRequired, new HashSet<string>(StringComparer.Ordinal));
+            if (narrowed.Const is not null)
+            {
+                properties[index] = narrowed with { Name = existing.Name, Summary = existing.Summary ?? narrowed.Summary };
+            }
+
+            // Otherwise (a one-value enum) the wider type holds it; validation checks the value.
+            return;
+        }
+
+        if (existing.Const is not null && other.Kind is ValueKind.String or ValueKind.Enum)
+        {
+            return;
+        }
+
         if (other.Kind == ValueKind.Any || (existing.Type with { Nullable = false }).Equals(other with { Nullable = false }))
         {
             if (existing.Type.Nullable && !other.Nullable && other.Kind != ValueKind.Any)

@@ -129,9 +129,9 @@ internal static class TypeNamer
                 named.Add(root.Pointer);
             }
 
-            void NameTree(SchemaNode node, string baseName, bool preferBaseName)
+            void NameTree(SchemaNode node, string baseName, bool preferBaseName, NamedTypeKind? force = null)
             {
-                if (!named.Contains(node.Pointer) && Classify(node, AllOfBranchIsObject(resolver, document)) is { } kind)
+                if (!named.Contains(node.Pointer) && (force ?? Classify(node, AllOfBranchIsObject(resolver, document))) is { } kind)
                 {
                     var candidate = baseName;
                     if (!preferBaseName || Taken(document.Namespace).Contains(candidate))
@@ -197,12 +197,14 @@ internal static class TypeNamer
                 {
                     // Branches are named after their title, their discriminator value, or their position.
                     var branches = Composition.UnionBranches(node);
-                    var discriminator = Composition.FindDiscriminator(resolver, document, branches);
+                    var discriminator = Composition.FindDiscriminator(resolver, document, branches, node);
                     for (var i = 0; i < branches.Count; i++)
                     {
                         if (branches[i].Ref is null)
                         {
-                            NameTree(branches[i], BranchCandidate(branches[i], discriminator?.Values[i], baseName, i), preferBaseName: false);
+                            // With shared properties every branch is a record (it gets them), even one that only adds "required".
+                            var force = Composition.HasSharedProperties(node) ? NamedTypeKind.Object : (NamedTypeKind?)null;
+                            NameTree(branches[i], BranchCandidate(branches[i], discriminator?.Values[i], baseName, i), preferBaseName: false, force);
                         }
                     }
 
@@ -242,7 +244,7 @@ internal static class TypeNamer
         {
             cancellationToken.ThrowIfCancellationRequested();
             var branches = Composition.UnionBranches(node);
-            var discriminator = Composition.FindDiscriminator(resolver, document, branches);
+            var discriminator = Composition.FindDiscriminator(resolver, document, branches, node);
             var variants = new List<UnionVariantEntry>();
             var inThisUnion = new HashSet<(string, string)>();
             for (var i = 0; i < branches.Count; i++)

@@ -265,6 +265,9 @@ internal sealed record SchemaFileSpec
     /// <summary>What the schema class's summary names: the root schema's title or the file.</summary>
     public string? SchemaSummary { get; init; }
 
+    /// <summary>The validators of the locations other files' <c>$ref</c>s lead to, in <c>ValidationIndex.CrossFileTargetsOf</c> order.</summary>
+    public ImmutableEquatableArray<string> ReferenceEntries { get; init; } = ImmutableEquatableArray<string>.Empty;
+
     /// <summary>Which C# type each referenceable location of the schema maps to, recorded for other assemblies.</summary>
     public ImmutableEquatableArray<SchemaTypeRecord> Records { get; init; } = ImmutableEquatableArray<SchemaTypeRecord>.Empty;
 }

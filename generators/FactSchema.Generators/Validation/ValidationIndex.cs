@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using FactSchema.Generators.Json;
 using FactSchema.Generators.Mapping;
 using FactSchema.Generators.Schema;
@@ -28,6 +29,8 @@ internal sealed class ValidationIndex
     private readonly Dictionary<string, string> _bases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _dynamicAnchorResources = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dynamicAnchors = new(StringComparer.Ordinal);
+    private readonly List<(SchemaRef Location, string Reference)> _references = new();
+    private Dictionary<string, List<string>>? _crossFileTargets;
 
     public ValidationIndex(IEnumerable<SchemaDocument> documents)
     {
@@ -103,6 +106,11 @@ internal sealed class ValidationIndex
             UsesDynamicRef = true;
         }
 
+        if (node["$ref"] is { Kind: JsonKind.String, Text: { } reference })
+        {
+            _references.Add((new SchemaRef(document, pointer), reference));
+        }
+
         foreach (var member in node.Members)
         {
             var childPointer = pointer + "/" + JsonPointer.Escape(member.Name);
@@ -132,6 +140,79 @@ internal sealed class ValidationIndex
         if (!_anchors.ContainsKey(key))
         {
             _anchors.Add(key, target);
+        }
+    }
+
+    private static readonly HashSet<string> s_annotationKeywords = new(StringComparer.Ordinal)
+    {
+        "$ref", "$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$anchor", "$schema",
+    };
+
+    /// <summary>
+    /// A schema that is only a <c>$ref</c> (plus annotations) validates exactly as its target: calls skip it.
+    /// Not across resources while the dynamic scope is tracked, since entering a resource is observable there.
+    /// </summary>
+    public SchemaRef FollowAliases(SchemaRef target)
+    {
+        for (var hops = 0; hops < 16; hops++)
+        {
+            if (Navigate(target.Document, target.Pointer) is not { Kind: JsonKind.Object } node
+                || node["$ref"] is not { Kind: JsonKind.String, Text: { } reference }
+                || node.Members.Any(m => !s_annotationKeywords.Contains(m.Name))
+                || !TryResolve(target, reference, out var next, out _)
+                || next.Key == target.Key
+                || (UsesDynamicRef && !string.Equals(BaseOf(target), BaseOf(next), StringComparison.Ordinal)))
+            {
+                return target;
+            }
+
+            target = next;
+        }
+
+        return target;
+    }
+
+    /// <summary>
+    /// The locations of <paramref name="document"/> that <c>$ref</c>s in other files lead to (after aliases), in a
+    /// stable order: each gets an entry point on the file's schema class, so that other files call its validator
+    /// instead of compiling a copy (which made generated code grow with the square of the number of files).
+    /// </summary>
+    public IReadOnlyList<string> CrossFileTargetsOf(SchemaDocument document)
+        => CrossFileTargets().TryGetValue(document.FilePath, out var pointers) ? pointers : Array.Empty<string>();
+
+    /// <summary>The position of <paramref name="target"/> in <see cref="CrossFileTargetsOf"/> of its file, or -1.</summary>
+    public int CrossFileIndexOf(SchemaRef target)
+        => CrossFileTargets().TryGetValue(target.Document.FilePath, out var pointers) ? pointers.BinarySearch(target.Pointer, StringComparer.Ordinal) is var i and >= 0 ? i : -1 : -1;
+
+    private Dictionary<string, List<string>> CrossFileTargets()
+    {
+        lock (_references)
+        {
+            if (_crossFileTargets is null)
+            {
+                var sets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+                foreach (var (location, reference) in _references)
+                {
+                    if (TryResolve(location, reference, out var target, out _))
+                    {
+                        target = FollowAliases(target);
+                        if (target.Document.FilePath != location.Document.FilePath)
+                        {
+                            if (!sets.TryGetValue(target.Document.FilePath, out var set))
+                            {
+                                set = new HashSet<string>(StringComparer.Ordinal);
+                                sets.Add(target.Document.FilePath, set);
+                            }
+
+                            set.Add(target.Pointer);
+                        }
+                    }
+                }
+
+                _crossFileTargets = sets.ToDictionary(p => p.Key, p => p.Value.OrderBy(x => x, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+            }
+
+            return _crossFileTargets;
         }
     }
 

@@ -75,6 +75,9 @@ internal sealed class ValidatorCompiler
 
     private IReadOnlyDictionary<string, ValidationDiscriminator> _discriminators = new Dictionary<string, ValidationDiscriminator>();
 
+    /// <summary>The entry point (fully qualified) through which a location of another file of the compilation is validated, or null to compile it here.</summary>
+    private Func<SchemaRef, string?>? _crossFileEntry;
+
     /// <summary>Generates the validators for the root of <paramref name="document"/> and for each of <paramref name="entryPointers"/>.</summary>
     public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, CancellationToken cancellationToken)
         => Compile(index, document, entryPointers, external, new List<DiagnosticInfo>(), cancellationToken);
@@ -88,8 +91,12 @@ internal sealed class ValidatorCompiler
     /// value picks a branch, so that a value matching no branch gets that branch's own errors rather than only "matches none".
     /// </summary>
     public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, IReadOnlyDictionary<string, ValidationDiscriminator> discriminators, CancellationToken cancellationToken)
+        => Compile(index, document, entryPointers, external, diagnostics, discriminators, crossFileEntry: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="crossFileEntry"/> names the entry point of a location in another file (see <see cref="ValidationIndex.CrossFileTargetsOf"/>).</summary>
+    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, IReadOnlyDictionary<string, ValidationDiscriminator> discriminators, Func<SchemaRef, string?>? crossFileEntry, CancellationToken cancellationToken)
     {
-        var compiler = new ValidatorCompiler(index, document, external, cancellationToken) { _discriminators = discriminators };
+        var compiler = new ValidatorCompiler(index, document, external, cancellationToken) { _discriminators = discriminators, _crossFileEntry = crossFileEntry };
         var entries = new List<ValidatorEntry>();
         foreach (var pointer in new[] { string.Empty }.Concat(entryPointers).Distinct(StringComparer.Ordinal))
         {
@@ -323,34 +330,8 @@ internal sealed class ValidatorCompiler
         return false;
     }
 
-    private static readonly HashSet<string> s_annotationKeywords = new(StringComparer.Ordinal)
-    {
-        "$ref", "$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$anchor", "$schema",
-    };
-
-    /// <summary>
-    /// A schema that is only a <c>$ref</c> (plus annotations) validates exactly as its target: calls skip it.
-    /// Not across resources while the dynamic scope is tracked, since entering a resource is observable there.
-    /// </summary>
-    private SchemaRef FollowAliases(SchemaRef target)
-    {
-        for (var hops = 0; hops < 16; hops++)
-        {
-            if (ValidationIndex.Navigate(target.Document, target.Pointer) is not { Kind: JsonKind.Object } node
-                || node["$ref"] is not { Kind: JsonKind.String, Text: { } reference }
-                || node.Members.Any(m => !s_annotationKeywords.Contains(m.Name))
-                || !_index.TryResolve(target, reference, out var next, out _)
-                || next.Key == target.Key
-                || (_dynamic && !string.Equals(_index.BaseOf(target), _index.BaseOf(next), StringComparison.Ordinal)))
-            {
-                return target;
-            }
-
-            target = next;
-        }
-
-        return target;
-    }
+    /// <summary>A schema that is only a <c>$ref</c> (plus annotations) validates exactly as its target: calls skip it.</summary>
+    private SchemaRef FollowAliases(SchemaRef target) => _index.FollowAliases(target);
 
     /// <summary>
     /// Whether the method reads the value more than once (in-place subschemas, unevaluated*, uniqueItems) and so
@@ -402,6 +383,12 @@ internal sealed class ValidatorCompiler
     private string Call(SchemaRef from, SchemaRef target, string reader, string evaluated)
     {
         target = FollowAliases(target);
+        if (!_dynamic && target.Document.FilePath != _document.FilePath && _crossFileEntry?.Invoke(target) is { } entry)
+        {
+            // Another file of the compilation: call its entry point rather than compile a copy here.
+            return $"{entry}(ref {reader}, c, {evaluated})";
+        }
+
         var method = MethodFor(target);
         if (_dynamic)
         {
@@ -1316,7 +1303,7 @@ internal sealed class ValidatorCompiler
             w.WriteLine($"{Set}? {keep} = null;");
         }
 
-        for (var i = 0; i < branches.Items.Count; i++)
+        void EmitBranch(int i)
         {
             var call = Call(location, Sub(location, keyword, Int(i)), Fresh(), _track ? "s" : "null");
             var guard = oneOf ? $"{matches} < 2" : $"{matches} == 0";
@@ -1351,6 +1338,45 @@ internal sealed class ValidatorCompiler
             w.CloseBlock();
         }
 
+        _discriminators.TryGetValue(location.Key, out var discriminator);
+        var discriminatorName = discriminator is null ? null : CodeText.Utf8Literal(discriminator.Name);
+        if (discriminator is not null && discriminatorName is not null)
+        {
+            // Every other branch fixes the discriminator to another string: in an object that has it, only the branch
+            // it names can match (and none when it names none). Without it, or for a non-object, evaluate them all.
+            var values = Field("readonly string[]", "new string[] { " + string.Join(", ", discriminator.Branches.Select(b => CodeText.Literal(b.Value))) + " }");
+            var selected = Local("branch");
+            w.WriteLine($"var {selected} = {V}.SelectBranch(start, {discriminatorName}, {values});");
+            w.OpenBlock($"switch ({selected})");
+            for (var k = 0; k < discriminator.Branches.Count; k++)
+            {
+                w.OpenBlock($"case {Int(k)}:");
+                EmitBranch(discriminator.Branches[k].Branch);
+                w.WriteLine("break;");
+                w.CloseBlock();
+            }
+
+            w.OpenBlock("case -1:");
+            w.WriteLine("break;");
+            w.CloseBlock();
+            w.OpenBlock("default:");
+            for (var i = 0; i < branches.Items.Count; i++)
+            {
+                EmitBranch(i);
+            }
+
+            w.WriteLine("break;");
+            w.CloseBlock();
+            w.CloseBlock();
+        }
+        else
+        {
+            for (var i = 0; i < branches.Items.Count; i++)
+            {
+                EmitBranch(i);
+            }
+        }
+
         w.WriteLine($"c.EndQuiet({quiet});");
         if (_track && oneOf)
         {
@@ -1363,7 +1389,7 @@ internal sealed class ValidatorCompiler
         var count = Int(branches.Items.Count);
         w.OpenBlock($"if ({matches} == 0)");
         var noneMatch = CodeText.Literal($"does not match any of the {count} schemas in {keyword}");
-        if (_discriminators.TryGetValue(location.Key, out var discriminator) && CodeText.Utf8Literal(discriminator.Name) is { } name)
+        if (discriminator is not null && discriminatorName is { } name)
         {
             // When collecting, the branch the discriminator names reports its own errors: they say what is wrong.
             var selected = Local("selected");

@@ -237,6 +237,49 @@ public static class FactSchemaValidation
         }
     }
 
+    /// <summary>
+    /// Which branch of a discriminated union can match the value: the index into <paramref name="values"/> of the branch
+    /// its discriminator names; -1 when the value is an object whose discriminator names no branch (none can match);
+    /// -2 when the value is not an object or has no discriminator (every branch must be tried).
+    /// </summary>
+    /// <param name="reader">A reader on the value's first token (a copy is used).</param>
+    /// <param name="utf8Name">The discriminator property's name.</param>
+    /// <param name="values">Each branch's discriminator value.</param>
+    /// <returns>The branch, -1 or -2.</returns>
+    public static int SelectBranch(Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name, string[] values)
+    {
+        if (values is null)
+        {
+            throw new ArgumentNullException(nameof(values));
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject || !FactSchemaReader.TryFindProperty(reader, utf8Name, out var tag))
+        {
+            return -2;
+        }
+
+        if (tag.TokenType == JsonTokenType.String)
+        {
+            try
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (tag.ValueTextEquals(values[i]))
+                    {
+                        return i;
+                    }
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Not valid Unicode (an escaped unpaired surrogate): let every branch judge it.
+                return -2;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Which branch of a discriminated union the value's discriminator names (used to report that branch's errors).</summary>
     /// <param name="reader">A reader on the value's first token (a copy is used).</param>
     /// <param name="utf8Name">The discriminator property's name.</param>

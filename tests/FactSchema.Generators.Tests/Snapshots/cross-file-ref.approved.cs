@@ -756,6 +756,18 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateLocation2(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
+
+        /// <summary>Validates a location of this schema that other schema files of the project refer to (used by their generated validators).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static bool __ValidateRef0(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+
+        /// <summary>Validates a location of this schema that other schema files of the project refer to (used by their generated validators).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static bool __ValidateRef1(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
+
+        /// <summary>Validates a location of this schema that other schema files of the project refer to (used by their generated validators).</summary>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static bool __ValidateRef2(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>
@@ -1722,80 +1734,6 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        private static int M1(ref global::System.Text.Json.Utf8JsonReader r)
-        {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
-            {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 2:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "id"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "name"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("id"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("name"u8))
-            {
-                return 1;
-            }
-            return -1;
-        }
-
-        private static int M2(ref global::System.Text.Json.Utf8JsonReader r)
-        {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
-            {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "handle"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 8:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "platform"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("platform"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("handle"u8))
-            {
-                return 1;
-            }
-            return -1;
-        }
-
 
         /// <summary>Validates against https://example.org/schemas/cross-file-quote.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -1847,7 +1785,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V1(ref o0, c, null))
+                            if (!global::Consumer.Schemas.PersonSchema.__ValidateRef2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1860,7 +1798,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V2(ref o0, c, null))
+                            if (!global::Consumer.Schemas.PersonSchema.__ValidateRef0(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1873,7 +1811,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if (!V3(ref o0, c, null))
+                            if (!V1(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1886,7 +1824,7 @@ namespace Consumer.Schemas
                         }
                         case 3:
                         {
-                            if (!V4(ref o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1937,141 +1875,8 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // https://example.org/schemas/cross-file-actor.schema.json#
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            if (t == global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                ref var o0 = ref r;
-                var n1 = 0;
-                global::System.Span<bool> seen2 = stackalloc bool[2];
-                while (true)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-                    var k3 = M1(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
-                    var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
-                    switch (k3)
-                    {
-                        case 0:
-                        {
-                            if (!V1(ref o0, c, null))
-                            {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
-                            }
-                            hit6 = true;
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V5(ref o0, c, null))
-                            {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
-                            }
-                            hit6 = true;
-                            break;
-                        }
-                    }
-                    _ = hit6;
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
-                    n1++;
-                }
-                if (!seen2[0])
-                {
-                    if (!c.Quiet)
-                    {
-                        c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/required", "the required property 'id' is missing");
-                    }
-                    else
-                    {
-                        return false;
-                    }
-
-                    valid = false;
-                }
-                if (!seen2[1])
-                {
-                    if (!c.Quiet)
-                    {
-                        c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/required", "the required property 'name' is missing");
-                    }
-                    else
-                    {
-                        return false;
-                    }
-
-                    valid = false;
-                }
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
         // https://example.org/schemas/cross-file-quote.schema.json#/properties/handles
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -2105,7 +1910,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V6(ref a2, c, null))
+                        if (!global::Consumer.Schemas.PersonSchema.__ValidateRef1(ref a2, c, null))
                         {
                             valid = false;
                             if (c.Quiet)
@@ -2127,7 +1932,7 @@ namespace Consumer.Schemas
         }
 
         // https://example.org/schemas/cross-file-quote.schema.json#/properties/text
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -2136,170 +1941,6 @@ namespace Consumer.Schemas
                 if (!c.Quiet)
                 {
                     c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-quote.schema.json#/properties/text/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // https://example.org/schemas/cross-file-actor.schema.json#/properties/name
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            if (t == global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                ref var o0 = ref r;
-                var n1 = 0;
-                global::System.Span<bool> seen2 = stackalloc bool[2];
-                while (true)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-                    var k3 = M2(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
-                    var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
-                    switch (k3)
-                    {
-                        case 0:
-                        {
-                            if (!V7(ref o0, c, null))
-                            {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
-                            }
-                            hit6 = true;
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V8(ref o0, c, null))
-                            {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
-                            }
-                            hit6 = true;
-                            break;
-                        }
-                    }
-                    _ = hit6;
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
-                    n1++;
-                }
-                if (!seen2[1])
-                {
-                    if (!c.Quiet)
-                    {
-                        c.AddErrorAt(ref start, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/required", "the required property 'handle' is missing");
-                    }
-                    else
-                    {
-                        return false;
-                    }
-
-                    valid = false;
-                }
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
                 }
                 else
                 {

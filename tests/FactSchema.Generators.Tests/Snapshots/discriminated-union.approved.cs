@@ -1171,7 +1171,8 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        private static readonly string[] F0 = new string[] { "quote", "position" };
+        private static int M1(ref global::System.Text.Json.Utf8JsonReader r)
         {
             if (!r.ValueIsEscaped && !r.HasValueSequence)
             {
@@ -1216,7 +1217,7 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        private static int M1(ref global::System.Text.Json.Utf8JsonReader r)
+        private static int M2(ref global::System.Text.Json.Utf8JsonReader r)
         {
             if (!r.ValueIsEscaped && !r.HasValueSequence)
             {
@@ -1289,45 +1290,79 @@ namespace Consumer.Schemas
             {
                 var quiet0 = c.BeginQuiet();
                 var matches1 = 0;
-                var x3 = start;
+                var branch3 = global::FactSchema.Validation.FactSchemaValidation.SelectBranch(start, "kind"u8, F0);
+                switch (branch3)
                 {
-                    if (matches1 < 2 && V2(ref x3, c, null))
+                    case 0:
                     {
-                        matches1++;
+                        var x4 = start;
+                        {
+                            if (matches1 < 2 && V2(ref x4, c, null))
+                            {
+                                matches1++;
+                            }
+                        }
+                        break;
                     }
-                }
-                var x4 = start;
-                {
-                    if (matches1 < 2 && V1(ref x4, c, null))
+                    case 1:
                     {
-                        matches1++;
+                        var x5 = start;
+                        {
+                            if (matches1 < 2 && V1(ref x5, c, null))
+                            {
+                                matches1++;
+                            }
+                        }
+                        break;
                     }
-                }
-                var x5 = start;
-                {
-                    if (matches1 < 2 && V6(ref x5, c, null))
+                    case -1:
                     {
-                        matches1++;
+                        break;
+                    }
+                    default:
+                    {
+                        var x6 = start;
+                        {
+                            if (matches1 < 2 && V2(ref x6, c, null))
+                            {
+                                matches1++;
+                            }
+                        }
+                        var x7 = start;
+                        {
+                            if (matches1 < 2 && V1(ref x7, c, null))
+                            {
+                                matches1++;
+                            }
+                        }
+                        var x8 = start;
+                        {
+                            if (matches1 < 2 && V6(ref x8, c, null))
+                            {
+                                matches1++;
+                            }
+                        }
+                        break;
                     }
                 }
                 c.EndQuiet(quiet0);
                 if (matches1 == 0)
                 {
-                    var x7 = start;
-                    var selected6 = c.Quiet ? -1 : global::FactSchema.Validation.FactSchemaValidation.DiscriminatedBranch(x7, "kind"u8, new string[] { "quote", "position" });
-                    switch (selected6)
+                    var x10 = start;
+                    var selected9 = c.Quiet ? -1 : global::FactSchema.Validation.FactSchemaValidation.DiscriminatedBranch(x10, "kind"u8, new string[] { "quote", "position" });
+                    switch (selected9)
                     {
                         case 0:
                         {
-                            var x8 = start;
-                            V2(ref x8, c, null);
+                            var x11 = start;
+                            V2(ref x11, c, null);
                             valid = false;
                             break;
                         }
                         case 1:
                         {
-                            var x9 = start;
-                            V1(ref x9, c, null);
+                            var x12 = start;
+                            V1(ref x12, c, null);
                             valid = false;
                             break;
                         }
@@ -1396,7 +1431,7 @@ namespace Consumer.Schemas
                     {
                         break;
                     }
-                    var k3 = M0(ref o0);
+                    var k3 = M1(ref o0);
                     if (k3 >= 0)
                     {
                         seen2[k3] = true;
@@ -1533,7 +1568,7 @@ namespace Consumer.Schemas
                     {
                         break;
                     }
-                    var k3 = M1(ref o0);
+                    var k3 = M2(ref o0);
                     if (k3 >= 0)
                     {
                         seen2[k3] = true;
