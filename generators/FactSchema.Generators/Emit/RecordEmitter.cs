@@ -70,17 +70,23 @@ internal static class RecordEmitter
             var type = properties[i].Type;
             if (TypeSyntax.NeedsComparerField(type))
             {
-                var comparerType = type.Kind switch
-                {
-                    ValueKind.Array => $"{ListComparer}<{TypeSyntax.Full(type.Element!)}>",
-                    ValueKind.Map => $"{MapComparer}<{TypeSyntax.Full(type.Element!)}>",
-                    _ => ElementComparer,
-                };
-                w.WriteLine($"private static readonly {comparerType} __fs_comparer{Index(i)} = {TypeSyntax.Comparer(type, nullableValue: false)};");
+                EmitComparerField(w, type, "__fs_comparer" + Index(i));
             }
         }
 
         w.WriteLine();
+    }
+
+    /// <summary>A cached structural comparer for a value that needs one (see <see cref="TypeSyntax.NeedsComparerField"/>).</summary>
+    internal static void EmitComparerField(SourceWriter w, ValueTypeSpec type, string name)
+    {
+        var comparerType = type.Kind switch
+        {
+            ValueKind.Array => $"{ListComparer}<{TypeSyntax.Full(type.Element!)}>",
+            ValueKind.Map => $"{MapComparer}<{TypeSyntax.Full(type.Element!)}>",
+            _ => ElementComparer,
+        };
+        w.WriteLine($"private static readonly {comparerType} {name} = {TypeSyntax.Comparer(type, nullableValue: false)};");
     }
 
     private static void EmitProperties(SourceWriter w, IReadOnlyList<PropertySpec> properties, bool typeDeprecated)

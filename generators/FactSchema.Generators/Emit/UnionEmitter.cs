@@ -230,13 +230,7 @@ internal static class UnionEmitter
         w.OpenBlock($"public sealed partial record {name}({typeName} Value) : {union.FullName}");
         if (TypeSyntax.NeedsComparerField(wrapped))
         {
-            var comparerType = wrapped.Kind switch
-            {
-                ValueKind.Array => $"{ListComparer}<{TypeSyntax.Full(wrapped.Element!)}>",
-                ValueKind.Map => $"{MapComparer}<{TypeSyntax.Full(wrapped.Element!)}>",
-                _ => ElementComparer,
-            };
-            w.WriteLine($"private static readonly {comparerType} __fs_comparer = {TypeSyntax.Comparer(wrapped, nullableValue: false)};");
+            RecordEmitter.EmitComparerField(w, wrapped, "__fs_comparer");
             w.WriteLine();
         }
 

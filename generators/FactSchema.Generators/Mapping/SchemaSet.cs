@@ -23,6 +23,7 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
     private Dictionary<(string File, string Pointer), NamedTypeEntry>? _namesByLocation;
     private Dictionary<string, string>? _hintNames;
     private Dictionary<(string File, string Pointer), string>? _baseTypes;
+    private Dictionary<string, Validation.ValidationDiscriminator>? _discriminators;
 
     public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions, ImmutableEquatableArray<NamedTypeEntry>? schemaClasses = null, ImmutableEquatableArray<UnionEntry>? unions = null, ImmutableEquatableArray<InheritanceEntry>? inheritance = null)
     {
@@ -79,6 +80,42 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
         }
 
         return null;
+    }
+
+    /// <summary>Every discriminated union of the set, by location (<c>SchemaRef.Key</c>), for the validators; built once per set.</summary>
+    public IReadOnlyDictionary<string, Validation.ValidationDiscriminator> Discriminators
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_discriminators is null)
+                {
+                    _discriminators = new Dictionary<string, Validation.ValidationDiscriminator>(StringComparer.Ordinal);
+                    foreach (var union in Unions)
+                    {
+                        if (union.Discriminator is not { } name)
+                        {
+                            continue;
+                        }
+
+                        var branches = new List<(int, string)>();
+                        foreach (var variant in union.Variants)
+                        {
+                            var segment = variant.BranchPointer.Substring(variant.BranchPointer.LastIndexOf('/') + 1);
+                            if (variant.DiscriminatorValue is { } value && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+                            {
+                                branches.Add((index, value));
+                            }
+                        }
+
+                        _discriminators[union.FilePath + "#" + union.Pointer] = new Validation.ValidationDiscriminator(name, branches.ToImmutableEquatableArray());
+                    }
+                }
+
+                return _discriminators;
+            }
+        }
     }
 
     /// <summary>The union the generated type at this location derives from, or null.</summary>

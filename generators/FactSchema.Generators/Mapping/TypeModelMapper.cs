@@ -157,7 +157,7 @@ internal sealed class TypeModelMapper
             objectPointers.Concat(enumPointers).Concat(unionPointers).Concat(valueUnionPointers).Concat(branchPointers).Concat(records.Select(r => r.Pointer!)).Concat(referenced),
             _externalValidators,
             _diagnostics,
-            Discriminators(),
+            _set.Discriminators,
             CrossFileEntry,
             _cancellationToken);
         for (var i = 0; i < objects.Count; i++)
@@ -223,33 +223,6 @@ internal sealed class TypeModelMapper
 
         var ns = target.Document.Namespace.Length == 0 ? string.Empty : target.Document.Namespace + ".";
         return "global::" + ns + schemaClass + "." + Emit.SchemaFileEmitter.ReferenceEntryName(index);
-    }
-
-    /// <summary>Every discriminated union of the set, by location, for the validator's error reports.</summary>
-    private Dictionary<string, Validation.ValidationDiscriminator> Discriminators()
-    {
-        var result = new Dictionary<string, Validation.ValidationDiscriminator>(StringComparer.Ordinal);
-        foreach (var union in _set.Unions)
-        {
-            if (union.Discriminator is not { } name)
-            {
-                continue;
-            }
-
-            var branches = new List<(int, string)>();
-            foreach (var variant in union.Variants)
-            {
-                var segment = variant.BranchPointer.Substring(variant.BranchPointer.LastIndexOf('/') + 1);
-                if (variant.DiscriminatorValue is { } value && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-                {
-                    branches.Add((index, value));
-                }
-            }
-
-            result[union.FilePath + "#" + union.Pointer] = new Validation.ValidationDiscriminator(name, branches.ToImmutableEquatableArray());
-        }
-
-        return result;
     }
 
     private static void Index(SchemaNode node, Dictionary<string, SchemaNode> nodes)

@@ -1340,13 +1340,14 @@ internal sealed class ValidatorCompiler
 
         _discriminators.TryGetValue(location.Key, out var discriminator);
         var discriminatorName = discriminator is null ? null : CodeText.Utf8Literal(discriminator.Name);
+        string? discriminatorValues = null;
         if (discriminator is not null && discriminatorName is not null)
         {
             // Every other branch fixes the discriminator to another string: in an object that has it, only the branch
             // it names can match (and none when it names none). Without it, or for a non-object, evaluate them all.
-            var values = Field("readonly string[]", "new string[] { " + string.Join(", ", discriminator.Branches.Select(b => CodeText.Literal(b.Value))) + " }");
+            discriminatorValues = Field("readonly string[]", "new string[] { " + string.Join(", ", discriminator.Branches.Select(b => CodeText.Literal(b.Value))) + " }");
             var selected = Local("branch");
-            w.WriteLine($"var {selected} = {V}.SelectBranch(start, {discriminatorName}, {values});");
+            w.WriteLine($"var {selected} = {V}.SelectBranch(start, {discriminatorName}, {discriminatorValues});");
             w.OpenBlock($"switch ({selected})");
             for (var k = 0; k < discriminator.Branches.Count; k++)
             {
@@ -1389,13 +1390,11 @@ internal sealed class ValidatorCompiler
         var count = Int(branches.Items.Count);
         w.OpenBlock($"if ({matches} == 0)");
         var noneMatch = CodeText.Literal($"does not match any of the {count} schemas in {keyword}");
-        if (discriminator is not null && discriminatorName is { } name)
+        if (discriminator is not null && discriminatorName is { } name && discriminatorValues is not null)
         {
             // When collecting, the branch the discriminator names reports its own errors: they say what is wrong.
             var selected = Local("selected");
-            var probe = Fresh();
-            var values = string.Join(", ", discriminator.Branches.Select(b => CodeText.Literal(b.Value)));
-            w.WriteLine($"var {selected} = c.Quiet ? -1 : {V}.DiscriminatedBranch({probe}, {name}, new string[] {{ {values} }});");
+            w.WriteLine($"var {selected} = c.Quiet ? -1 : {V}.SelectBranch(start, {name}, {discriminatorValues});");
             w.OpenBlock($"switch ({selected})");
             for (var i = 0; i < discriminator.Branches.Count; i++)
             {

@@ -280,34 +280,6 @@ public static class FactSchemaValidation
         return -1;
     }
 
-    /// <summary>Which branch of a discriminated union the value's discriminator names (used to report that branch's errors).</summary>
-    /// <param name="reader">A reader on the value's first token (a copy is used).</param>
-    /// <param name="utf8Name">The discriminator property's name.</param>
-    /// <param name="values">Each branch's discriminator value.</param>
-    /// <returns>The index into <paramref name="values"/>, or -1 when the value is not an object or names no branch.</returns>
-    public static int DiscriminatedBranch(Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name, string[] values)
-    {
-        if (values is null)
-        {
-            throw new ArgumentNullException(nameof(values));
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject || !FactSchemaReader.TryFindProperty(reader, utf8Name, out var tag) || tag.TokenType != JsonTokenType.String)
-        {
-            return -1;
-        }
-
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (FactSchemaReader.TextEquals(ref tag, System.Text.Encoding.UTF8.GetBytes(values[i])))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     /// <summary>Moves to the value's last token when the reader is on the start of an object or array (a no-op on any other token).</summary>
     /// <param name="reader">The reader.</param>
     public static void Skip(ref Utf8JsonReader reader)

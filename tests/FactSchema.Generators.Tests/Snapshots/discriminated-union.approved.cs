@@ -1348,21 +1348,20 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet0);
                 if (matches1 == 0)
                 {
-                    var x10 = start;
-                    var selected9 = c.Quiet ? -1 : global::FactSchema.Validation.FactSchemaValidation.DiscriminatedBranch(x10, "kind"u8, new string[] { "quote", "position" });
+                    var selected9 = c.Quiet ? -1 : global::FactSchema.Validation.FactSchemaValidation.SelectBranch(start, "kind"u8, F0);
                     switch (selected9)
                     {
                         case 0:
                         {
-                            var x11 = start;
-                            V2(ref x11, c, null);
+                            var x10 = start;
+                            V2(ref x10, c, null);
                             valid = false;
                             break;
                         }
                         case 1:
                         {
-                            var x12 = start;
-                            V1(ref x12, c, null);
+                            var x11 = start;
+                            V1(ref x11, c, null);
                             valid = false;
                             break;
                         }

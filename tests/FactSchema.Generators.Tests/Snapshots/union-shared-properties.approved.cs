@@ -1655,21 +1655,20 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet7);
                 if (matches8 == 0)
                 {
-                    var x16 = start;
-                    var selected15 = c.Quiet ? -1 : global::FactSchema.Validation.FactSchemaValidation.DiscriminatedBranch(x16, "kind"u8, new string[] { "quote", "position" });
+                    var selected15 = c.Quiet ? -1 : global::FactSchema.Validation.FactSchemaValidation.SelectBranch(start, "kind"u8, F1);
                     switch (selected15)
                     {
                         case 0:
                         {
-                            var x17 = start;
-                            V1(ref x17, c, null);
+                            var x16 = start;
+                            V1(ref x16, c, null);
                             valid = false;
                             break;
                         }
                         case 1:
                         {
-                            var x18 = start;
-                            V2(ref x18, c, null);
+                            var x17 = start;
+                            V2(ref x17, c, null);
                             valid = false;
                             break;
                         }
