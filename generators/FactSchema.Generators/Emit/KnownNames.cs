@@ -20,6 +20,7 @@ internal static class KnownNames
     public const string ValidationException = "global::FactSchema.Validation.FactSchemaValidationException";
     public const string EvaluatedSet = "global::FactSchema.Validation.EvaluatedSet";
     public const string JsonValidator = "global::FactSchema.Validation.JsonValidator";
+    public const string PatternMatcher = "global::FactSchema.Validation.PatternMatcher";
     public const string EditorBrowsableNever = "global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)";
     public const string Utf8JsonReader = "global::System.Text.Json.Utf8JsonReader";
     public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";

@@ -74,7 +74,32 @@ internal static class RecordEmitter
             }
         }
 
+        foreach (var property in properties)
+        {
+            EmitCheckFields(w, property.Check);
+        }
+
         w.WriteLine();
+    }
+
+    /// <summary>The fields a checked read needs: compiled patterns (filled on first use) and fallback validators.</summary>
+    private static void EmitCheckFields(SourceWriter w, ValueCheckSpec? check)
+    {
+        for (; check is not null; check = check.Items)
+        {
+            foreach (var scalar in check.Scalars)
+            {
+                if (scalar.Field is { } field)
+                {
+                    w.WriteLine($"private static {PatternMatcher}? {field};");
+                }
+            }
+
+            if (check is { FallbackField: { } fallback, FallbackValidator: { } validator })
+            {
+                w.WriteLine($"private static readonly {JsonValidator} {fallback} = {validator};");
+            }
+        }
     }
 
     /// <summary>A cached structural comparer for a value that needs one (see <see cref="TypeSyntax.NeedsComparerField"/>).</summary>
@@ -316,6 +341,21 @@ internal static class RecordEmitter
             : $"public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {typeName}? value, out {IReadOnlyList}<{ValidationError}> errors)");
         w.WriteLine("value = default;");
         w.OpenBlock("try");
+        w.WriteLine($"var checkedReader = {Reader}.CreateReader(utf8Json, null);");
+        w.WriteLine("var proven = true;");
+        w.WriteLine("var read = ReadChecked(ref checkedReader, ref proven);");
+        w.WriteLine($"{Reader}.EnsureEndOfDocument(ref checkedReader);");
+        w.OpenBlock("if (proven)");
+        w.WriteLine("value = read;");
+        w.WriteLine($"errors = global::System.Array.Empty<{ValidationError}>();");
+        w.WriteLine("return true;");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.OpenBlock($"catch ({JsonException})");
+        w.WriteLine("// Not read: the validator below finds every error (or the reader's, if the validator finds none).");
+        w.CloseBlock();
+        w.WriteLine();
+        w.OpenBlock("try");
         w.WriteLine($"var result = {ValidationRuntime}.Validate(utf8Json, __fs_validator);");
         w.WriteLine("errors = result.Errors;");
         w.OpenBlock("if (!result.IsValid)");
@@ -356,11 +396,20 @@ internal static class RecordEmitter
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
         w.OpenBlock($"public static {@new}{typeName} Deserialize(global::System.ReadOnlySpan<byte> utf8Json, {ReaderOptions}? options)");
         w.OpenBlock("try");
-        w.WriteLine("// The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).");
         w.WriteLine($"var reader = {Reader}.CreateReader(utf8Json, options);");
-        w.WriteLine("var value = ReadUnvalidated(ref reader);");
+        w.OpenBlock("if (!(options?.ValidateSchema ?? true))");
+        w.WriteLine("var unvalidated = ReadUnvalidated(ref reader);");
         w.WriteLine($"{Reader}.EnsureEndOfDocument(ref reader);");
-        w.OpenBlock("if (options?.ValidateSchema ?? true)");
+        w.WriteLine("return unvalidated;");
+        w.CloseBlock();
+        w.WriteLine();
+        w.WriteLine("// One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the");
+        w.WriteLine("// values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the");
+        w.WriteLine("// last word, and it reports every error.");
+        w.WriteLine("var proven = true;");
+        w.WriteLine("var value = ReadChecked(ref reader, ref proven);");
+        w.WriteLine($"{Reader}.EnsureEndOfDocument(ref reader);");
+        w.OpenBlock("if (!proven)");
         w.WriteLine($"{ValidationRuntime}.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();");
         w.CloseBlock();
         w.WriteLine();
@@ -387,8 +436,12 @@ internal static class RecordEmitter
         w.OpenBlock($"public static {@new}{typeName} Deserialize(ref {Utf8JsonReader} reader)");
         w.WriteLine($"{Reader}.MoveToValue(ref reader);");
         w.WriteLine("var start = reader;");
-        w.WriteLine("var value = ReadUnvalidated(ref reader);");
+        w.WriteLine("var proven = true;");
+        w.WriteLine("var value = ReadChecked(ref reader, ref proven);");
+        w.OpenBlock("if (!proven)");
         w.WriteLine($"{ValidationRuntime}.Validate(ref start, __fs_validator).ThrowIfInvalid();");
+        w.CloseBlock();
+        w.WriteLine();
         w.WriteLine("return value;");
         w.CloseBlock();
         w.WriteLine();
@@ -405,12 +458,70 @@ internal static class RecordEmitter
         w.OpenBlock($"public static {(hidesBase ? "new " : string.Empty)}{typeName} ReadUnvalidated(ref {Utf8JsonReader} reader)");
     }
 
+    /// <summary>The doc comment and signature of <c>ReadChecked</c>; the caller writes the body.</summary>
+    internal static void OpenReadChecked(SourceWriter w, string typeName, bool hidesBase, string what)
+    {
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>");
+        w.WriteLine($"/// <param name=\"reader\">The reader, positioned on (or just before) {what}.</param>");
+        w.WriteLine("/// <param name=\"proven\">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>");
+        w.WriteLine("/// <returns>The value.</returns>");
+        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or not of the schema's shape.</exception>");
+        w.WriteLine($"[{EditorBrowsableNever}]");
+        w.OpenBlock($"public static {(hidesBase ? "new " : string.Empty)}{typeName} ReadChecked(ref {Utf8JsonReader} reader, ref bool proven)");
+    }
+
+    /// <summary>
+    /// <c>ReadChecked</c> for a type whose reader proves nothing itself: <see cref="ReadCheckMode.Validator"/> reads, then
+    /// runs the type's validator over the same value (first error only, no allocation); <see cref="ReadCheckMode.None"/>
+    /// leaves the proof to the caller.
+    /// </summary>
+    internal static void EmitReadCheckedByValidator(SourceWriter w, string typeName, bool hidesBase, string what, ReadCheckMode mode)
+    {
+        OpenReadChecked(w, typeName, hidesBase, what);
+        if (mode == ReadCheckMode.None)
+        {
+            w.WriteLine("// $dynamicRef in the schema set: whether the value is valid depends on where it was reached from.");
+            w.WriteLine("proven = false;");
+            w.WriteLine("return ReadUnvalidated(ref reader);");
+        }
+        else
+        {
+            w.WriteLine($"{Reader}.MoveToValue(ref reader);");
+            w.WriteLine("var start = reader;");
+            w.WriteLine("var value = ReadUnvalidated(ref reader);");
+            w.OpenBlock($"if (proven && !{ValidationRuntime}.Matches(start, __fs_validator))");
+            w.WriteLine("proven = false;");
+            w.CloseBlock();
+            w.WriteLine();
+            w.WriteLine("return value;");
+        }
+
+        w.CloseBlock();
+        w.WriteLine();
+    }
+
     private static void EmitReader(SourceWriter w, ObjectTypeSpec type)
     {
         var properties = type.Properties;
         var words = (properties.Count + 63) / 64;
+        var hidesBase = type.BaseType is not null;
+        var inline = type.ReadCheck == ReadCheckMode.Inline;
 
-        OpenReadUnvalidated(w, type.Name, type.BaseType is not null, "a JSON object");
+        if (inline)
+        {
+            OpenReadUnvalidated(w, type.Name, hidesBase, "a JSON object");
+            w.WriteLine("var proven = false;");
+            w.WriteLine("return ReadChecked(ref reader, ref proven);");
+            w.CloseBlock();
+            w.WriteLine();
+            OpenReadChecked(w, type.Name, hidesBase, "a JSON object");
+        }
+        else
+        {
+            EmitReadCheckedByValidator(w, type.Name, hidesBase, "a JSON object", type.ReadCheck);
+            OpenReadUnvalidated(w, type.Name, hidesBase, "a JSON object");
+        }
+
         w.WriteLine($"{Reader}.MoveToValue(ref reader);");
         w.WriteLine($"{Reader}.ExpectStartObject(ref reader);");
         for (var i = 0; i < properties.Count; i++)
@@ -453,7 +564,7 @@ internal static class RecordEmitter
             w.WriteLine();
             w.WriteLine($"__fs_seen{word} |= {bit};");
             w.WriteLine($"{Reader}.Read(ref reader);");
-            ValueCodeEmitter.EmitRead(w, property.Type, "__fs_v" + Index(i), depth: 0);
+            EmitReadProperty(w, property, "__fs_v" + Index(i), inline);
             if (property.Const is { } constant)
             {
                 w.OpenBlock($"if (__fs_v{Index(i)} != {ConstExpression(constant)})");
@@ -549,6 +660,38 @@ internal static class RecordEmitter
         w.WriteLine();
 
         EmitPropertyMatcher(w, properties);
+    }
+
+    /// <summary>Reads one property's value; in a checked read, with its checks, or with its fallback validator run over the value.</summary>
+    private static void EmitReadProperty(SourceWriter w, PropertySpec property, string target, bool inline)
+    {
+        if (!inline)
+        {
+            ValueCodeEmitter.EmitRead(w, property.Type, target, depth: 0);
+            return;
+        }
+
+        if (property.Check?.FallbackPointer is null)
+        {
+            ValueCodeEmitter.EmitRead(w, property.Type, target, depth: 0, "proven", property.Check);
+            return;
+        }
+
+        // Keywords the typed read cannot prove (composition, maps, ...): the location's validator, over the value just read.
+        w.WriteLine("var __fs_start = reader;");
+        ValueCodeEmitter.EmitRead(w, property.Type, target, depth: 0);
+        if (property.Check.FallbackField is { } field && property.Check.FallbackValidator is not null)
+        {
+            w.OpenBlock($"if (proven && !{ValidationRuntime}.Matches(__fs_start, {field}))");
+        }
+        else
+        {
+            w.OpenBlock("if (proven)");
+        }
+
+        w.WriteLine("proven = false;");
+        w.CloseBlock();
+        w.WriteLine();
     }
 
     private static void EmitPropertyMatcher(SourceWriter w, IReadOnlyList<PropertySpec> properties)

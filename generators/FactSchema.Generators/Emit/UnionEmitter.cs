@@ -65,6 +65,7 @@ internal static class UnionEmitter
         }
 
         RecordEmitter.EmitDeserializeMethods(w, name, hidesBase);
+        RecordEmitter.EmitReadCheckedByValidator(w, name, hidesBase, "the value", type.ReadCheck);
         RecordEmitter.OpenReadUnvalidated(w, name, hidesBase, "the value");
         w.WriteLine($"{Reader}.MoveToValue(ref reader);");
         if (type.Discriminator is not null)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using FactSchema.Generators.Model;
 using static FactSchema.Generators.Emit.KnownNames;
@@ -11,7 +12,17 @@ namespace FactSchema.Generators.Emit;
 internal static class ValueCodeEmitter
 {
     /// <summary>Reads the value at the reader's current token into <paramref name="target"/>.</summary>
-    public static void EmitRead(SourceWriter w, ValueTypeSpec type, string target, int depth)
+    /// <param name="w">Where the code goes.</param>
+    /// <param name="type">The value's type.</param>
+    /// <param name="target">The variable that receives the value.</param>
+    /// <param name="depth">The nesting level (names locals).</param>
+    /// <param name="proven">
+    /// For a checked read, the <c>bool</c> variable that stays true while everything read is proven valid: nested
+    /// generated types are read with their <c>ReadChecked</c> and <paramref name="check"/> is applied. Null for an
+    /// unchecked read (<c>ReadUnvalidated</c>).
+    /// </param>
+    /// <param name="check">What to check on this value in a checked read.</param>
+    public static void EmitRead(SourceWriter w, ValueTypeSpec type, string target, int depth, string? proven = null, ValueCheckSpec? check = null)
     {
         if (type.Nullable && type.Kind != ValueKind.Any)
         {
@@ -19,15 +30,26 @@ internal static class ValueCodeEmitter
             w.WriteLine($"{target} = null;");
             w.CloseBlock();
             w.OpenBlock("else");
-            EmitReadNonNull(w, type, target, depth);
+            EmitReadNonNull(w, type, target, depth, proven, check);
             w.CloseBlock();
             return;
         }
 
-        EmitReadNonNull(w, type, target, depth);
+        EmitReadNonNull(w, type, target, depth, proven, check);
     }
 
-    private static void EmitReadNonNull(SourceWriter w, ValueTypeSpec type, string target, int depth)
+    private static void EmitReadNonNull(SourceWriter w, ValueTypeSpec type, string target, int depth, string? proven, ValueCheckSpec? check)
+    {
+        EmitReadValue(w, type, target, depth, proven, check);
+        if (proven is not null && check is { Scalars.Count: > 0 })
+        {
+            // Keyword checks run on the token itself, with the validator's own runtime checks, after the typed read
+            // (which has checked the token's type and leaves the reader on it).
+            EmitScalarChecks(w, check, proven);
+        }
+    }
+
+    private static void EmitReadValue(SourceWriter w, ValueTypeSpec type, string target, int depth, string? proven, ValueCheckSpec? check)
     {
         switch (type.Kind)
         {
@@ -72,10 +94,12 @@ internal static class ValueCodeEmitter
                 break;
             case ValueKind.Object:
             case ValueKind.ValueUnion:
-                w.WriteLine($"{target} = {type.TypeName}.ReadUnvalidated(ref reader);");
+                w.WriteLine(proven is null
+                    ? $"{target} = {type.TypeName}.ReadUnvalidated(ref reader);"
+                    : $"{target} = {type.TypeName}.ReadChecked(ref reader, ref {proven});");
                 break;
             case ValueKind.Array:
-                EmitReadArray(w, type, target, depth);
+                EmitReadArray(w, type, target, depth, proven, check);
                 break;
             case ValueKind.Map:
                 EmitReadMap(w, type, target, depth);
@@ -121,7 +145,7 @@ internal static class ValueCodeEmitter
         w.WriteLine($"{target} = ({string.Join(", ", Enumerable.Range(0, elements.Count).Select(i => $"__fs_t{depth}_{i}"))});");
     }
 
-    private static void EmitReadArray(SourceWriter w, ValueTypeSpec type, string target, int depth)
+    private static void EmitReadArray(SourceWriter w, ValueTypeSpec type, string target, int depth, string? proven, ValueCheckSpec? check)
     {
         var element = TypeSyntax.Full(type.Element!);
         var list = "__fs_list" + depth;
@@ -131,10 +155,69 @@ internal static class ValueCodeEmitter
         EmitItemLoop(w, depth, index =>
         {
             w.WriteLine($"{element} {item} = default!;");
-            EmitRead(w, type.Element!, item, depth + 1);
+            EmitRead(w, type.Element!, item, depth + 1, proven, check?.Items);
             w.WriteLine($"{list}.Add({item});");
         });
+        if (proven is not null && check is not null)
+        {
+            var index = "__fs_index" + depth;
+            var failures = new List<string>();
+            if (check.MinItems is { } min && min > 0)
+            {
+                failures.Add($"{index} < {min.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
+            if (check.MaxItems is { } max)
+            {
+                failures.Add($"{index} > {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
+            if (check.UniqueItems)
+            {
+                failures.Add($"!{ValidationRuntime}.AreDistinct({list})");
+            }
+
+            EmitUnproven(w, proven, failures);
+        }
+
         w.WriteLine($"{target} = {list};");
+    }
+
+    /// <summary>The keyword checks on a string or number token: each the call the generated validator makes for that keyword.</summary>
+    private static void EmitScalarChecks(SourceWriter w, ValueCheckSpec check, string proven)
+    {
+        var failures = new List<string>();
+        foreach (var scalar in check.Scalars)
+        {
+            failures.Add(scalar.Kind switch
+            {
+                ScalarCheckKind.MinLength => $"{ValidationRuntime}.StringLength(ref reader) < {scalar.Argument}",
+                ScalarCheckKind.MaxLength => $"{ValidationRuntime}.StringLength(ref reader) > {scalar.Argument}",
+                ScalarCheckKind.Pattern => $"!{ValidationRuntime}.IsMatch(ref reader, ref {scalar.Field}, {CodeText.Literal(scalar.Argument)})",
+                ScalarCheckKind.Format => $"!{ValidationRuntime}.CheckFormat(ref reader, {CodeText.Literal(scalar.Argument)})",
+                ScalarCheckKind.Minimum => $"{ValidationRuntime}.CompareNumber(ref reader, {scalar.Argument}) < 0",
+                ScalarCheckKind.Maximum => $"{ValidationRuntime}.CompareNumber(ref reader, {scalar.Argument}) > 0",
+                ScalarCheckKind.ExclusiveMinimum => $"{ValidationRuntime}.CompareNumber(ref reader, {scalar.Argument}) <= 0",
+                ScalarCheckKind.ExclusiveMaximum => $"{ValidationRuntime}.CompareNumber(ref reader, {scalar.Argument}) >= 0",
+                _ => $"!{ValidationRuntime}.IsMultipleOf(ref reader, {scalar.Argument})",
+            });
+        }
+
+        EmitUnproven(w, proven, failures);
+    }
+
+    /// <summary>Sets <paramref name="proven"/> to false when any of <paramref name="failures"/> holds (evaluated only while it is true).</summary>
+    private static void EmitUnproven(SourceWriter w, string proven, List<string> failures)
+    {
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        w.OpenBlock($"if ({proven} && ({string.Join(" || ", failures)}))");
+        w.WriteLine($"{proven} = false;");
+        w.CloseBlock();
+        w.WriteLine();
     }
 
     /// <summary>

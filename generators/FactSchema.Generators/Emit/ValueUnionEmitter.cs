@@ -43,6 +43,7 @@ internal static class ValueUnionEmitter
         EmitEquality(w, type);
         EmitWriter(w, type);
         RecordEmitter.EmitDeserializeMethods(w, name, hidesBase: false);
+        RecordEmitter.EmitReadCheckedByValidator(w, name, hidesBase: false, "the value", type.ReadCheck);
         RecordEmitter.OpenReadUnvalidated(w, name, hidesBase: false, "the value");
         EmitReader(w, type);
         w.CloseBlock();

@@ -28,7 +28,7 @@ internal sealed class TypeModelMapper
     {
         "AdditionalProperties", "Deserialize", "WriteTo", "SerializeToUtf8Bytes", "JsonConverter", "Equals", "GetHashCode",
         "ToString", "EqualityContract", "PrintMembers", "Clone", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
-        "ReferenceEquals", "Validate", "TryDeserialize", "ValidateJson", "ValidateCore", "ReadUnvalidated",
+        "ReferenceEquals", "Validate", "TryDeserialize", "ValidateJson", "ValidateCore", "ReadUnvalidated", "ReadChecked",
     };
 
     private readonly SchemaDocument _document;
@@ -60,7 +60,10 @@ internal sealed class TypeModelMapper
         _cancellationToken = cancellationToken;
         _resolver = set.Resolver;
         _names = set.NamesByLocation;
+        _checks = new ReadCheckPlanner(document, set);
     }
+
+    private readonly ReadCheckPlanner _checks;
 
     public static MappingResult Map(SchemaDocument document, SchemaSet set, TargetFeatures features, CancellationToken cancellationToken)
         => Map(document, set, features, ImmutableEquatableArray<ExternalSchemaType>.Empty, cancellationToken);
@@ -154,7 +157,8 @@ internal sealed class TypeModelMapper
         var validators = Validation.ValidatorCompiler.Compile(
             index,
             _document,
-            objectPointers.Concat(enumPointers).Concat(unionPointers).Concat(valueUnionPointers).Concat(branchPointers).Concat(records.Select(r => r.Pointer!)).Concat(referenced),
+            objectPointers.Concat(enumPointers).Concat(unionPointers).Concat(valueUnionPointers).Concat(branchPointers).Concat(records.Select(r => r.Pointer!)).Concat(referenced)
+                .Concat(objects.SelectMany(o => o.Properties).Select(p => p.Check?.FallbackPointer).OfType<string>()),
             _externalValidators,
             _diagnostics,
             _set.Discriminators,
@@ -162,7 +166,10 @@ internal sealed class TypeModelMapper
             _cancellationToken);
         for (var i = 0; i < objects.Count; i++)
         {
-            objects[i] = objects[i] with { ValidatorMethod = validators.MethodFor(objectPointers[i]) };
+            var properties = objects[i].Properties
+                .Select(p => p.Check?.FallbackPointer is { } pointer ? p with { Check = p.Check with { FallbackValidator = validators.MethodFor(pointer) } } : p)
+                .ToImmutableEquatableArray();
+            objects[i] = objects[i] with { ValidatorMethod = validators.MethodFor(objectPointers[i]), Properties = properties };
         }
 
         for (var i = 0; i < enums.Count; i++)
@@ -261,6 +268,9 @@ internal sealed class TypeModelMapper
             ReportUnsupported(node, "'patternProperties' beside 'properties'");
         }
 
+        var merged = recordBase is not null || node.AllOf.Count > 0 || SharedPropertiesOf(_document, node) is not null;
+        var (readCheck, checkedProperties) = _checks.PlanRecord(node, merged, properties);
+        properties = checkedProperties;
         return new ObjectTypeSpec
         {
             Name = entry.Name,
@@ -276,6 +286,7 @@ internal sealed class TypeModelMapper
             InheritsRecord = recordBase is not null,
             IsBase = _set.IsRecordBase(_document.FilePath, node.Pointer),
             InheritsAdditionalProperties = baseHasAdditional,
+            ReadCheck = readCheck,
         };
     }
 
@@ -428,6 +439,7 @@ internal sealed class TypeModelMapper
             Discriminator = union?.Discriminator,
             Variants = variants.ToImmutableEquatableArray(),
             BaseType = _set.BaseTypeOf(_document.FilePath, node.Pointer),
+            ReadCheck = _checks.ValidatorMode,
         };
     }
 
@@ -637,6 +649,7 @@ internal sealed class TypeModelMapper
             Remarks = node.Description,
             Deprecated = node.Deprecated,
             Cases = cases.ToImmutableEquatableArray(),
+            ReadCheck = _checks.ValidatorMode,
         };
     }
 

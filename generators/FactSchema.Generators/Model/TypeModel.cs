@@ -86,6 +86,73 @@ internal sealed record PropertySpec
 
     /// <summary>For tracked properties of base records: the stem of the shared backing fields (<c>{stem}_value</c>, <c>{stem}_set</c>).</summary>
     public string? FieldStem { get; init; }
+
+    /// <summary>What the record's checked reader checks on this value as it reads it (records read <see cref="ReadCheckMode.Inline"/> only), or null for nothing beyond its type.</summary>
+    public ValueCheckSpec? Check { get; init; }
+}
+
+/// <summary>How a generated type's <c>ReadChecked</c> proves that what it read is valid against the schema.</summary>
+internal enum ReadCheckMode
+{
+    /// <summary>The reader checks every keyword of the type's schema on the values as it reads them (one pass).</summary>
+    Inline,
+
+    /// <summary>The reader reads, then runs the type's validator over the same value (composition and other keywords a typed read cannot see).</summary>
+    Validator,
+
+    /// <summary>Nothing is proven (<c>$dynamicRef</c> in the schema set: a value's validity depends on where it is reached from); the caller validates the document.</summary>
+    None,
+}
+
+/// <summary>A schema keyword checked on the token the typed reader is on, with the validator's own runtime check.</summary>
+internal enum ScalarCheckKind
+{
+    MinLength,
+    MaxLength,
+    Pattern,
+    Format,
+    Minimum,
+    Maximum,
+    ExclusiveMinimum,
+    ExclusiveMaximum,
+    MultipleOf,
+}
+
+/// <summary>One keyword check on a scalar token.</summary>
+/// <param name="Kind">The keyword.</param>
+/// <param name="Argument">A count (lengths), the pattern or format as written in the schema (escaped by the emitter), or a C# number literal made by the generator.</param>
+/// <param name="Field">For patterns: the static field that caches the compiled matcher.</param>
+internal sealed record ScalarCheck(ScalarCheckKind Kind, string Argument, string? Field = null);
+
+/// <summary>
+/// What a record's checked reader checks on one value beyond its C# type: keywords on its token, counts and
+/// uniqueness of arrays, the items' checks; or, where the typed read cannot prove the value's keywords, the
+/// validator to run over the value instead (<see cref="FallbackPointer"/>).
+/// </summary>
+internal sealed record ValueCheckSpec
+{
+    public ImmutableEquatableArray<ScalarCheck> Scalars { get; init; } = ImmutableEquatableArray<ScalarCheck>.Empty;
+
+    public int? MinItems { get; init; }
+
+    public int? MaxItems { get; init; }
+
+    /// <summary><c>uniqueItems</c> over items whose C# equality can only say "equal" for equal JSON (scalars).</summary>
+    public bool UniqueItems { get; init; }
+
+    /// <summary>The checks of every item of an array.</summary>
+    public ValueCheckSpec? Items { get; init; }
+
+    /// <summary>The location (in the record's file) whose validator checks the value instead of the typed read; null when the typed read proves it.</summary>
+    public string? FallbackPointer { get; init; }
+
+    /// <summary>The validator method (class-qualified) of <see cref="FallbackPointer"/>, once compiled.</summary>
+    public string? FallbackValidator { get; init; }
+
+    /// <summary>The record's static field that holds the fallback validator delegate.</summary>
+    public string? FallbackField { get; init; }
+
+    public bool IsEmpty => Scalars.Count == 0 && MinItems is null && MaxItems is null && !UniqueItems && Items is null && FallbackPointer is null;
 }
 
 internal enum AdditionalPropertiesMode
@@ -133,6 +200,9 @@ internal sealed record ObjectTypeSpec
 
     /// <summary>The base record already declares the <c>AdditionalProperties</c> member.</summary>
     public bool InheritsAdditionalProperties { get; init; }
+
+    /// <summary>How the record's <c>ReadChecked</c> proves what it read valid.</summary>
+    public ReadCheckMode ReadCheck { get; init; } = ReadCheckMode.Validator;
 }
 
 /// <summary>
@@ -166,6 +236,9 @@ internal sealed record UnionTypeSpec
     public string? BaseType { get; init; }
 
     public string? ValidatorMethod { get; init; }
+
+    /// <summary><see cref="ReadCheckMode.Validator"/>, or <see cref="ReadCheckMode.None"/> where <c>$dynamicRef</c> is used.</summary>
+    public ReadCheckMode ReadCheck { get; init; } = ReadCheckMode.Validator;
 }
 
 /// <summary>One branch of a union.</summary>
@@ -208,6 +281,9 @@ internal sealed record ValueUnionTypeSpec
     public required ImmutableEquatableArray<ValueUnionCaseSpec> Cases { get; init; }
 
     public string? ValidatorMethod { get; init; }
+
+    /// <summary><see cref="ReadCheckMode.Validator"/>, or <see cref="ReadCheckMode.None"/> where <c>$dynamicRef</c> is used.</summary>
+    public ReadCheckMode ReadCheck { get; init; } = ReadCheckMode.Validator;
 }
 
 /// <summary>One case of a type union: its member-name stem (<c>String</c> gives <c>IsString</c>, <c>TryGetString</c>) and type.</summary>

@@ -652,7 +652,7 @@ internal sealed class ValidatorCompiler
     }
 
     /// <summary>A decimal literal when the number fits one exactly, a double literal when finite, else null.</summary>
-    private static string? NumberLiteral(string text)
+    internal static string? NumberLiteral(string text)
     {
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var check)
@@ -669,7 +669,7 @@ internal sealed class ValidatorCompiler
         return null;
     }
 
-    private static int? Count(JsonNode node, string keyword)
+    internal static int? Count(JsonNode node, string keyword)
     {
         if (node[keyword] is { Kind: JsonKind.Number, Text: { } text }
             && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)

@@ -238,6 +238,50 @@ public static class FactSchemaValidation
     }
 
     /// <summary>
+    /// Whether no two items of a list read from a JSON array are equal by <see cref="System.Collections.Generic.EqualityComparer{T}.Default"/>
+    /// (<c>uniqueItems</c> checked on typed scalars: equal JSON values always read as equal items, so a list without
+    /// equal items proves the array unique; the reverse need not hold, and the caller then asks the validator).
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The items.</param>
+    /// <returns>True when all items differ.</returns>
+    public static bool AreDistinct<T>(System.Collections.Generic.List<T> items)
+    {
+        if (items is null)
+        {
+            throw new ArgumentNullException(nameof(items));
+        }
+
+        var comparer = System.Collections.Generic.EqualityComparer<T>.Default;
+        if (items.Count <= 16)
+        {
+            for (var i = 1; i < items.Count; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    if (comparer.Equals(items[i], items[j]))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        var seen = new System.Collections.Generic.HashSet<T>(comparer);
+        foreach (var item in items)
+        {
+            if (!seen.Add(item))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Which branch of a discriminated union can match the value: the index into <paramref name="values"/> of the branch
     /// its discriminator names; -1 when the value is an object whose discriminator names no branch (none can match);
     /// -2 when the value is not an object or has no discriminator (every branch must be tried).

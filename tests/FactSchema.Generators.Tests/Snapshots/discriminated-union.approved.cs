@@ -318,11 +318,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -350,8 +360,13 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
-            var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
             return value;
         }
 
@@ -361,6 +376,18 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new Position ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var proven = false;
+            return ReadChecked(ref reader, ref proven);
+        }
+
+        /// <summary>Reads a <see cref="Position"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static new Position ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -526,6 +553,24 @@ namespace Consumer.Schemas
             value = default;
             try
             {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
+            try
+            {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
                 errors = result.Errors;
                 if (!result.IsValid)
@@ -676,11 +721,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -708,8 +763,13 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
-            var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
             return value;
         }
 
@@ -719,6 +779,18 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new Quote ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var proven = false;
+            return ReadChecked(ref reader, ref proven);
+        }
+
+        /// <summary>Reads a <see cref="Quote"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static new Quote ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -878,6 +950,24 @@ namespace Consumer.Schemas
             value = default;
             try
             {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
+            try
+            {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
                 errors = result.Errors;
                 if (!result.IsValid)
@@ -997,11 +1087,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -1029,8 +1129,32 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
+            return value;
+        }
+
+        /// <summary>Reads a <see cref="Claim"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static Claim ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
+        {
+            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
+            var start = reader;
             var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
+            {
+                proven = false;
+            }
+
             return value;
         }
 
@@ -1090,6 +1214,24 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Claim? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
+            try
+            {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);

@@ -163,11 +163,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -195,8 +205,13 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
-            var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
             return value;
         }
 
@@ -206,6 +221,18 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Formats ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var proven = false;
+            return ReadChecked(ref reader, ref proven);
+        }
+
+        /// <summary>Reads a <see cref="Formats"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static Formats ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -306,6 +333,11 @@ namespace Consumer.Schemas
                             __fs_seen0 |= 0x20UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                             __fs_v5 = global::FactSchema.Serialization.FactSchemaReader.ReadInt32(ref reader);
+                            if (proven && (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref reader, 0m) < 0 || global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref reader, 100m) > 0))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         case 6:
@@ -472,6 +504,24 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Formats? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
+            try
+            {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);

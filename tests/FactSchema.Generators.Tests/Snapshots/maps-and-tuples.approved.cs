@@ -33,6 +33,11 @@ namespace Consumer.Schemas
         private static readonly global::FactSchema.Serialization.DictionaryEqualityComparer<long> __fs_comparer0 = new global::FactSchema.Serialization.DictionaryEqualityComparer<long>(global::System.Collections.Generic.EqualityComparer<long>.Default);
         private static readonly global::FactSchema.Serialization.DictionaryEqualityComparer<global::System.Text.Json.JsonElement> __fs_comparer1 = new global::FactSchema.Serialization.DictionaryEqualityComparer<global::System.Text.Json.JsonElement>(global::FactSchema.Serialization.JsonElementEqualityComparer.Instance);
         private static readonly global::FactSchema.Serialization.DictionaryEqualityComparer<global::System.Text.Json.JsonElement> __fs_comparer2 = new global::FactSchema.Serialization.DictionaryEqualityComparer<global::System.Text.Json.JsonElement>(global::FactSchema.Serialization.JsonElementEqualityComparer.Instance);
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry1;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check1 = __FactSchemaValidators.Entry2;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check2 = __FactSchemaValidators.Entry3;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check3 = __FactSchemaValidators.Entry4;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check4 = __FactSchemaValidators.Entry5;
 
         /// <summary>The JSON property "tags".</summary>
         /// <remarks>JSON name: tags (optional).</remarks>
@@ -144,11 +149,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -176,8 +191,13 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
-            var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
             return value;
         }
 
@@ -187,6 +207,18 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Geo ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var proven = false;
+            return ReadChecked(ref reader, ref proven);
+        }
+
+        /// <summary>Reads a <see cref="Geo"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static Geo ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -224,6 +256,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x1UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, long>(global::System.StringComparer.Ordinal);
                             string? __fs_key0 = null;
@@ -256,6 +289,11 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v0 = __fs_map0;
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         case 1:
@@ -267,6 +305,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x2UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
                             string? __fs_key0 = null;
@@ -299,6 +338,11 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v1 = __fs_map0;
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check1))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         case 2:
@@ -310,6 +354,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x4UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
                             string? __fs_key0 = null;
@@ -342,6 +387,11 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v2 = __fs_map0;
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         case 3:
@@ -353,6 +403,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x8UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
                             double __fs_t0_0 = default!;
                             double __fs_t0_1 = default!;
@@ -404,6 +455,11 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v3 = (__fs_t0_0, __fs_t0_1, __fs_t0_2);
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check3))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         case 4:
@@ -415,6 +471,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x10UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
                             string __fs_t0_0 = default!;
                             bool __fs_t0_1 = default!;
@@ -460,6 +517,11 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v4 = (__fs_t0_0, __fs_t0_1);
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check4))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         case 5:
@@ -471,7 +533,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x20UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_v5 = global::Consumer.Schemas.Geo.ReadUnvalidated(ref reader);
+                            __fs_v5 = global::Consumer.Schemas.Geo.ReadChecked(ref reader, ref proven);
                             break;
                         }
                         default:
@@ -593,6 +655,24 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Geo? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
+            try
+            {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -838,6 +918,21 @@ namespace Consumer.Schemas
 
         /// <summary>Validates against maps-and-tuples.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
+
+        /// <summary>Validates against maps-and-tuples.schema.json#/properties/tags.</summary>
+        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
+
+        /// <summary>Validates against maps-and-tuples.schema.json#/properties/mixed.</summary>
+        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
+
+        /// <summary>Validates against maps-and-tuples.schema.json#/properties/open.</summary>
+        public static bool Entry3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V3(ref r, c, ev);
+
+        /// <summary>Validates against maps-and-tuples.schema.json#/properties/point.</summary>
+        public static bool Entry4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V4(ref r, c, ev);
+
+        /// <summary>Validates against maps-and-tuples.schema.json#/properties/draft07Pair.</summary>
+        public static bool Entry5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V5(ref r, c, ev);
 
         // maps-and-tuples.schema.json#
         private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)

@@ -25,6 +25,9 @@ namespace Consumer.Schemas
         private static readonly global::FactSchema.Serialization.DictionaryEqualityComparer<string> __fs_comparer0 = new global::FactSchema.Serialization.DictionaryEqualityComparer<string>(global::System.Collections.Generic.EqualityComparer<string?>.Default);
         private static readonly global::FactSchema.Serialization.DictionaryEqualityComparer<global::System.Text.Json.JsonElement> __fs_comparer1 = new global::FactSchema.Serialization.DictionaryEqualityComparer<global::System.Text.Json.JsonElement>(global::FactSchema.Serialization.JsonElementEqualityComparer.Instance);
         private static readonly global::FactSchema.Serialization.DictionaryEqualityComparer<long> __fs_comparer2 = new global::FactSchema.Serialization.DictionaryEqualityComparer<long>(global::System.Collections.Generic.EqualityComparer<long>.Default);
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry1;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check1 = __FactSchemaValidators.Entry2;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check2 = __FactSchemaValidators.Entry3;
 
         /// <summary>The JSON property "byLanguage".</summary>
         /// <remarks>JSON name: byLanguage (optional).</remarks>
@@ -106,11 +109,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -138,8 +151,13 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
-            var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
             return value;
         }
 
@@ -149,6 +167,18 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Translations ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var proven = false;
+            return ReadChecked(ref reader, ref proven);
+        }
+
+        /// <summary>Reads a <see cref="Translations"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static Translations ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -183,6 +213,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x1UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
                             string? __fs_key0 = null;
@@ -215,6 +246,11 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v0 = __fs_map0;
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         case 1:
@@ -226,6 +262,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x2UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
                             string? __fs_key0 = null;
@@ -258,6 +295,11 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v1 = __fs_map0;
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check1))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         case 2:
@@ -269,6 +311,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x4UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, long>(global::System.StringComparer.Ordinal);
                             string? __fs_key0 = null;
@@ -301,6 +344,11 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v2 = __fs_map0;
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         default:
@@ -404,6 +452,24 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Translations? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
+            try
+            {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -588,6 +654,15 @@ namespace Consumer.Schemas
 
         /// <summary>Validates against maps.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
+
+        /// <summary>Validates against maps.schema.json#/properties/byLanguage.</summary>
+        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
+
+        /// <summary>Validates against maps.schema.json#/properties/metadata.</summary>
+        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
+
+        /// <summary>Validates against maps.schema.json#/properties/counts.</summary>
+        public static bool Entry3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V3(ref r, c, ev);
 
         // maps.schema.json#
         private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)

@@ -29,6 +29,7 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name3 = global::System.Text.Json.JsonEncodedText.Encode("optionalNullable");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name4 = global::System.Text.Json.JsonEncodedText.Encode("optionalNullableNumber");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name5 = global::System.Text.Json.JsonEncodedText.Encode("optionalNullableViaAnyOf");
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry1;
 
         /// <summary>The JSON property "required".</summary>
         /// <remarks>JSON name: required (required).</remarks>
@@ -176,11 +177,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -208,8 +219,13 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
-            var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
             return value;
         }
 
@@ -219,6 +235,18 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Nullability ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var proven = false;
+            return ReadChecked(ref reader, ref proven);
+        }
+
+        /// <summary>Reads a <see cref="Nullability"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static Nullability ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -337,6 +365,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x20UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                             {
                                 __fs_v5 = null;
@@ -345,6 +374,11 @@ namespace Consumer.Schemas
                             {
                                 __fs_v5 = global::FactSchema.Serialization.FactSchemaReader.ReadBoolean(ref reader);
                             }
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         default:
@@ -487,6 +521,24 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Nullability? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
+            try
+            {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -721,6 +773,9 @@ namespace Consumer.Schemas
         /// <summary>Validates against nullability.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
 
+        /// <summary>Validates against nullability.schema.json#/properties/optionalNullableViaAnyOf.</summary>
+        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
+
         // nullability.schema.json#
         private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
@@ -768,7 +823,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V1(ref o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -781,7 +836,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V2(ref o0, c, null))
+                            if (!V3(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -794,7 +849,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if (!V3(ref o0, c, null))
+                            if (!V4(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -807,7 +862,7 @@ namespace Consumer.Schemas
                         }
                         case 3:
                         {
-                            if (!V4(ref o0, c, null))
+                            if (!V5(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -820,7 +875,7 @@ namespace Consumer.Schemas
                         }
                         case 4:
                         {
-                            if (!V5(ref o0, c, null))
+                            if (!V6(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -833,7 +888,7 @@ namespace Consumer.Schemas
                         }
                         case 5:
                         {
-                            if (!V6(ref o0, c, null))
+                            if (!V1(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -884,118 +939,8 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // nullability.schema.json#/properties/required
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/required/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // nullability.schema.json#/properties/requiredNullable
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/requiredNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // nullability.schema.json#/properties/optional
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optional/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // nullability.schema.json#/properties/optionalNullable
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // nullability.schema.json#/properties/optionalNullableNumber
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r)) || t == global::System.Text.Json.JsonTokenType.Null))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullableNumber/type", "expected an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
         // nullability.schema.json#/properties/optionalNullableViaAnyOf
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -1031,6 +976,116 @@ namespace Consumer.Schemas
 
                     valid = false;
                 }
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // nullability.schema.json#/properties/required
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/required/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // nullability.schema.json#/properties/requiredNullable
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/requiredNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // nullability.schema.json#/properties/optional
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optional/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // nullability.schema.json#/properties/optionalNullable
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // nullability.schema.json#/properties/optionalNullableNumber
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r)) || t == global::System.Text.Json.JsonTokenType.Null))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullableNumber/type", "expected an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;

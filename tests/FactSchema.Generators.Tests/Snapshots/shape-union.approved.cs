@@ -92,11 +92,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -124,8 +134,13 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
-            var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
             return value;
         }
 
@@ -135,6 +150,18 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Exhibit ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var proven = false;
+            return ReadChecked(ref reader, ref proven);
+        }
+
+        /// <summary>Reads a <see cref="Exhibit"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static Exhibit ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -168,7 +195,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x1UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_v0 = global::Consumer.Schemas.ExhibitSource.ReadUnvalidated(ref reader);
+                            __fs_v0 = global::Consumer.Schemas.ExhibitSource.ReadChecked(ref reader, ref proven);
                             break;
                         }
                         case 1:
@@ -180,7 +207,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x2UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_v1 = global::Consumer.Schemas.ExhibitLabel.ReadUnvalidated(ref reader);
+                            __fs_v1 = global::Consumer.Schemas.ExhibitLabel.ReadChecked(ref reader, ref proven);
                             break;
                         }
                         default:
@@ -274,6 +301,24 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Exhibit? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
+            try
+            {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -416,11 +461,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -448,8 +503,13 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
-            var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
             return value;
         }
 
@@ -459,6 +519,18 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new ExhibitSourceUrl ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var proven = false;
+            return ReadChecked(ref reader, ref proven);
+        }
+
+        /// <summary>Reads a <see cref="ExhibitSourceUrl"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static new ExhibitSourceUrl ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -570,6 +642,24 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ExhibitSourceUrl? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
+            try
+            {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -693,11 +783,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -725,8 +825,13 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
-            var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
             return value;
         }
 
@@ -736,6 +841,18 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new ExhibitSourceQuote ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var proven = false;
+            return ReadChecked(ref reader, ref proven);
+        }
+
+        /// <summary>Reads a <see cref="ExhibitSourceQuote"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static new ExhibitSourceQuote ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -847,6 +964,24 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ExhibitSourceQuote? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
+            try
+            {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -961,11 +1096,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -993,8 +1138,32 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
+            return value;
+        }
+
+        /// <summary>Reads a <see cref="ExhibitSource"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static ExhibitSource ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
+        {
+            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
+            var start = reader;
             var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
+            {
+                proven = false;
+            }
+
             return value;
         }
 
@@ -1121,6 +1290,24 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ExhibitSource? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
+            try
+            {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -1309,11 +1496,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -1341,8 +1538,32 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
+            return value;
+        }
+
+        /// <summary>Reads a <see cref="ExhibitLabel"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static ExhibitLabel ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
+        {
+            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
+            var start = reader;
             var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
+            {
+                proven = false;
+            }
+
             return value;
         }
 
@@ -1397,6 +1618,24 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ExhibitLabel? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
+            try
+            {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);

@@ -31,6 +31,9 @@ namespace Consumer.Schemas
         private static readonly global::FactSchema.Serialization.JsonElementEqualityComparer __fs_comparer1 = global::FactSchema.Serialization.JsonElementEqualityComparer.Instance;
         private static readonly global::FactSchema.Serialization.ListEqualityComparer<global::System.Text.Json.JsonElement> __fs_comparer2 = new global::FactSchema.Serialization.ListEqualityComparer<global::System.Text.Json.JsonElement>(global::FactSchema.Serialization.JsonElementEqualityComparer.Instance);
         private static readonly global::FactSchema.Serialization.JsonElementEqualityComparer __fs_comparer3 = global::FactSchema.Serialization.JsonElementEqualityComparer.Instance;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry1;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check1 = __FactSchemaValidators.Entry2;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check2 = __FactSchemaValidators.Entry3;
 
         /// <summary>The JSON property "either".</summary>
         /// <remarks>JSON name: either (optional).</remarks>
@@ -122,11 +125,21 @@ namespace Consumer.Schemas
         {
             try
             {
-                // The typed read checks well-formedness and shape (first error, exact path); validation then checks every keyword (all errors).
                 var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                var value = ReadUnvalidated(ref reader);
+                if (!(options?.ValidateSchema ?? true))
+                {
+                    var unvalidated = ReadUnvalidated(ref reader);
+                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
+                    return unvalidated;
+                }
+
+                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
+                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
+                // last word, and it reports every error.
+                var proven = true;
+                var value = ReadChecked(ref reader, ref proven);
                 global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (options?.ValidateSchema ?? true)
+                if (!proven)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
                 }
@@ -154,8 +167,13 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
-            var value = ReadUnvalidated(ref reader);
-            global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            var proven = true;
+            var value = ReadChecked(ref reader, ref proven);
+            if (!proven)
+            {
+                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
+            }
+
             return value;
         }
 
@@ -165,6 +183,18 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Evidence ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var proven = false;
+            return ReadChecked(ref reader, ref proven);
+        }
+
+        /// <summary>Reads a <see cref="Evidence"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
+        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static Evidence ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -200,7 +230,13 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x1UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader);
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         case 1:
@@ -212,7 +248,13 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x2UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader);
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check1))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         case 2:
@@ -224,6 +266,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x4UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
                             var __fs_list0 = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();
                             var __fs_index0 = 0;
@@ -249,6 +292,11 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v2 = __fs_list0;
+                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2))
+                            {
+                                proven = false;
+                            }
+
                             break;
                         }
                         case 3:
@@ -374,6 +422,24 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Evidence? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
         {
             value = default;
+            try
+            {
+                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
+                var proven = true;
+                var read = ReadChecked(ref checkedReader, ref proven);
+                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+                if (proven)
+                {
+                    value = read;
+                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
+                    return true;
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+            }
+
             try
             {
                 var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
@@ -568,6 +634,15 @@ namespace Consumer.Schemas
 
         /// <summary>Validates against unsupported.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
+
+        /// <summary>Validates against unsupported.schema.json#/properties/either.</summary>
+        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
+
+        /// <summary>Validates against unsupported.schema.json#/properties/stringOrObject.</summary>
+        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
+
+        /// <summary>Validates against unsupported.schema.json#/properties/tuple.</summary>
+        public static bool Entry3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V3(ref r, c, ev);
 
         // unsupported.schema.json#
         private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)

@@ -1,0 +1,524 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using FactSchema.Generators.Common;
+using FactSchema.Generators.Emit;
+using FactSchema.Generators.Json;
+using FactSchema.Generators.Model;
+using FactSchema.Generators.Schema;
+using FactSchema.Generators.Validation;
+
+namespace FactSchema.Generators.Mapping;
+
+/// <summary>
+/// Decides what a record's typed reader can prove about the values it reads, so that <c>Deserialize</c> can validate
+/// in the same pass. The rule is soundness: a check is only planned where the typed read rejects everything the
+/// generated validator rejects (the same runtime checks, on the same token); anything else falls back to that
+/// location's validator, run over the value. A check may be stricter than the validator (the caller then validates
+/// the document and the validator has the last word), never looser.
+/// </summary>
+internal sealed class ReadCheckPlanner
+{
+    /// <summary>Every keyword the generated validators assert (<see cref="ValidatorCompiler"/>); all others are annotations to them.</summary>
+    private static readonly HashSet<string> Asserting = new(StringComparer.Ordinal)
+    {
+        "$ref", "$dynamicRef", "type", "enum", "const",
+        "minLength", "maxLength", "pattern", "format",
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "items", "prefixItems", "additionalItems", "contains", "minContains", "maxContains", "minItems", "maxItems", "uniqueItems", "unevaluatedItems",
+        "properties", "patternProperties", "additionalProperties", "required", "dependentRequired", "dependentSchemas", "dependencies",
+        "propertyNames", "minProperties", "maxProperties", "unevaluatedProperties",
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
+    };
+
+    private static readonly HashSet<string> ObjectKeywords = new(StringComparer.Ordinal)
+    {
+        "properties", "patternProperties", "additionalProperties", "required", "dependentRequired", "dependentSchemas", "dependencies",
+        "propertyNames", "minProperties", "maxProperties", "unevaluatedProperties",
+    };
+
+    private static readonly HashSet<string> ArrayShapeKeywords = new(StringComparer.Ordinal)
+    {
+        "prefixItems", "additionalItems", "contains", "minContains", "maxContains", "unevaluatedItems",
+    };
+
+    /// <summary>How many <c>$ref</c> hops and nested arrays a plan follows before it gives up (falls back).</summary>
+    private const int MaxHops = 32;
+
+    private readonly SchemaDocument _document;
+    private readonly SchemaSet _set;
+    private int _patterns;
+    private int _fallbacks;
+
+    public ReadCheckPlanner(SchemaDocument document, SchemaSet set)
+    {
+        _document = document;
+        _set = set;
+    }
+
+    /// <summary>With <c>$dynamicRef</c> in the set, a value's validity depends on the path it is reached by: nothing is proven on read.</summary>
+    public bool Enabled => !_set.ValidationIndex.UsesDynamicRef;
+
+    /// <summary>The mode of a union or type union.</summary>
+    public ReadCheckMode ValidatorMode => Enabled ? ReadCheckMode.Validator : ReadCheckMode.None;
+
+    /// <summary>
+    /// Plans the checked reader of a record of this file: <see cref="ReadCheckMode.Inline"/> with a check per
+    /// property when the record's own keywords are all proven by its typed read (type, properties, required, a
+    /// boolean additionalProperties), else <see cref="ReadCheckMode.Validator"/> and the properties unchanged.
+    /// </summary>
+    public (ReadCheckMode Mode, List<PropertySpec> Properties) PlanRecord(SchemaNode node, bool merged, List<PropertySpec> properties)
+    {
+        if (!Enabled)
+        {
+            return (ReadCheckMode.None, properties);
+        }
+
+        if (merged || !IsPlainRecord(node))
+        {
+            return (ReadCheckMode.Validator, properties);
+        }
+
+        _patterns = 0;
+        _fallbacks = 0;
+        var byName = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
+        foreach (var property in node.Properties ?? ImmutableEquatableArray<SchemaProperty>.Empty)
+        {
+            byName[property.Name] = property.Schema;
+        }
+
+        var planned = new List<PropertySpec>(properties.Count);
+        foreach (var property in properties)
+        {
+            if (!byName.TryGetValue(property.JsonName, out var schema))
+            {
+                // Required but not described: any JSON value.
+                planned.Add(property);
+                continue;
+            }
+
+            // The reader compares string, boolean and integer constants exactly; a number constant as a double would not be.
+            var constChecked = property.Const is { Kind: ValueKind.String or ValueKind.Boolean or ValueKind.Int32 or ValueKind.Int64 };
+            var check = Plan(new SchemaLocation(_document, schema), property.Type, constChecked, depth: 0);
+            if (check is null)
+            {
+                check = new ValueCheckSpec { FallbackPointer = schema.Pointer, FallbackField = "__fs_check" + Index(_fallbacks++) };
+            }
+
+            planned.Add(check.IsEmpty ? property : property with { Check = check });
+        }
+
+        return (ReadCheckMode.Inline, planned);
+    }
+
+    /// <summary>Whether every keyword the validator asserts at a record's schema is proven by its typed read.</summary>
+    private bool IsPlainRecord(SchemaNode node)
+    {
+        if (ValidationIndex.Navigate(_document, node.Pointer) is not { Kind: JsonKind.Object } raw)
+        {
+            return false;
+        }
+
+        foreach (var member in raw.Members)
+        {
+            if (!Asserting.Contains(member.Name))
+            {
+                continue;
+            }
+
+            switch (member.Name)
+            {
+                case "type":
+                    if (!TypeNames(member.Value, out var names) || !names.Contains("object"))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case "properties":
+                    if (member.Value.Kind != JsonKind.Object || member.Value.Members.Any(m => CodeText.HasUnpairedSurrogate(m.Name)))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case "required":
+                    if (member.Value.Kind != JsonKind.Array || member.Value.Items.Any(i => i.Kind != JsonKind.String || CodeText.HasUnpairedSurrogate(i.Text!)))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case "additionalProperties":
+                    // true or {} keeps unknown members as raw JSON; false makes the reader reject them.
+                    if (!(member.Value.IsBoolean || (member.Value.Kind == JsonKind.Object && member.Value.Members.Count == 0)))
+                    {
+                        return false;
+                    }
+
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The checks that prove a value of <paramref name="type"/> valid against the schema at <paramref name="start"/>
+    /// (following <c>$ref</c>s until a generated type, which proves its own schema), or null when the typed read cannot.
+    /// </summary>
+    private ValueCheckSpec? Plan(SchemaLocation start, ValueTypeSpec type, bool constChecked, int depth)
+    {
+        if (depth > MaxHops)
+        {
+            return null;
+        }
+
+        var scalars = new List<ScalarCheck>();
+        var spec = new ValueCheckSpec();
+        var current = start;
+        var visited = new HashSet<(string, string)>();
+        for (var hop = 0; hop < MaxHops; hop++)
+        {
+            var node = current.Node;
+            if (!visited.Add((current.Document.FilePath, node.Pointer)))
+            {
+                return null;
+            }
+
+            var raw = ValidationIndex.Navigate(current.Document, node.Pointer);
+            if (raw is null || raw.Kind == JsonKind.True || (raw.Kind == JsonKind.Object && raw.Members.Count == 0))
+            {
+                return spec with { Scalars = scalars.ToImmutableEquatableArray() };
+            }
+
+            if (raw.Kind != JsonKind.Object)
+            {
+                return null;
+            }
+
+            var named = _set.NamesByLocation.TryGetValue((current.Document.FilePath, node.Pointer), out var entry) ? entry : null;
+            if (named is not null && type.Kind is ValueKind.Object or ValueKind.ValueUnion)
+            {
+                // A generated type proves its own schema in its ReadChecked, but a null read here never reaches it.
+                return type.Nullable ? null : spec with { Scalars = scalars.ToImmutableEquatableArray() };
+            }
+
+            var enumChecked = named is { Kind: NamedTypeKind.Enum } && type.Kind == ValueKind.Enum;
+            SchemaLocation? next = null;
+            foreach (var member in raw.Members)
+            {
+                if (!Asserting.Contains(member.Name))
+                {
+                    continue;
+                }
+
+                var value = member.Value;
+                switch (member.Name)
+                {
+                    case "$ref":
+                        if (node.Ref is not { } reference || !_set.Resolver.TryResolve(current.Document, reference, out var target, out _))
+                        {
+                            return null;
+                        }
+
+                        next = target;
+                        break;
+                    case "type":
+                        if (!TypeAllows(value, type))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "enum":
+                        // The generated enum has exactly these members; null passes the reader only if the type allows it.
+                        if (!enumChecked || (type.Nullable && !value.Items.Any(i => i.Kind == JsonKind.Null)))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "const":
+                        if (!(constChecked && hop == 0 && !type.Nullable))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "format" when !(_document.FormatAssertion || current.Document.FormatAssertion):
+                        break;
+                    case "minLength":
+                    case "maxLength":
+                    case "pattern":
+                    case "format":
+                        if (IsStringToken(type.Kind))
+                        {
+                            AddStringCheck(member.Name, raw, scalars);
+                        }
+                        else if (!IsOtherScalar(type.Kind, string.Empty))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "minimum":
+                    case "maximum":
+                    case "exclusiveMinimum":
+                    case "exclusiveMaximum":
+                    case "multipleOf":
+                        if (IsNumberToken(type.Kind))
+                        {
+                            AddNumberCheck(member.Name, value, scalars);
+                        }
+                        else if (!IsOtherScalar(type.Kind, "number"))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "items":
+                        if (type.Kind == ValueKind.Array)
+                        {
+                            if (node.Items is not { } items || value.Kind == JsonKind.Array
+                                || Plan(new SchemaLocation(current.Document, items), type.Element!, constChecked: false, depth + 1) is not { } itemChecks)
+                            {
+                                return null;
+                            }
+
+                            spec = spec with { Items = Merge(spec.Items, itemChecks) };
+                        }
+                        else if (!IsNonArray(type.Kind))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "minItems":
+                    case "maxItems":
+                        if (type.Kind == ValueKind.Array)
+                        {
+                            if (ValidatorCompiler.Count(raw, member.Name) is { } count)
+                            {
+                                spec = member.Name == "minItems"
+                                    ? spec with { MinItems = Math.Max(spec.MinItems ?? 0, count) }
+                                    : spec with { MaxItems = Math.Min(spec.MaxItems ?? int.MaxValue, count) };
+                            }
+                        }
+                        else if (!IsNonArray(type.Kind))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "uniqueItems":
+                        if (value.Kind != JsonKind.True)
+                        {
+                            break;
+                        }
+
+                        if (type.Kind == ValueKind.Array)
+                        {
+                            if (!HasJsonEquality(type.Element!))
+                            {
+                                return null;
+                            }
+
+                            spec = spec with { UniqueItems = true };
+                        }
+                        else if (!IsNonArray(type.Kind))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    default:
+                        if (ObjectKeywords.Contains(member.Name))
+                        {
+                            // Object keywords apply to objects only; a scalar or array reader never accepts one.
+                            if (!IsScalar(type.Kind) && type.Kind != ValueKind.Array)
+                            {
+                                return null;
+                            }
+
+                            break;
+                        }
+
+                        if (ArrayShapeKeywords.Contains(member.Name) && IsNonArray(type.Kind))
+                        {
+                            break;
+                        }
+
+                        // Composition, conditionals, $dynamicRef, array shapes on arrays: the validator's job.
+                        return null;
+                }
+            }
+
+            if (next is null)
+            {
+                return spec with { Scalars = scalars.ToImmutableEquatableArray() };
+            }
+
+            current = next.Value;
+        }
+
+        return null;
+    }
+
+    private void AddStringCheck(string keyword, JsonNode raw, List<ScalarCheck> scalars)
+    {
+        switch (keyword)
+        {
+            case "minLength":
+                if (ValidatorCompiler.Count(raw, keyword) is { } min && min > 0)
+                {
+                    scalars.Add(new ScalarCheck(ScalarCheckKind.MinLength, Index(min)));
+                }
+
+                break;
+            case "maxLength":
+                if (ValidatorCompiler.Count(raw, keyword) is { } max)
+                {
+                    scalars.Add(new ScalarCheck(ScalarCheckKind.MaxLength, Index(max)));
+                }
+
+                break;
+            case "pattern":
+                if (raw[keyword] is { Kind: JsonKind.String, Text: { } pattern })
+                {
+                    scalars.Add(new ScalarCheck(ScalarCheckKind.Pattern, pattern, "__fs_pattern" + Index(_patterns++)));
+                }
+
+                break;
+            case "format":
+                // An assertion only where a schema's vocabulary makes it one (checked by the caller).
+                if (raw[keyword] is { Kind: JsonKind.String, Text: { } format })
+                {
+                    scalars.Add(new ScalarCheck(ScalarCheckKind.Format, format));
+                }
+
+                break;
+        }
+    }
+
+    private static void AddNumberCheck(string keyword, JsonNode value, List<ScalarCheck> scalars)
+    {
+        if (value is not { Kind: JsonKind.Number, Text: { } text } || ValidatorCompiler.NumberLiteral(text) is not { } literal)
+        {
+            // The validator skips a bound it cannot read; so does the reader.
+            return;
+        }
+
+        switch (keyword)
+        {
+            case "minimum":
+                scalars.Add(new ScalarCheck(ScalarCheckKind.Minimum, literal));
+                break;
+            case "maximum":
+                scalars.Add(new ScalarCheck(ScalarCheckKind.Maximum, literal));
+                break;
+            case "exclusiveMinimum":
+                scalars.Add(new ScalarCheck(ScalarCheckKind.ExclusiveMinimum, literal));
+                break;
+            case "exclusiveMaximum":
+                scalars.Add(new ScalarCheck(ScalarCheckKind.ExclusiveMaximum, literal));
+                break;
+            case "multipleOf":
+                if (!text.StartsWith("-", StringComparison.Ordinal))
+                {
+                    scalars.Add(new ScalarCheck(ScalarCheckKind.MultipleOf, literal));
+                }
+
+                break;
+        }
+    }
+
+    private static ValueCheckSpec Merge(ValueCheckSpec? first, ValueCheckSpec second)
+    {
+        if (first is null)
+        {
+            return second;
+        }
+
+        // Two "items" on one chain (a $ref and its target): both apply, so every check of both is kept.
+        return new ValueCheckSpec
+        {
+            Scalars = first.Scalars.Concat(second.Scalars).ToImmutableEquatableArray(),
+            MinItems = Max(first.MinItems, second.MinItems),
+            MaxItems = Min(first.MaxItems, second.MaxItems),
+            UniqueItems = first.UniqueItems || second.UniqueItems,
+            Items = second.Items is null ? first.Items : Merge(first.Items, second.Items),
+        };
+    }
+
+    private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    private static bool TypeNames(JsonNode value, out HashSet<string> names)
+    {
+        names = new HashSet<string>(StringComparer.Ordinal);
+        if (value.Kind == JsonKind.String)
+        {
+            names.Add(value.Text!);
+            return true;
+        }
+
+        if (value.Kind != JsonKind.Array || value.Items.Any(i => i.Kind != JsonKind.String))
+        {
+            return false;
+        }
+
+        foreach (var item in value.Items)
+        {
+            names.Add(item.Text!);
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether every JSON type the reader of <paramref name="type"/> accepts is one the <c>type</c> keyword allows.</summary>
+    private static bool TypeAllows(JsonNode keyword, ValueTypeSpec type)
+    {
+        if (!TypeNames(keyword, out var names) || (type.Nullable && !names.Contains("null")))
+        {
+            return false;
+        }
+
+        return type.Kind switch
+        {
+            ValueKind.String or ValueKind.Date or ValueKind.DateAsDateTime or ValueKind.DateTimeOffset or ValueKind.Uri or ValueKind.Guid or ValueKind.Enum => names.Contains("string"),
+            ValueKind.Int32 or ValueKind.Int64 => names.Contains("integer") || names.Contains("number"),
+            ValueKind.Double or ValueKind.Decimal => names.Contains("number"),
+            ValueKind.Boolean => names.Contains("boolean"),
+            ValueKind.Array => names.Contains("array"),
+            ValueKind.Object => names.Contains("object"),
+            _ => false,
+        };
+    }
+
+    /// <summary>Kinds read from a JSON string token.</summary>
+    private static bool IsStringToken(ValueKind kind) => kind is ValueKind.String or ValueKind.Date or ValueKind.DateAsDateTime
+        or ValueKind.DateTimeOffset or ValueKind.Uri or ValueKind.Guid or ValueKind.Enum;
+
+    /// <summary>Kinds read from a JSON number token.</summary>
+    private static bool IsNumberToken(ValueKind kind) => kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal;
+
+    private static bool IsScalar(ValueKind kind) => IsStringToken(kind) || IsNumberToken(kind) || kind == ValueKind.Boolean;
+
+    /// <summary>Whether a string (or number) keyword does not apply to what this kind's reader accepts: booleans, numbers (strings), arrays.</summary>
+    private static bool IsOtherScalar(ValueKind kind, string keywordType) => keywordType == "number"
+        ? IsStringToken(kind) || kind is ValueKind.Boolean or ValueKind.Array
+        : IsNumberToken(kind) || kind is ValueKind.Boolean or ValueKind.Array;
+
+    /// <summary>Kinds whose reader never accepts an array, so array keywords do not apply.</summary>
+    private static bool IsNonArray(ValueKind kind) => IsScalar(kind);
+
+    /// <summary>Item kinds whose C# equality is "equal" for any two equal JSON values (so no duplicates in C# means none in JSON).</summary>
+    private static bool HasJsonEquality(ValueTypeSpec element) => IsScalar(element.Kind);
+
+    private static string Index(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
