@@ -65,12 +65,27 @@ internal static class UnionEmitter
         }
 
         RecordEmitter.EmitDeserializeMethods(w, name, hidesBase);
-        RecordEmitter.EmitReadCheckedByValidator(w, name, hidesBase, "the value", type.ReadCheck);
-        RecordEmitter.OpenReadUnvalidated(w, name, hidesBase, "the value");
+        var inline = type.ReadCheck == ReadCheckMode.Inline && type.Discriminator is not null;
+        if (inline)
+        {
+            // The variant the discriminator names proves itself; no other can match (see ReadCheckPlanner.PlanUnion).
+            RecordEmitter.OpenReadUnvalidated(w, name, hidesBase, "the value");
+            w.WriteLine("var proven = false;");
+            w.WriteLine("return ReadChecked(ref reader, ref proven);");
+            w.CloseBlock();
+            w.WriteLine();
+            RecordEmitter.OpenReadChecked(w, name, hidesBase, "the value");
+        }
+        else
+        {
+            RecordEmitter.EmitReadCheckedByValidator(w, name, hidesBase, "the value", type.ReadCheck);
+            RecordEmitter.OpenReadUnvalidated(w, name, hidesBase, "the value");
+        }
+
         w.WriteLine($"{Reader}.MoveToValue(ref reader);");
         if (type.Discriminator is not null)
         {
-            EmitDiscriminatorDispatch(w, type);
+            EmitDiscriminatorDispatch(w, type, inline);
         }
         else
         {
@@ -125,7 +140,7 @@ internal static class UnionEmitter
     }
 
     /// <summary>Reads the discriminator wherever it is in the object, then hands the whole object to the variant's reader.</summary>
-    private static void EmitDiscriminatorDispatch(SourceWriter w, UnionTypeSpec type)
+    private static void EmitDiscriminatorDispatch(SourceWriter w, UnionTypeSpec type, bool check)
     {
         var discriminator = type.Discriminator!;
         var utf8 = CodeText.Utf8Literal(discriminator);
@@ -145,7 +160,7 @@ internal static class UnionEmitter
             }
 
             w.OpenBlock($"if ({Reader}.TextEquals(ref __fs_tag, {literal}))");
-            EmitReadVariant(w, type.Variants[i]);
+            EmitReadVariant(w, type.Variants[i], check);
             w.CloseBlock();
         }
 
@@ -205,11 +220,11 @@ internal static class UnionEmitter
         w.CloseBlock();
     }
 
-    private static void EmitReadVariant(SourceWriter w, UnionVariantSpec variant)
+    private static void EmitReadVariant(SourceWriter w, UnionVariantSpec variant, bool check = false)
     {
         if (variant.Wrapped is not { } wrapped)
         {
-            w.WriteLine($"return {variant.FullName}.ReadUnvalidated(ref reader);");
+            w.WriteLine(check ? $"return {variant.FullName}.ReadChecked(ref reader, ref proven);" : $"return {variant.FullName}.ReadUnvalidated(ref reader);");
             return;
         }
 

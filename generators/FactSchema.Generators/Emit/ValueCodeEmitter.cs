@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using FactSchema.Generators.Common;
 using FactSchema.Generators.Model;
 using static FactSchema.Generators.Emit.KnownNames;
 
@@ -45,7 +46,7 @@ internal static class ValueCodeEmitter
         {
             // Keyword checks run on the token itself, with the validator's own runtime checks, after the typed read
             // (which has checked the token's type and leaves the reader on it).
-            EmitScalarChecks(w, check, proven);
+            EmitScalarChecks(w, check, proven, type.Kind == ValueKind.String ? target : null);
         }
     }
 
@@ -184,9 +185,25 @@ internal static class ValueCodeEmitter
     }
 
     /// <summary>The keyword checks on a string or number token: each the call the generated validator makes for that keyword.</summary>
-    private static void EmitScalarChecks(SourceWriter w, ValueCheckSpec check, string proven)
+    /// <param name="w">Where the code goes.</param>
+    /// <param name="check">The checks.</param>
+    /// <param name="proven">The variable that records a failed check.</param>
+    /// <param name="decoded">For strings, the variable holding the string just read: lengths are counted on it rather than by decoding the token again.</param>
+    private static void EmitScalarChecks(SourceWriter w, ValueCheckSpec check, string proven, string? decoded)
     {
         var failures = new List<string>();
+        if (decoded is not null)
+        {
+            var min = check.Scalars.Where(c => c.Kind == ScalarCheckKind.MinLength).Select(c => c.Argument).ToList();
+            var max = check.Scalars.Where(c => c.Kind == ScalarCheckKind.MaxLength).Select(c => c.Argument).ToList();
+            for (var i = 0; i < System.Math.Max(min.Count, max.Count); i++)
+            {
+                failures.Add($"!{ValidationRuntime}.LengthInRange({decoded}!, {(i < min.Count ? min[i] : "0")}, {(i < max.Count ? max[i] : "int.MaxValue")})");
+            }
+
+            check = check with { Scalars = check.Scalars.Where(c => c.Kind is not (ScalarCheckKind.MinLength or ScalarCheckKind.MaxLength)).ToImmutableEquatableArray() };
+        }
+
         foreach (var scalar in check.Scalars)
         {
             failures.Add(scalar.Kind switch

@@ -112,6 +112,59 @@ internal sealed class ReadCheckPlanner
         return (ReadCheckMode.Inline, planned);
     }
 
+    /// <summary>
+    /// Plans a union's checked reader: <see cref="ReadCheckMode.Inline"/> when it is discriminated, every branch is a
+    /// generated type that derives from it (so the branch's own <c>ReadChecked</c> proves the branch), the branches say
+    /// nothing beside their <c>$ref</c>, and the union says nothing beside its <c>oneOf</c>/<c>anyOf</c> and an object
+    /// <c>type</c>. Then the branch the discriminator names matching is enough: every other branch requires the
+    /// discriminator with another constant, so it cannot match, and <c>oneOf</c>'s "exactly one" holds.
+    /// </summary>
+    public ReadCheckMode PlanUnion(SchemaNode node, UnionEntry? union)
+    {
+        if (!Enabled)
+        {
+            return ReadCheckMode.None;
+        }
+
+        if (union is not { Discriminator: not null } || union.Variants.Any(v => !v.Owned)
+            || ValidationIndex.Navigate(_document, node.Pointer) is not { Kind: JsonKind.Object } raw)
+        {
+            return ReadCheckMode.Validator;
+        }
+
+        var applicators = 0;
+        foreach (var member in raw.Members.Where(m => Asserting.Contains(m.Name)))
+        {
+            switch (member.Name)
+            {
+                case "oneOf":
+                case "anyOf":
+                    applicators++;
+                    break;
+                case "type" when TypeNames(member.Value, out var names) && names.Contains("object") && !names.Contains("null"):
+                    break;
+                default:
+                    return ReadCheckMode.Validator;
+            }
+        }
+
+        foreach (var variant in union.Variants)
+        {
+            if (variant.TargetFile == _document.FilePath && variant.TargetPointer == variant.BranchPointer)
+            {
+                continue;
+            }
+
+            if (ValidationIndex.Navigate(_document, variant.BranchPointer) is not { Kind: JsonKind.Object } branch
+                || branch.Members.Any(m => Asserting.Contains(m.Name) && m.Name != "$ref"))
+            {
+                return ReadCheckMode.Validator;
+            }
+        }
+
+        return applicators == 1 ? ReadCheckMode.Inline : ReadCheckMode.Validator;
+    }
+
     /// <summary>Whether every keyword the validator asserts at a record's schema is proven by its typed read.</summary>
     private bool IsPlainRecord(SchemaNode node)
     {

@@ -439,7 +439,7 @@ internal sealed class TypeModelMapper
             Discriminator = union?.Discriminator,
             Variants = variants.ToImmutableEquatableArray(),
             BaseType = _set.BaseTypeOf(_document.FilePath, node.Pointer),
-            ReadCheck = _checks.ValidatorMode,
+            ReadCheck = _checks.PlanUnion(node, union),
         };
     }
 

@@ -445,6 +445,41 @@ public static class FactSchemaValidation
         return result;
     }
 
+    /// <summary>
+    /// Whether a string read from JSON has between <paramref name="min"/> and <paramref name="max"/> Unicode code points
+    /// (a surrogate pair counts once), as <see cref="StringLength"/> counts them on the token. Most strings are decided by
+    /// their UTF-16 length alone, which is at least the number of code points and at most twice it.
+    /// </summary>
+    /// <param name="value">The decoded string.</param>
+    /// <param name="min">The least number of code points (<c>minLength</c>, 0 for none).</param>
+    /// <param name="max">The most (<c>maxLength</c>, <see cref="int.MaxValue"/> for none).</param>
+    /// <returns>True when the length is in range.</returns>
+    public static bool LengthInRange(string value, int min, int max)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
+        var length = value.Length;
+        if (length <= max && (length + 1) / 2 >= min)
+        {
+            return true;
+        }
+
+        var count = length;
+        for (var i = 1; i < length; i++)
+        {
+            if (char.IsLowSurrogate(value[i]) && char.IsHighSurrogate(value[i - 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count >= min && count <= max;
+    }
+
     /// <summary>Stack memory for short values, a pooled array for long ones; return it with <c>using</c>.</summary>
     private ref struct Scratch<T>
     {

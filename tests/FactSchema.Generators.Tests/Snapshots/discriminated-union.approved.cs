@@ -1139,6 +1139,17 @@ namespace Consumer.Schemas
             return value;
         }
 
+        /// <summary>Reads a <see cref="Claim"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
+        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
+        /// <returns>The value.</returns>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static Claim ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            var proven = false;
+            return ReadChecked(ref reader, ref proven);
+        }
+
         /// <summary>Reads a <see cref="Claim"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) the value.</param>
         /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
@@ -1146,24 +1157,6 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Claim ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
-            return value;
-        }
-
-        /// <summary>Reads a <see cref="Claim"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static Claim ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
@@ -1176,12 +1169,12 @@ namespace Consumer.Schemas
             {
                 if (global::FactSchema.Serialization.FactSchemaReader.TextEquals(ref __fs_tag, "quote"u8))
                 {
-                    return global::Consumer.Schemas.Quote.ReadUnvalidated(ref reader);
+                    return global::Consumer.Schemas.Quote.ReadChecked(ref reader, ref proven);
                 }
 
                 if (global::FactSchema.Serialization.FactSchemaReader.TextEquals(ref __fs_tag, "position"u8))
                 {
-                    return global::Consumer.Schemas.Position.ReadUnvalidated(ref reader);
+                    return global::Consumer.Schemas.Position.ReadChecked(ref reader, ref proven);
                 }
             }
 
