@@ -40,6 +40,70 @@ public sealed class PatternMatcher
         {
             _ascii[c] = MaskSlow(c);
         }
+
+        BuildAsciiDfa(out _dfa, out _dfaStates);
+    }
+
+    /// <summary>How many automaton states the ASCII table may have; a pattern that needs more is simulated bit-parallel only.</summary>
+    private const int MaxDfaStates = 64;
+
+    /// <summary>ASCII transitions of the determinised automaton (<c>state * 128 + byte</c>; -1: no match possible), or null.</summary>
+    private readonly int[]? _dfa;
+
+    /// <summary>The automaton's position set of each table state (state 0 is the start).</summary>
+    private readonly ulong[] _dfaStates = Array.Empty<ulong>();
+
+    /// <summary>
+    /// Determinises the automaton over ASCII up front (subset construction on its position sets), so that ASCII text
+    /// — identifiers, codes, tags — costs one table lookup per byte. Immutable once built: safe to share between threads.
+    /// </summary>
+    private void BuildAsciiDfa(out int[]? table, out ulong[] states)
+    {
+        var sets = new List<ulong> { 0 };
+        var index = new Dictionary<ulong, int>();
+        var transitions = new List<int>();
+        for (var k = 0; k < sets.Count; k++)
+        {
+            var follow = 0UL;
+            for (var bits = sets[k]; bits != 0; bits &= bits - 1)
+            {
+                follow |= _follow[TrailingZeroCount(bits)];
+            }
+
+            if (k == 0 || !_anchoredStart)
+            {
+                follow |= _first;
+            }
+
+            for (var c = 0; c < 128; c++)
+            {
+                var next = follow & _ascii[c];
+                if (_anchoredStart && next == 0)
+                {
+                    transitions.Add(-1);
+                    continue;
+                }
+
+                if (!index.TryGetValue(next, out var target))
+                {
+                    if (sets.Count == MaxDfaStates)
+                    {
+                        table = null;
+                        states = Array.Empty<ulong>();
+                        return;
+                    }
+
+                    target = sets.Count;
+                    index.Add(next, target);
+                    sets.Add(next);
+                }
+
+                transitions.Add(target);
+            }
+        }
+
+        table = transitions.ToArray();
+        states = sets.ToArray();
     }
 
     /// <summary>Whether the pattern runs on the built-in automaton (true) or on <see cref="Regex"/> (false).</summary>
@@ -80,9 +144,39 @@ public sealed class PatternMatcher
             return true;
         }
 
-        ulong state = 0;
-        var atStart = true;
-        var i = 0;
+        if (_dfa is { } table)
+        {
+            var current = 0;
+            for (var k = 0; k < utf8.Length; k++)
+            {
+                var b = utf8[k];
+                if (b >= 0x80)
+                {
+                    // Beyond ASCII: go on with the bit-parallel simulation from the same position set.
+                    return Simulate(utf8, k, _dfaStates[current], current == 0);
+                }
+
+                current = table[(current << 7) | b];
+                if (current < 0)
+                {
+                    return false;
+                }
+
+                if (!_anchoredEnd && (_dfaStates[current] & _last) != 0)
+                {
+                    return true;
+                }
+            }
+
+            return (_dfaStates[current] & _last) != 0;
+        }
+
+        return Simulate(utf8, 0, 0, atStart: true);
+    }
+
+    /// <summary>The bit-parallel simulation of the automaton from position set <paramref name="state"/> at byte <paramref name="i"/>.</summary>
+    private bool Simulate(ReadOnlySpan<byte> utf8, int i, ulong state, bool atStart)
+    {
         while (i < utf8.Length)
         {
             var c = Decode(utf8, ref i);
