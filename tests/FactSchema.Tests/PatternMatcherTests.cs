@@ -35,6 +35,8 @@ public sealed class PatternMatcherTests
         "[\\s]",
         "^[a-zA-Z_][a-zA-Z0-9_]*$",
         "^x{0,5}$",
+        "^(a|b)*a(a|b){5}$",  // more ASCII table states than allowed (2^6): simulated only
+        "a(a|b){3}b",         // unanchored, 2^4 table states
     };
 
     [Theory]

@@ -44,11 +44,14 @@ public sealed class PatternMatcher
         BuildAsciiDfa(out _dfa, out _dfaStates);
     }
 
-    /// <summary>How many automaton states the ASCII table may have; a pattern that needs more is simulated bit-parallel only.</summary>
+    /// <summary>
+    /// How many automaton states the ASCII table may have (at most 8 KB per pattern, so that a schema with many patterns
+    /// cannot make validation hold much memory); a pattern that needs more is simulated bit-parallel only.
+    /// </summary>
     private const int MaxDfaStates = 64;
 
     /// <summary>ASCII transitions of the determinised automaton (<c>state * 128 + byte</c>; -1: no match possible), or null.</summary>
-    private readonly int[]? _dfa;
+    private readonly sbyte[]? _dfa;
 
     /// <summary>The automaton's position set of each table state (state 0 is the start).</summary>
     private readonly ulong[] _dfaStates = Array.Empty<ulong>();
@@ -57,11 +60,11 @@ public sealed class PatternMatcher
     /// Determinises the automaton over ASCII up front (subset construction on its position sets), so that ASCII text
     /// — identifiers, codes, tags — costs one table lookup per byte. Immutable once built: safe to share between threads.
     /// </summary>
-    private void BuildAsciiDfa(out int[]? table, out ulong[] states)
+    private void BuildAsciiDfa(out sbyte[]? table, out ulong[] states)
     {
         var sets = new List<ulong> { 0 };
         var index = new Dictionary<ulong, int>();
-        var transitions = new List<int>();
+        var transitions = new List<sbyte>();
         for (var k = 0; k < sets.Count; k++)
         {
             var follow = 0UL;
@@ -80,7 +83,7 @@ public sealed class PatternMatcher
                 var next = follow & _ascii[c];
                 if (_anchoredStart && next == 0)
                 {
-                    transitions.Add(-1);
+                    transitions.Add((sbyte)-1);
                     continue;
                 }
 
@@ -98,7 +101,7 @@ public sealed class PatternMatcher
                     sets.Add(next);
                 }
 
-                transitions.Add(target);
+                transitions.Add((sbyte)target);
             }
         }
 
