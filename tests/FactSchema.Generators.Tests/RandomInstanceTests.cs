@@ -59,6 +59,66 @@ public sealed class RandomInstanceTests
         return Gen.Frequency<Shape>((2, (IGen<Shape>)leaves), (1, array), (1, map), (3, obj));
     }
 
+    private static readonly string[] s_damage = { "\"\"", "\"x\"", "-1", "101", "1.5", "null", "true", "[]", "{}", "\"2020-02-30\"", "\"🙂🙂\"", "1e300" };
+
+    /// <summary>One random change to a valid instance: a value replaced, an array item repeated, a member removed.</summary>
+    private static string Damage(string json, Random random)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(json);
+        var slots = new List<(System.Text.Json.Nodes.JsonNode Parent, object Key)>();
+        void Collect(System.Text.Json.Nodes.JsonNode? node)
+        {
+            if (node is System.Text.Json.Nodes.JsonObject obj)
+            {
+                foreach (var (name, value) in obj.ToList())
+                {
+                    slots.Add((obj, name));
+                    Collect(value);
+                }
+            }
+            else if (node is System.Text.Json.Nodes.JsonArray array)
+            {
+                for (var i = 0; i < array.Count; i++)
+                {
+                    slots.Add((array, i));
+                    Collect(array[i]);
+                }
+            }
+        }
+
+        Collect(root);
+        if (slots.Count == 0)
+        {
+            return json;
+        }
+
+        var (parent, key) = slots[random.Next(slots.Count)];
+        var replacement = s_damage[random.Next(s_damage.Length)];
+        switch (random.Next(3))
+        {
+            case 0 when parent is System.Text.Json.Nodes.JsonArray array:
+                array.Add(array[(int)key]?.DeepClone());
+                break;
+            case 1 when parent is System.Text.Json.Nodes.JsonObject obj:
+                obj.Remove((string)key);
+                break;
+            default:
+                var node = System.Text.Json.Nodes.JsonNode.Parse(replacement);
+                if (parent is System.Text.Json.Nodes.JsonArray list)
+                {
+                    list[(int)key] = node;
+                }
+                else
+                {
+                    parent[(string)key] = node;
+                }
+
+                break;
+        }
+
+        return root!.ToJsonString();
+    }
+
     private static Gen<string?[]> Sequence(IEnumerable<Gen<string?>> parts)
         => parts.Aggregate(Gen.Const(Array.Empty<string?>()), (all, part) => all.SelectMany(done => part.Select(next => done.Append(next).ToArray())));
 
@@ -67,6 +127,7 @@ public sealed class RandomInstanceTests
     {
         var iterations = int.TryParse(Environment.GetEnvironmentVariable("FACTSCHEMA_RANDOM_ITERATIONS"), out var n) ? n : 12;
         var pcg = new PCG(11, 20261128);
+        var damage = new Random(20261128);
         var rootGen = ShapeGen(3).Where(s => s.Schema.StartsWith("{\"type\":\"object\",\"properties\"", StringComparison.Ordinal));
         for (var i = 0; i < iterations; i++)
         {
@@ -88,6 +149,7 @@ public sealed class RandomInstanceTests
                 {
                     var type = assembly.GetType("Consumer.Schemas.Root" + k)!;
                     var deserialize = type.GetMethod("Deserialize", new[] { typeof(string) })!;
+                    var validate = type.GetMethod("ValidateJson", new[] { typeof(string) })!;
                     for (var j = 0; j < 10; j++)
                     {
                         var json = shapes[k].Instance.Generate(pcg, null, out _);
@@ -111,6 +173,21 @@ public sealed class RandomInstanceTests
                         var again = deserialize.Invoke(null, new object[] { written })!;
                         Assert.True(value.Equals(again), $"not equal after a round trip\nschema: {schemas[k].Text}\ninstance: {json}");
                         Assert.Equal(value.GetHashCode(), again.GetHashCode());
+
+                        // Damaged copies: Deserialize (one pass) accepts one only if the validator does.
+                        for (var m = 0; m < 5; m++)
+                        {
+                            var damaged = Damage(json, damage);
+                            var valid = ((FactSchema.Validation.ValidationResult)validate.Invoke(null, new object[] { damaged })!).IsValid;
+                            try
+                            {
+                                deserialize.Invoke(null, new object[] { damaged });
+                                Assert.True(valid, $"Deserialize accepted what the validator rejects\nschema: {schemas[k].Text}\ninstance: {damaged}");
+                            }
+                            catch (TargetInvocationException ex) when (ex.InnerException is JsonException)
+                            {
+                            }
+                        }
                     }
                 }
             }
