@@ -318,6 +318,24 @@ internal sealed class ReadCheckPlanner
                         }
 
                         break;
+                    case "allOf" when value.Items.Count == 1 && node.AllOf.Count == 1:
+                    case "anyOf" when type.Nullable && value.Items.Count == 2 && node.AnyOf.Count == 2 && value.Items.Count(IsNullOnly) == 1:
+                        {
+                            // A schema wrapped to add a description ({"allOf": [X]}), or made nullable ({"anyOf": [X, {"type": "null"}]}):
+                            // X applies to every value (the first), or to every value but null (the second, where null matches the other branch).
+                            var branches = member.Name == "allOf" ? node.AllOf : node.AnyOf;
+                            var inner = member.Name == "allOf" ? branches[0] : branches[IsNullOnly(value.Items[0]) ? 1 : 0];
+                            var innerType = member.Name == "allOf" ? type : type with { Nullable = false };
+                            if (Plan(new SchemaLocation(current.Document, inner), innerType, constChecked: false, depth + 1) is not { } innerChecks)
+                            {
+                                return null;
+                            }
+
+                            scalars.AddRange(innerChecks.Scalars);
+                            spec = Merge(spec, innerChecks with { Scalars = ImmutableEquatableArray<ScalarCheck>.Empty });
+                            break;
+                        }
+
                     case "minimum":
                     case "maximum":
                     case "exclusiveMinimum":
@@ -456,6 +474,12 @@ internal sealed class ReadCheckPlanner
                 break;
         }
     }
+
+    /// <summary>Whether a schema is <c>{"type": "null"}</c> (or <c>["null"]</c>), annotations aside: it matches null and nothing else.</summary>
+    private static bool IsNullOnly(JsonNode schema)
+        => schema.Kind == JsonKind.Object
+        && schema.Members.Where(m => Asserting.Contains(m.Name)).Select(m => m.Name).SequenceEqual(new[] { "type" })
+        && TypeNames(schema["type"]!, out var names) && names.Count == 1 && names.Contains("null");
 
     private static void AddNumberCheck(string keyword, JsonNode value, List<ScalarCheck> scalars)
     {

@@ -22,7 +22,6 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name0 = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name1 = global::System.Text.Json.JsonEncodedText.Encode("owner");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name2 = global::System.Text.Json.JsonEncodedText.Encode("country");
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry2;
 
         /// <summary>The JSON property "name".</summary>
         /// <remarks>JSON name: name (optional).</remarks>
@@ -232,13 +231,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x4UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            var __fs_start = reader;
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0))
-                            {
-                                proven = false;
-                            }
-
                             break;
                         }
                         default:
@@ -901,9 +894,6 @@ namespace Consumer.Schemas
         /// <summary>Validates against draft07-definitions.schema.json#/definitions/owner.</summary>
         public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
 
-        /// <summary>Validates against draft07-definitions.schema.json#/properties/country.</summary>
-        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
-
         // draft07-definitions.schema.json#
         private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
@@ -945,7 +935,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V3(ref o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -971,7 +961,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if (!V2(ref o0, c, null))
+                            if (!V3(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -1062,28 +1052,8 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // draft07-definitions.schema.json#/properties/country
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = r;
-            var x0 = start;
-            if (!V5(ref x0, c, null))
-            {
-                valid = false;
-                if (c.Quiet)
-                {
-                    return false;
-                }
-            }
-            r = x0;
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
         // draft07-definitions.schema.json#/properties/name
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -1100,6 +1070,26 @@ namespace Consumer.Schemas
 
                 valid = false;
             }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // draft07-definitions.schema.json#/properties/country
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            var start = r;
+            var x0 = start;
+            if (!V5(ref x0, c, null))
+            {
+                valid = false;
+                if (c.Quiet)
+                {
+                    return false;
+                }
+            }
+            r = x0;
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }

@@ -29,7 +29,6 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name3 = global::System.Text.Json.JsonEncodedText.Encode("optionalNullable");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name4 = global::System.Text.Json.JsonEncodedText.Encode("optionalNullableNumber");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name5 = global::System.Text.Json.JsonEncodedText.Encode("optionalNullableViaAnyOf");
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry1;
 
         /// <summary>The JSON property "required".</summary>
         /// <remarks>JSON name: required (required).</remarks>
@@ -365,7 +364,6 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x20UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            var __fs_start = reader;
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                             {
                                 __fs_v5 = null;
@@ -374,11 +372,6 @@ namespace Consumer.Schemas
                             {
                                 __fs_v5 = global::FactSchema.Serialization.FactSchemaReader.ReadBoolean(ref reader);
                             }
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0))
-                            {
-                                proven = false;
-                            }
-
                             break;
                         }
                         default:
@@ -773,9 +766,6 @@ namespace Consumer.Schemas
         /// <summary>Validates against nullability.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
 
-        /// <summary>Validates against nullability.schema.json#/properties/optionalNullableViaAnyOf.</summary>
-        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
-
         // nullability.schema.json#
         private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
@@ -823,7 +813,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V2(ref o0, c, null))
+                            if (!V1(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -836,7 +826,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V3(ref o0, c, null))
+                            if (!V2(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -849,7 +839,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if (!V4(ref o0, c, null))
+                            if (!V3(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -862,7 +852,7 @@ namespace Consumer.Schemas
                         }
                         case 3:
                         {
-                            if (!V5(ref o0, c, null))
+                            if (!V4(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -875,7 +865,7 @@ namespace Consumer.Schemas
                         }
                         case 4:
                         {
-                            if (!V6(ref o0, c, null))
+                            if (!V5(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -888,7 +878,7 @@ namespace Consumer.Schemas
                         }
                         case 5:
                         {
-                            if (!V1(ref o0, c, null))
+                            if (!V6(ref o0, c, null))
                             {
                                 valid = false;
                                 if (c.Quiet)
@@ -939,8 +929,118 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // nullability.schema.json#/properties/optionalNullableViaAnyOf
+        // nullability.schema.json#/properties/required
         private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/required/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // nullability.schema.json#/properties/requiredNullable
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/requiredNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // nullability.schema.json#/properties/optional
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optional/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // nullability.schema.json#/properties/optionalNullable
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // nullability.schema.json#/properties/optionalNullableNumber
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r)) || t == global::System.Text.Json.JsonTokenType.Null))
+            {
+                if (!c.Quiet)
+                {
+                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullableNumber/type", "expected an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+                }
+                else
+                {
+                    return false;
+                }
+
+                valid = false;
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // nullability.schema.json#/properties/optionalNullableViaAnyOf
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -976,116 +1076,6 @@ namespace Consumer.Schemas
 
                     valid = false;
                 }
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // nullability.schema.json#/properties/required
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/required/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // nullability.schema.json#/properties/requiredNullable
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/requiredNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // nullability.schema.json#/properties/optional
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optional/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // nullability.schema.json#/properties/optionalNullable
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // nullability.schema.json#/properties/optionalNullableNumber
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r)) || t == global::System.Text.Json.JsonTokenType.Null))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullableNumber/type", "expected an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
