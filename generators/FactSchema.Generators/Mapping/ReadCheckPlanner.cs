@@ -320,10 +320,13 @@ internal sealed class ReadCheckPlanner
                         break;
                     case "allOf" when value.Items.Count == 1 && node.AllOf.Count == 1:
                     case "anyOf" when type.Nullable && value.Items.Count == 2 && node.AnyOf.Count == 2 && value.Items.Count(IsNullOnly) == 1:
+                    case "oneOf" when type.Nullable && value.Items.Count == 2 && node.OneOf.Count == 2 && value.Items.Count(IsNullOnly) == 1
+                        && RejectsNull(new SchemaLocation(current.Document, node.OneOf[IsNullOnly(value.Items[0]) ? 1 : 0])):
                         {
                             // A schema wrapped to add a description ({"allOf": [X]}), or made nullable ({"anyOf": [X, {"type": "null"}]}):
-                            // X applies to every value (the first), or to every value but null (the second, where null matches the other branch).
-                            var branches = member.Name == "allOf" ? node.AllOf : node.AnyOf;
+                            // X applies to every value (the first), or to every value but null (the second, where null matches the other
+                            // branch; for oneOf, X must also reject null, or null would match both).
+                            var branches = member.Name == "allOf" ? node.AllOf : member.Name == "anyOf" ? node.AnyOf : node.OneOf;
                             var inner = member.Name == "allOf" ? branches[0] : branches[IsNullOnly(value.Items[0]) ? 1 : 0];
                             var innerType = member.Name == "allOf" ? type : type with { Nullable = false };
                             if (Plan(new SchemaLocation(current.Document, inner), innerType, constChecked: false, depth + 1) is not { } innerChecks)
@@ -473,6 +476,29 @@ internal sealed class ReadCheckPlanner
 
                 break;
         }
+    }
+
+    /// <summary>Whether a schema rejects null for certain: it, or a schema its <c>$ref</c>s lead to, has a <c>type</c> without "null".</summary>
+    private bool RejectsNull(SchemaLocation start)
+    {
+        var current = start;
+        for (var hop = 0; hop < MaxHops; hop++)
+        {
+            if (ValidationIndex.Navigate(current.Document, current.Node.Pointer) is { Kind: JsonKind.Object } raw
+                && raw["type"] is { } keyword && TypeNames(keyword, out var names) && !names.Contains("null"))
+            {
+                return true;
+            }
+
+            if (current.Node.Ref is not { } reference || !_set.Resolver.TryResolve(current.Document, reference, out var target, out _))
+            {
+                return false;
+            }
+
+            current = target;
+        }
+
+        return false;
     }
 
     /// <summary>Whether a schema is <c>{"type": "null"}</c> (or <c>["null"]</c>), annotations aside: it matches null and nothing else.</summary>
