@@ -486,18 +486,42 @@ internal static class RecordEmitter
         }
         else
         {
+            w.OpenBlock("if (!proven)");
+            w.WriteLine("return ReadUnvalidated(ref reader);");
+            w.CloseBlock();
+            w.WriteLine();
             w.WriteLine($"{Reader}.MoveToValue(ref reader);");
             w.WriteLine("var start = reader;");
             w.WriteLine("var value = ReadUnvalidated(ref reader);");
-            w.OpenBlock($"if (proven && !{ValidationRuntime}.Matches(start, __fs_validator))");
-            w.WriteLine("proven = false;");
-            w.CloseBlock();
-            w.WriteLine();
+            EmitMatchesOrUnproven(w, "start", "__fs_validator");
             w.WriteLine("return value;");
         }
 
         w.CloseBlock();
         w.WriteLine();
+    }
+
+    /// <summary>After a value has been read from <paramref name="start"/>: runs <paramref name="validator"/> over it while <c>proven</c> holds, and clears it on a failure.</summary>
+    private static void EmitMatchesOrUnproven(SourceWriter w, string start, string? validator)
+    {
+        w.OpenBlock(validator is null ? "if (proven)" : $"if (proven && !{ValidationRuntime}.Matches({start}, {validator}))");
+        w.WriteLine("proven = false;");
+        w.CloseBlock();
+        w.WriteLine();
+    }
+
+    /// <summary>
+    /// For a type that proves itself as it reads: <c>ReadUnvalidated</c> as <c>ReadChecked</c> with nothing to prove,
+    /// then the signature of <c>ReadChecked</c>, whose body the caller writes.
+    /// </summary>
+    internal static void OpenReadCheckedWithUnvalidatedWrapper(SourceWriter w, string typeName, bool hidesBase, string what)
+    {
+        OpenReadUnvalidated(w, typeName, hidesBase, what);
+        w.WriteLine("var proven = false;");
+        w.WriteLine("return ReadChecked(ref reader, ref proven);");
+        w.CloseBlock();
+        w.WriteLine();
+        OpenReadChecked(w, typeName, hidesBase, what);
     }
 
     private static void EmitReader(SourceWriter w, ObjectTypeSpec type)
@@ -509,12 +533,7 @@ internal static class RecordEmitter
 
         if (inline)
         {
-            OpenReadUnvalidated(w, type.Name, hidesBase, "a JSON object");
-            w.WriteLine("var proven = false;");
-            w.WriteLine("return ReadChecked(ref reader, ref proven);");
-            w.CloseBlock();
-            w.WriteLine();
-            OpenReadChecked(w, type.Name, hidesBase, "a JSON object");
+            OpenReadCheckedWithUnvalidatedWrapper(w, type.Name, hidesBase, "a JSON object");
         }
         else
         {
@@ -680,18 +699,7 @@ internal static class RecordEmitter
         // Keywords the typed read cannot prove (composition, maps, ...): the location's validator, over the value just read.
         w.WriteLine("var __fs_start = reader;");
         ValueCodeEmitter.EmitRead(w, property.Type, target, depth: 0);
-        if (property.Check.FallbackField is { } field && property.Check.FallbackValidator is not null)
-        {
-            w.OpenBlock($"if (proven && !{ValidationRuntime}.Matches(__fs_start, {field}))");
-        }
-        else
-        {
-            w.OpenBlock("if (proven)");
-        }
-
-        w.WriteLine("proven = false;");
-        w.CloseBlock();
-        w.WriteLine();
+        EmitMatchesOrUnproven(w, "__fs_start", property.Check.FallbackValidator is null ? null : property.Check.FallbackField);
     }
 
     private static void EmitPropertyMatcher(SourceWriter w, IReadOnlyList<PropertySpec> properties)

@@ -69,12 +69,7 @@ internal static class UnionEmitter
         if (inline)
         {
             // The variant the discriminator names proves itself; no other can match (see ReadCheckPlanner.PlanUnion).
-            RecordEmitter.OpenReadUnvalidated(w, name, hidesBase, "the value");
-            w.WriteLine("var proven = false;");
-            w.WriteLine("return ReadChecked(ref reader, ref proven);");
-            w.CloseBlock();
-            w.WriteLine();
-            RecordEmitter.OpenReadChecked(w, name, hidesBase, "the value");
+            RecordEmitter.OpenReadCheckedWithUnvalidatedWrapper(w, name, hidesBase, "the value");
         }
         else
         {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using FactSchema.Generators.Common;
 using FactSchema.Generators.Model;
 using static FactSchema.Generators.Emit.KnownNames;
 
@@ -42,7 +41,7 @@ internal static class ValueCodeEmitter
     private static void EmitReadNonNull(SourceWriter w, ValueTypeSpec type, string target, int depth, string? proven, ValueCheckSpec? check)
     {
         EmitReadValue(w, type, target, depth, proven, check);
-        if (proven is not null && check is { Scalars.Count: > 0 })
+        if (proven is not null && check is not null && (check.Scalars.Count > 0 || check.MinLength is not null || check.MaxLength is not null))
         {
             // Keyword checks run on the token itself, with the validator's own runtime checks, after the typed read
             // (which has checked the token's type and leaves the reader on it).
@@ -192,24 +191,19 @@ internal static class ValueCodeEmitter
     private static void EmitScalarChecks(SourceWriter w, ValueCheckSpec check, string proven, string? decoded)
     {
         var failures = new List<string>();
-        if (decoded is not null)
+        if (check.MinLength is not null || check.MaxLength is not null)
         {
-            var min = check.Scalars.Where(c => c.Kind == ScalarCheckKind.MinLength).Select(c => c.Argument).ToList();
-            var max = check.Scalars.Where(c => c.Kind == ScalarCheckKind.MaxLength).Select(c => c.Argument).ToList();
-            for (var i = 0; i < System.Math.Max(min.Count, max.Count); i++)
-            {
-                failures.Add($"!{ValidationRuntime}.LengthInRange({decoded}!, {(i < min.Count ? min[i] : "0")}, {(i < max.Count ? max[i] : "int.MaxValue")})");
-            }
-
-            check = check with { Scalars = check.Scalars.Where(c => c.Kind is not (ScalarCheckKind.MinLength or ScalarCheckKind.MaxLength)).ToImmutableEquatableArray() };
+            var min = (check.MinLength ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var max = check.MaxLength is { } m ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) : "int.MaxValue";
+            failures.Add(decoded is not null
+                ? $"!{ValidationRuntime}.LengthInRange({decoded}!, {min}, {max})"
+                : $"{ValidationRuntime}.StringLength(ref reader) is < {min} or > {max}");
         }
 
         foreach (var scalar in check.Scalars)
         {
             failures.Add(scalar.Kind switch
             {
-                ScalarCheckKind.MinLength => $"{ValidationRuntime}.StringLength(ref reader) < {scalar.Argument}",
-                ScalarCheckKind.MaxLength => $"{ValidationRuntime}.StringLength(ref reader) > {scalar.Argument}",
                 ScalarCheckKind.Pattern => $"!{ValidationRuntime}.IsMatch(ref reader, ref {scalar.Field}, {CodeText.Literal(scalar.Argument)})",
                 ScalarCheckKind.Format => $"!{ValidationRuntime}.CheckFormat(ref reader, {CodeText.Literal(scalar.Argument)})",
                 ScalarCheckKind.Minimum => $"{ValidationRuntime}.CompareNumber(ref reader, {scalar.Argument}) < 0",

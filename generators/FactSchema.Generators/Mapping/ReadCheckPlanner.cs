@@ -310,7 +310,7 @@ internal sealed class ReadCheckPlanner
                     case "format":
                         if (IsStringToken(type.Kind))
                         {
-                            AddStringCheck(member.Name, raw, scalars);
+                            spec = AddStringCheck(member.Name, raw, scalars, spec);
                         }
                         else if (!IsOtherScalar(type.Kind, string.Empty))
                         {
@@ -442,21 +442,22 @@ internal sealed class ReadCheckPlanner
         return null;
     }
 
-    private void AddStringCheck(string keyword, JsonNode raw, List<ScalarCheck> scalars)
+    /// <summary>Adds a string keyword's check: lengths to <paramref name="spec"/> (returned), pattern and format to <paramref name="scalars"/>.</summary>
+    private ValueCheckSpec AddStringCheck(string keyword, JsonNode raw, List<ScalarCheck> scalars, ValueCheckSpec spec)
     {
         switch (keyword)
         {
             case "minLength":
                 if (ValidatorCompiler.Count(raw, keyword) is { } min && min > 0)
                 {
-                    scalars.Add(new ScalarCheck(ScalarCheckKind.MinLength, Index(min)));
+                    spec = spec with { MinLength = Max(spec.MinLength, min) };
                 }
 
                 break;
             case "maxLength":
                 if (ValidatorCompiler.Count(raw, keyword) is { } max)
                 {
-                    scalars.Add(new ScalarCheck(ScalarCheckKind.MaxLength, Index(max)));
+                    spec = spec with { MaxLength = Min(spec.MaxLength, max) };
                 }
 
                 break;
@@ -476,6 +477,8 @@ internal sealed class ReadCheckPlanner
 
                 break;
         }
+
+        return spec;
     }
 
     /// <summary>Whether a schema rejects null for certain: it, or a schema its <c>$ref</c>s lead to, has a <c>type</c> without "null".</summary>
@@ -550,6 +553,8 @@ internal sealed class ReadCheckPlanner
         return new ValueCheckSpec
         {
             Scalars = first.Scalars.Concat(second.Scalars).ToImmutableEquatableArray(),
+            MinLength = Max(first.MinLength, second.MinLength),
+            MaxLength = Min(first.MaxLength, second.MaxLength),
             MinItems = Max(first.MinItems, second.MinItems),
             MaxItems = Min(first.MaxItems, second.MaxItems),
             UniqueItems = first.UniqueItems || second.UniqueItems,

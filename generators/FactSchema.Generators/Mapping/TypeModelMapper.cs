@@ -255,7 +255,7 @@ internal sealed class TypeModelMapper
     private ObjectTypeSpec MapObject(NamedTypeEntry entry, SchemaNode node)
     {
         var recordBase = _set.RecordBaseOf(_document.FilePath, node.Pointer);
-        var (properties, baseHasAdditional) = MapMembers(new SchemaLocation(_document, node), entry, depth: 0);
+        var (properties, baseHasAdditional, merged) = MapMembers(new SchemaLocation(_document, node), entry, depth: 0);
 
         var additional = node.AdditionalProperties;
         if (additional is not null && !additional.IsFalse && !additional.IsTrue && !IsEmptySchema(additional))
@@ -268,7 +268,6 @@ internal sealed class TypeModelMapper
             ReportUnsupported(node, "'patternProperties' beside 'properties'");
         }
 
-        var merged = recordBase is not null || node.AllOf.Count > 0 || SharedPropertiesOf(_document, node) is not null;
         var (readCheck, checkedProperties) = _checks.PlanRecord(node, merged, properties);
         properties = checkedProperties;
         return new ObjectTypeSpec
@@ -293,9 +292,10 @@ internal sealed class TypeModelMapper
     /// <summary>
     /// The members of a record: first those of the record it derives from (allOf with a $ref, marked inherited, with
     /// the base's types and names), then its own schema's and every allOf branch's, merged.
-    /// Also whether the base chain already declares the AdditionalProperties member.
+    /// Also whether the base chain already declares the AdditionalProperties member, and whether any member comes from
+    /// another schema than the record's own.
     /// </summary>
-    private (List<PropertySpec> Properties, bool BaseHasAdditional) MapMembers(SchemaLocation location, NamedTypeEntry entry, int depth)
+    private (List<PropertySpec> Properties, bool BaseHasAdditional, bool Merged) MapMembers(SchemaLocation location, NamedTypeEntry entry, int depth)
     {
         var (document, node) = (location.Document, location.Node);
         var members = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { Identifiers.Bare(entry.Name) };
@@ -308,7 +308,7 @@ internal sealed class TypeModelMapper
             && FindNode(baseEntry) is { } baseNode)
         {
             var baseDocument = _set.Documents.First(d => d.FilePath == baseEntry.FilePath);
-            var (inherited, deeper) = MapMembers(new SchemaLocation(baseDocument, baseNode), baseEntry, depth + 1);
+            var (inherited, deeper, _) = MapMembers(new SchemaLocation(baseDocument, baseNode), baseEntry, depth + 1);
             foreach (var property in inherited)
             {
                 declared[property.JsonName] = properties.Count;
@@ -379,7 +379,8 @@ internal sealed class TypeModelMapper
             }
         }
 
-        return (properties, baseHasAdditional);
+        // Merged: members come from more than the record's own schema (allOf, which a base record also implies, or shared union properties).
+        return (properties, baseHasAdditional, node.AllOf.Count > 0 || sources.Count > 1);
     }
 
     private UnionTypeSpec MapUnion(NamedTypeEntry entry, SchemaNode node, out List<string> branchPointers)

@@ -107,8 +107,6 @@ internal enum ReadCheckMode
 /// <summary>A schema keyword checked on the token the typed reader is on, with the validator's own runtime check.</summary>
 internal enum ScalarCheckKind
 {
-    MinLength,
-    MaxLength,
     Pattern,
     Format,
     Minimum,
@@ -120,7 +118,7 @@ internal enum ScalarCheckKind
 
 /// <summary>One keyword check on a scalar token.</summary>
 /// <param name="Kind">The keyword.</param>
-/// <param name="Argument">A count (lengths), the pattern or format as written in the schema (escaped by the emitter), or a C# number literal made by the generator.</param>
+/// <param name="Argument">The pattern or format as written in the schema (escaped by the emitter), or a C# number literal made by the generator.</param>
 /// <param name="Field">For patterns: the static field that caches the compiled matcher.</param>
 internal sealed record ScalarCheck(ScalarCheckKind Kind, string Argument, string? Field = null);
 
@@ -132,6 +130,12 @@ internal sealed record ScalarCheck(ScalarCheckKind Kind, string Argument, string
 internal sealed record ValueCheckSpec
 {
     public ImmutableEquatableArray<ScalarCheck> Scalars { get; init; } = ImmutableEquatableArray<ScalarCheck>.Empty;
+
+    /// <summary>The least code points of a string (<c>minLength</c>; the largest where several apply).</summary>
+    public int? MinLength { get; init; }
+
+    /// <summary>The most code points of a string (<c>maxLength</c>; the smallest where several apply).</summary>
+    public int? MaxLength { get; init; }
 
     public int? MinItems { get; init; }
 
@@ -152,7 +156,7 @@ internal sealed record ValueCheckSpec
     /// <summary>The record's static field that holds the fallback validator delegate.</summary>
     public string? FallbackField { get; init; }
 
-    public bool IsEmpty => Scalars.Count == 0 && MinItems is null && MaxItems is null && !UniqueItems && Items is null && FallbackPointer is null;
+    public bool IsEmpty => Scalars.Count == 0 && MinLength is null && MaxLength is null && MinItems is null && MaxItems is null && !UniqueItems && Items is null && FallbackPointer is null;
 }
 
 internal enum AdditionalPropertiesMode

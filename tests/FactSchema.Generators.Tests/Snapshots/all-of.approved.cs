@@ -153,6 +153,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new SignedQuote ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);

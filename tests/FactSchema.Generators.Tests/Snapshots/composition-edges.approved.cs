@@ -1138,6 +1138,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new B ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
@@ -1606,6 +1611,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new C ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
@@ -2067,6 +2077,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Outer ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
@@ -2340,6 +2355,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new Inner ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
@@ -2665,6 +2685,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Tree ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
@@ -3190,6 +3215,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static EdgesNullableUnion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);

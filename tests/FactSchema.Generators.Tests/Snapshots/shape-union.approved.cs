@@ -1156,6 +1156,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static ExhibitSource ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
@@ -1556,6 +1561,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static ExhibitLabel ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);

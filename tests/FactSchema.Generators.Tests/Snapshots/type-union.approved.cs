@@ -876,6 +876,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static IdentifierCode ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
@@ -1260,6 +1265,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static IdentifierCodeOrNull ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
@@ -1689,6 +1699,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static IdentifierFlag ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);

@@ -413,6 +413,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new QuoteAssertion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
@@ -911,6 +916,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new PositionAssertion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
@@ -1338,6 +1348,11 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Assertion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
+            if (!proven)
+            {
+                return ReadUnvalidated(ref reader);
+            }
+
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
