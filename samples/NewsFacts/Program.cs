@@ -263,7 +263,7 @@ internal sealed class FactPrinter
 
             if (source.Url is { } url)
             {
-                parts.Add(url.OriginalString);
+                parts.Add(url);
             }
 
             _out.WriteLine($"  {source.Id}: {string.Join(", ", parts)}");

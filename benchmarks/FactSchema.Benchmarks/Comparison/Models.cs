@@ -155,7 +155,7 @@ public sealed class SocialHandlePoco
     public string Handle { get; set; } = null!;
 
     /// <summary>Profile page.</summary>
-    public Uri? Url { get; set; }
+    public string? Url { get; set; }
 }
 
 /// <summary>A commitment, or an absence or refusal of one (pledge.schema.json).</summary>
@@ -374,7 +374,7 @@ public sealed class SourcePoco
     public List<string>? Authors { get; set; }
 
     /// <summary>Absolute address.</summary>
-    public Uri? Url { get; set; }
+    public string? Url { get; set; }
 
     /// <summary>Date of publication.</summary>
     public DateOnly? PublishedOn { get; set; }

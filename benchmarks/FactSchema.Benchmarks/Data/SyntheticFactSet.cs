@@ -381,7 +381,7 @@ public static class SyntheticFactSet
                         {
                             Platform = platform,
                             Handle = handle,
-                            Url = _random.Chance(50) ? new Uri("https://social.example/" + handle.Substring(1)) : null,
+                            Url = _random.Chance(50) ? "https://social.example/" + handle.Substring(1) : null,
                         });
                     }
                 }
@@ -420,7 +420,7 @@ public static class SyntheticFactSet
                 Title = _random.Chance(85) ? Sentence(30, 160) : null,
                 Outlet = outlet,
                 Authors = _random.Chance(60) ? PickIds(_actorIds, 1, 2) : null,
-                Url = _random.Chance(80) ? new Uri(string.Create(CultureInfo.InvariantCulture, $"https://{_random.Pick(s_hosts)}/{published:yyyy/MM/dd}/article-{n}")) : null,
+                Url = _random.Chance(80) ? string.Create(CultureInfo.InvariantCulture, $"https://{_random.Pick(s_hosts)}/{published:yyyy/MM/dd}/article-{n}") : null,
                 PublishedOn = published,
                 PublishedAt = _random.Chance(40) ? publishedAt : null,
                 Platform = kind == SourceKind.SocialMediaPost ? _random.PickEnum<Platform>() : null,

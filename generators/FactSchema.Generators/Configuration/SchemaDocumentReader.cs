@@ -35,9 +35,12 @@ internal static class SchemaDocumentReader
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKeyword, input.FilePath, duplicate.NameSpan, duplicate.Name));
         }
 
-        var (root, schemaDiagnostics) = SchemaParser.Parse(parsed.Root!, input.FilePath, cancellationToken);
+        // Every draft is read as the draft 2020-12 schema it means, once, before the schema model and the validators see it.
+        var fallback = DraftNormalizer.DialectOf(input.DefaultDialect) ?? SchemaDialect.Draft202012;
+        var json = DraftNormalizer.Normalize(parsed.Root!, fallback, cancellationToken);
+        var (root, schemaDiagnostics) = SchemaParser.Parse(json, input.FilePath, cancellationToken);
         diagnostics.AddRange(schemaDiagnostics);
         var baseUri = SchemaResolver.BaseUriFor(fileUri, root);
-        return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, baseUri, fileUri, root, diagnostics.ToImmutableEquatableArray(), parsed.Root, input.FormatAssertion);
+        return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, baseUri, fileUri, root, diagnostics.ToImmutableEquatableArray(), json, input.FormatAssertion);
     }
 }

@@ -10,7 +10,7 @@ namespace FactSchema.Generators.Configuration;
 /// A schema file as the build hands it over: its text and the options that apply to it
 /// (from <c>FactSchema</c> item metadata and MSBuild properties).
 /// </summary>
-internal sealed record SchemaFileInput(string FilePath, string RelativePath, string Namespace, string? TypeName, string? Text, string? RetrievalUri = null, bool FormatAssertion = false)
+internal sealed record SchemaFileInput(string FilePath, string RelativePath, string Namespace, string? TypeName, string? Text, string? RetrievalUri = null, bool FormatAssertion = false, string? DefaultDialect = null)
 {
     private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
     private const string PropertyPrefix = "build_property.";
@@ -44,6 +44,10 @@ internal sealed record SchemaFileInput(string FilePath, string RelativePath, str
         var formatAssertion = FirstNonEmpty(
             Get(fileOptions, MetadataPrefix + "FactSchemaFormatAssertion"),
             Get(globalOptions, PropertyPrefix + "FactSchemaFormatAssertion"));
+        // The dialect of a file without $schema (FactSchemaDialect: a meta-schema URI, or draft-04/06/07, 2019-09, 2020-12).
+        var dialect = FirstNonEmpty(
+            Get(fileOptions, MetadataPrefix + "FactSchemaDialect"),
+            Get(globalOptions, PropertyPrefix + "FactSchemaDialect"));
         return new SchemaFileInput(
             file.Path,
             relative,
@@ -51,7 +55,8 @@ internal sealed record SchemaFileInput(string FilePath, string RelativePath, str
             string.IsNullOrWhiteSpace(typeName) ? null : typeName,
             text,
             retrievalUri,
-            string.Equals(formatAssertion, "true", StringComparison.OrdinalIgnoreCase));
+            string.Equals(formatAssertion, "true", StringComparison.OrdinalIgnoreCase),
+            dialect);
     }
 
     private static string? Get(AnalyzerConfigOptions options, string key)

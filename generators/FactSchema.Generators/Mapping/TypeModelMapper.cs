@@ -1008,7 +1008,8 @@ internal sealed class TypeModelMapper
                 {
                     "date" => _features.HasDateOnly ? ValueKind.Date : ValueKind.DateAsDateTime,
                     "date-time" => ValueKind.DateTimeOffset,
-                    "uri" => ValueKind.Uri,
+                    // "uri" stays a string: System.Uri refuses or rewrites absolute RFC 3986 URIs (file://../x), and a
+                    // value the validator accepts must be read and written back exactly.
                     "uuid" => ValueKind.Guid,
                     _ => ValueKind.String,
                 });
@@ -1089,9 +1090,10 @@ internal sealed class TypeModelMapper
     /// </summary>
     private ValueTypeSpec MapTuple(SchemaDocument document, SchemaNode node, ImmutableEquatableArray<SchemaNode> prefixItems, HashSet<(string, string)> visiting, int collectionDepth)
     {
-        if (!node.ClosedAfterPrefix || (node.MinItems ?? 0) < prefixItems.Count || prefixItems.Count < 1 || prefixItems.Count > MaxTupleLength)
+        if (!node.ClosedAfterPrefix || (node.MinItems ?? 0) < prefixItems.Count || prefixItems.Count < 2 || prefixItems.Count > MaxTupleLength)
         {
-            ReportUnsupportedIn(document, node, $"A tuple ('prefixItems') that is not closed ('items': false) with every position required (minItems) and 1 to {MaxTupleLength} positions");
+            // C# has no one-element tuple syntax: (T) is a parenthesised type, not a tuple.
+            ReportUnsupportedIn(document, node, $"A tuple ('prefixItems') that is not closed ('items': false) with every position required (minItems) and 2 to {MaxTupleLength} positions");
             return new ValueTypeSpec(ValueKind.Array, Element: ValueTypeSpec.AnyValue);
         }
 

@@ -72,7 +72,7 @@ internal sealed class SchemaParser
         {
             Pointer = pointer,
             Span = json.Span,
-            Id = ReadString(json, "$id") ?? (json["$schema"]?.Text?.Contains("draft-04") == true ? ReadString(json, "id") : null),
+            Id = ReadString(json, "$id"),
             Anchor = ReadString(json, "$anchor"),
             Ref = ReadString(json, "$ref"),
             RefSpan = json["$ref"]?.Span ?? default,

@@ -41,12 +41,17 @@ public static class ConformanceSuite
     public const string SkipMessage = "The JSON-Schema-Test-Suite is absent (set FACTSCHEMA_SHARED_DIR; default ../shared/ beside the repository, with json-schema-test-suite/ in it); skipping the conformance run.";
 
     public static IReadOnlyList<SuiteOutcome> Run(string suite, IEnumerable<string> files, bool formatAssertion, ITestOutputHelper? output)
+        => Run(suite, "draft2020-12", files, formatAssertion, output);
+
+    /// <summary>Runs files of one draft's folder (<c>draft2020-12</c>, <c>draft7</c>, <c>draft4</c>): its schemas and remotes are read as that draft.</summary>
+    public static IReadOnlyList<SuiteOutcome> Run(string suite, string draft, IEnumerable<string> files, bool formatAssertion, ITestOutputHelper? output)
     {
-        var remotes = Remotes(suite);
+        var dialect = DialectOf(draft);
+        var remotes = Remotes(suite, draft, dialect);
         var groups = new List<(string File, string Description, string Schema, List<SuiteCase> Cases, HashSet<string> Ids)>();
         foreach (var file in files)
         {
-            var name = Path.GetRelativePath(Path.Combine(suite, "tests", "draft2020-12"), file).Replace('\\', '/');
+            var name = Path.GetRelativePath(Path.Combine(suite, "tests", draft), file).Replace('\\', '/');
             using var document = JsonDocument.Parse(File.ReadAllBytes(file));
             foreach (var group in document.RootElement.EnumerateArray())
             {
@@ -92,6 +97,7 @@ public static class ConformanceSuite
                     var metadata = new Dictionary<string, string>
                     {
                         ["FactSchemaFormatAssertion"] = formatAssertion ? "true" : "false",
+                        ["FactSchemaDialect"] = dialect,
                     };
                     inputs.Add(new SchemaInput($"suite/g{g}.schema.json", groups[g].Schema, "Suite.G" + g, "Root", metadata));
                 }
@@ -208,11 +214,21 @@ public static class ConformanceSuite
         }
     }
 
-    private static List<SchemaInput> Remotes(string suite)
+    /// <summary>The dialect setting for a folder of the suite.</summary>
+    private static string DialectOf(string draft) => draft switch
+    {
+        "draft4" => "draft-04",
+        "draft6" => "draft-06",
+        "draft7" => "draft-07",
+        "draft2019-09" => "2019-09",
+        _ => "2020-12",
+    };
+
+    private static List<SchemaInput> Remotes(string suite, string draft, string dialect)
     {
         var root = Path.Combine(suite, "remotes");
         var result = new List<SchemaInput>();
-        var skipped = new[] { "draft3/", "draft4/", "draft6/", "draft7/", "draft2019-09/" };
+        var skipped = new[] { "draft3/", "draft4/", "draft6/", "draft7/", "draft2019-09/", "draft2020-12/" }.Where(s => s != draft + "/").ToArray();
         var index = 0;
         foreach (var path in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal))
         {
@@ -222,7 +238,7 @@ public static class ConformanceSuite
                 continue;
             }
 
-            var metadata = new Dictionary<string, string> { ["FactSchemaItem"] = "true", ["FactSchemaBaseUri"] = "http://localhost:1234/" + relative };
+            var metadata = new Dictionary<string, string> { ["FactSchemaItem"] = "true", ["FactSchemaBaseUri"] = "http://localhost:1234/" + relative, ["FactSchemaDialect"] = dialect };
             result.Add(new SchemaInput("remotes/" + relative, File.ReadAllText(path), "Remotes.R" + index++, null, metadata));
         }
 

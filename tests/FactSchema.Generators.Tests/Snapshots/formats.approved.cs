@@ -43,7 +43,7 @@ namespace Consumer.Schemas
 
         /// <summary>The JSON property "link".</summary>
         /// <remarks>JSON name: link (required).</remarks>
-        public required global::System.Uri Link { get; init; }
+        public required string Link { get; init; }
 
         /// <summary>The JSON property "key".</summary>
         /// <remarks>JSON name: key (required).</remarks>
@@ -93,7 +93,7 @@ namespace Consumer.Schemas
                 return false;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(Link, other.Link)))
+            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Link, other.Link)))
             {
                 return false;
             }
@@ -238,7 +238,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
             global::System.DateOnly __fs_v0 = default;
             global::System.DateTimeOffset __fs_v1 = default;
-            global::System.Uri? __fs_v2 = default;
+            string? __fs_v2 = default;
             global::System.Guid __fs_v3 = default;
             decimal __fs_v4 = default;
             int __fs_v5 = default;
@@ -296,7 +296,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x4UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadUri(ref reader);
+                            __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 3:
@@ -570,8 +570,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Formats", "Link");
             }
 
-            writer.WritePropertyName(__fs_name2);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteUri(writer, Link);
+            writer.WriteString(__fs_name2, Link);
             writer.WriteString(__fs_name3, Key);
             writer.WriteNumber(__fs_name4, Money);
             writer.WriteNumber(__fs_name5, Small);

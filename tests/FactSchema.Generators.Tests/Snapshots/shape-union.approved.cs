@@ -412,7 +412,7 @@ namespace Consumer.Schemas
 
         /// <summary>The JSON property "url".</summary>
         /// <remarks>JSON name: url (required).</remarks>
-        public required global::System.Uri Url { get; init; }
+        public required string Url { get; init; }
 
         /// <summary>Value equality: collections compare by content, absent and null differ where the schema tells them apart.</summary>
         /// <param name="other">The value to compare with.</param>
@@ -429,7 +429,7 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(Url, other.Url)))
+            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Url, other.Url)))
             {
                 return false;
             }
@@ -534,7 +534,7 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
-            global::System.Uri? __fs_v0 = default;
+            string? __fs_v0 = default;
             ulong __fs_seen0 = 0;
             var __fs_property = -1;
             string? __fs_unknown = null;
@@ -562,7 +562,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x1UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadUri(ref reader);
+                            __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         default:
@@ -705,8 +705,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("ExhibitSourceUrl", "Url");
             }
 
-            writer.WritePropertyName(__fs_name0);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteUri(writer, Url);
+            writer.WriteString(__fs_name0, Url);
             writer.WriteEndObject();
         }
 

@@ -1,0 +1,76 @@
+using FactSchema.Generators.Json;
+using FactSchema.Generators.Schema;
+using FactSchema.Generators.Tests.TestSupport;
+
+namespace FactSchema.Generators.Tests;
+
+/// <summary>Older drafts are read as their authors meant: the normaliser's rewrites, and code that compiles.</summary>
+public sealed class DraftTests
+{
+    private static JsonNode Normalized(string json, SchemaDialect fallback = SchemaDialect.Draft202012)
+        => DraftNormalizer.Normalize(JsonTextParser.Parse(json).Root!, fallback);
+
+    [Fact]
+    public void DraftFourIdAndBooleanExclusiveBoundsBecomeTheirLaterForms()
+    {
+        var root = Normalized("""{"$schema":"http://json-schema.org/draft-04/schema#","id":"https://example.org/a.json","properties":{"n":{"minimum":1,"exclusiveMinimum":true,"maximum":5,"exclusiveMaximum":false}}}""");
+        Assert.Equal("https://example.org/a.json", root["$id"]!.Text);
+        Assert.Null(root["id"]);
+        var n = root["properties"]!["n"]!;
+        Assert.Equal("1", n["exclusiveMinimum"]!.Text);
+        Assert.Null(n["minimum"]);
+        Assert.Equal("5", n["maximum"]!.Text);
+        Assert.Null(n["exclusiveMaximum"]);
+    }
+
+    [Fact]
+    public void UpToDraftSevenKeywordsBesideRefAreIgnoredButAnnotationsAndDefinitionsStay()
+    {
+        var root = Normalized("""{"$schema":"http://json-schema.org/draft-07/schema#","properties":{"a":{"$ref":"#/definitions/x","type":"string","maxLength":2,"description":"kept","definitions":{"y":{"type":"integer"}}}},"definitions":{"x":{}}}""");
+        var a = root["properties"]!["a"]!;
+        Assert.Equal(new[] { "$ref", "description", "definitions" }, a.Members.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void InDraftTwentyTwentyKeywordsBesideRefApply()
+    {
+        var json = """{"properties":{"a":{"$ref":"#/$defs/x","maxLength":2}},"$defs":{"x":{}}}""";
+        Assert.NotNull(Normalized(json)["properties"]!["a"]!["maxLength"]);
+        Assert.Null(Normalized(json, SchemaDialect.Draft07)["properties"]!["a"]!["maxLength"]);
+    }
+
+    [Fact]
+    public void PlainNameFragmentIdsBecomeAnchorsUpToDraftSeven()
+    {
+        var root = Normalized("""{"$schema":"http://json-schema.org/draft-07/schema#","definitions":{"a":{"$id":"#foo"},"b":{"$id":"other.json#bar"}}}""");
+        Assert.Equal("foo", root["definitions"]!["a"]!["$anchor"]!.Text);
+        Assert.Null(root["definitions"]!["a"]!["$id"]);
+        Assert.Equal("other.json", root["definitions"]!["b"]!["$id"]!.Text);
+        Assert.Equal("bar", root["definitions"]!["b"]!["$anchor"]!.Text);
+    }
+
+    [Theory]
+    [InlineData("http://json-schema.org/draft-04/schema#", 4)]
+    [InlineData("http://json-schema.org/draft-07/schema", 7)]
+    [InlineData("https://json-schema.org/draft/2019-09/schema", 2019)]
+    [InlineData("draft-06", 6)]
+    [InlineData("2020-12", 2020)]
+    [InlineData("https://docs.renovatebot.com/renovate-schema.json", null)]
+    public void DialectsAreNamedByTheirMetaSchemas(string value, int? expected) => Assert.Equal(expected, (int?)DraftNormalizer.DialectOf(value));
+
+    [Fact]
+    public void AOneElementTupleIsRawJsonWithAWarningNotBrokenCode()
+    {
+        var run = GeneratorHarness.Run(new SchemaInput("one.schema.json", """{"type":"object","properties":{"t":{"type":"array","prefixItems":[{"type":"string"}],"items":false,"minItems":1}}}"""));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "FS0007");
+        Assert.Empty(run.CompilationDiagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void ADraftFourSchemaCompiles()
+    {
+        var run = GeneratorHarness.Run(new SchemaInput("old.schema.json", """{"$schema":"http://json-schema.org/draft-04/schema#","id":"https://example.org/old.json","type":"object","properties":{"n":{"type":"number","minimum":0,"exclusiveMinimum":true},"r":{"$ref":"#/definitions/r","type":"integer"}},"definitions":{"r":{"type":"string"}}}"""));
+        Assert.Empty(run.GeneratorDiagnostics.Select(GeneratorHarness.Describe));
+        Assert.Empty(run.CompilationDiagnostics.Select(d => d.ToString()));
+    }
+}
