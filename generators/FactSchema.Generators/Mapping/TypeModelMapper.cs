@@ -279,7 +279,9 @@ internal sealed class TypeModelMapper
             Remarks = node.Description,
             Deprecated = node.Deprecated,
             Properties = properties.ToImmutableEquatableArray(),
-            AdditionalProperties = additional?.IsFalse == true ? AdditionalPropertiesMode.Reject : AdditionalPropertiesMode.Keep,
+            // Members that match patternProperties are allowed beside a closed object: the record keeps them (and the
+            // validator checks them), so that the typed read is never stricter than the schema.
+            AdditionalProperties = additional?.IsFalse == true && !node.HasPatternProperties ? AdditionalPropertiesMode.Reject : AdditionalPropertiesMode.Keep,
             AdditionalPropertiesMemberName = "AdditionalProperties",
             BaseType = _set.BaseTypeOf(_document.FilePath, node.Pointer),
             InheritsRecord = recordBase is not null,
