@@ -24,7 +24,8 @@ internal enum SchemaDialect
 /// <remarks>
 /// What changes: draft-04 <c>id</c> becomes <c>$id</c>; draft-04 boolean <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c>
 /// become the numeric bounds of draft-06 on; up to draft-07 every keyword beside <c>$ref</c> is ignored (as those drafts
-/// say), so only annotations and definition containers stay beside it. Spans are kept, so diagnostics still point into
+/// say), so only annotations and definition containers stay beside it; up to draft-07 a plain-name fragment in an id
+/// (<c>#foo</c>) becomes an <c>$anchor</c>. Spans are kept, so diagnostics still point into
 /// the file; pointers into kept subschemas are unchanged.
 /// </remarks>
 internal static class DraftNormalizer

@@ -31,9 +31,7 @@ public static class ConformanceSuite
     {
         get
         {
-            var configured = Environment.GetEnvironmentVariable("FACTSCHEMA_SHARED_DIR");
-            var shared = string.IsNullOrEmpty(configured) ? Path.Combine(RepoPaths.Root, "..", "shared") : configured;
-            var suite = Path.Combine(shared, "json-schema-test-suite");
+            var suite = Path.Combine(RepoPaths.Shared, "json-schema-test-suite");
             return Directory.Exists(Path.Combine(suite, "tests", "draft2020-12")) ? Path.GetFullPath(suite) : null;
         }
     }

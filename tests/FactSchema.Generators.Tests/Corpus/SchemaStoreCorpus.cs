@@ -96,9 +96,7 @@ public static class SchemaStoreCorpus
     {
         get
         {
-            var configured = Environment.GetEnvironmentVariable("FACTSCHEMA_SHARED_DIR");
-            var shared = string.IsNullOrEmpty(configured) ? Path.Combine(RepoPaths.Root, "..", "shared") : configured;
-            var corpus = Path.Combine(shared, "schemastore");
+            var corpus = Path.Combine(RepoPaths.Shared, "schemastore");
             return Directory.Exists(Path.Combine(corpus, "schemas")) ? Path.GetFullPath(corpus) : null;
         }
     }

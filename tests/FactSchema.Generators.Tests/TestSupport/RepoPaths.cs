@@ -11,6 +11,16 @@ public static class RepoPaths
 
     public static string Constructs => Path.Combine(TestProject, "Schemas", "Constructs");
 
+    /// <summary>The shared data folder: FACTSCHEMA_SHARED_DIR, default ../shared/ beside the repository (it may be absent).</summary>
+    public static string Shared
+    {
+        get
+        {
+            var configured = Environment.GetEnvironmentVariable("FACTSCHEMA_SHARED_DIR");
+            return string.IsNullOrEmpty(configured) ? Path.Combine(Root, "..", "shared") : configured;
+        }
+    }
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
