@@ -32,6 +32,25 @@ public sealed class DraftTests
     }
 
     [Fact]
+    public void ADocumentsRootIdBesideItsRootRefStaysAndNamesTheDocument()
+    {
+        // SchemaStore: schema-org-action.json is {"$id": ".../schema-org-action.json", "$ref": "schema-org-thing.json", ...}.
+        var root = Normalized("""{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://example.org/action.json","$ref":"thing.json","type":"object","definitions":{"d":{"$id":"https://example.org/d.json","$ref":"#/definitions/e"},"e":{}}}""");
+        Assert.Equal(new[] { "$schema", "$id", "$ref", "definitions" }, root.Members.Select(m => m.Name));
+        Assert.Equal(new[] { "$ref" }, root["definitions"]!["d"]!.Members.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void ARelativeRefBesideARootIdResolvesToTheSchemaPublishedThere()
+    {
+        var run = GeneratorHarness.Run(
+            new SchemaInput("action.schema.json", """{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://example.org/schemas/action.json","$ref":"thing.json","title":"Action"}"""),
+            new SchemaInput("thing.schema.json", """{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://example.org/schemas/thing.json","type":"object","properties":{"name":{"type":"string"}}}"""));
+        Assert.Empty(run.GeneratorDiagnostics.Select(GeneratorHarness.Describe));
+        Assert.Empty(run.CompilationDiagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void InDraftTwentyTwentyKeywordsBesideRefApply()
     {
         var json = """{"properties":{"a":{"$ref":"#/$defs/x","maxLength":2}},"$defs":{"x":{}}}""";

@@ -24,7 +24,7 @@ internal enum SchemaDialect
 /// <remarks>
 /// What changes: draft-04 <c>id</c> becomes <c>$id</c>; draft-04 boolean <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c>
 /// become the numeric bounds of draft-06 on; up to draft-07 every keyword beside <c>$ref</c> is ignored (as those drafts
-/// say), so only annotations and definition containers stay beside it; up to draft-07 a plain-name fragment in an id
+/// say), so only annotations, definition containers and a document's root id stay beside it; up to draft-07 a plain-name fragment in an id
 /// (<c>#foo</c>) becomes an <c>$anchor</c>. Spans are kept, so diagnostics still point into
 /// the file; pointers into kept subschemas are unchanged.
 /// </remarks>
@@ -102,9 +102,11 @@ internal static class DraftNormalizer
         {
             var value = member.Value;
             var name = member.Name;
-            if (dialect <= SchemaDialect.Draft07 && hasRef && !s_keptBesideRef.Contains(name))
+            if (dialect <= SchemaDialect.Draft07 && hasRef && !s_keptBesideRef.Contains(name) && !(depth == 0 && name is "$id" or "id"))
             {
-                // "All other properties in a "$ref" object MUST be ignored" (draft-04 to draft-07).
+                // "All other properties in a "$ref" object MUST be ignored" (draft-04 to draft-07). A document's root id
+                // stays: it names the document (the URI it is published at, so its retrieval URI), which is what the
+                // root $ref and every other reference in the file resolve against.
                 changed = true;
                 continue;
             }

@@ -508,7 +508,7 @@ public static class SchemaStoreCorpus
         return (hash >= 0 ? uri.Substring(0, hash) : uri).TrimEnd('/');
     }
 
-    /// <summary>The absolute <c>$id</c>/<c>id</c> values a schema declares at its root, and the absolute URIs its <c>$ref</c>s name.</summary>
+    /// <summary>The absolute <c>$id</c>/<c>id</c> values a schema declares at its root, and the URIs its <c>$ref</c>s name to other resources (relative ones resolved against the root id).</summary>
     private static (IReadOnlyList<string> Ids, IReadOnlyList<string> References) IdsAndReferences(string text)
     {
         var ids = new List<string>();
@@ -528,6 +528,13 @@ public static class SchemaStoreCorpus
                 }
             }
 
+            // A relative reference ("base.json#/definitions/path") resolves against the root's id, as the generator resolves it.
+            var baseUri = ids.Count > 0 ? new Uri(ids[0], UriKind.Absolute) : null;
+            Uri? Resolve(string reference)
+                => Uri.TryCreate(reference, UriKind.Absolute, out var absolute) ? absolute
+                    : baseUri is not null && Uri.TryCreate(baseUri, reference, out var relative) ? relative
+                    : null;
+
             void Walk(JsonElement element)
             {
                 if (element.ValueKind == JsonValueKind.Object)
@@ -535,9 +542,10 @@ public static class SchemaStoreCorpus
                     foreach (var property in element.EnumerateObject())
                     {
                         if (property.Name == "$ref" && property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { } reference
-                            && Uri.TryCreate(reference, UriKind.Absolute, out var uri) && uri.Scheme.StartsWith("http", StringComparison.Ordinal))
+                            && !reference.StartsWith("#", StringComparison.Ordinal)
+                            && Resolve(reference) is { } uri && uri.Scheme.StartsWith("http", StringComparison.Ordinal))
                         {
-                            references.Add(reference);
+                            references.Add(uri.AbsoluteUri);
                         }
 
                         Walk(property.Value);
