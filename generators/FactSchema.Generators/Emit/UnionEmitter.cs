@@ -174,7 +174,7 @@ internal static class UnionEmitter
         {
             for (var i = 0; i < type.Variants.Count; i++)
             {
-                w.OpenBlock($"if ({ValidationRuntime}.Matches(reader, __fs_branch{Index(i)}))");
+                w.OpenBlock($"if ({BranchMatches(type.Variants[i], i)})");
                 EmitReadVariant(w, type.Variants[i]);
                 w.CloseBlock();
                 w.WriteLine();
@@ -187,7 +187,7 @@ internal static class UnionEmitter
         w.WriteLine("var __fs_match = -1;");
         for (var i = 0; i < type.Variants.Count; i++)
         {
-            w.OpenBlock($"if ({ValidationRuntime}.Matches(reader, __fs_branch{Index(i)}))");
+            w.OpenBlock($"if ({BranchMatches(type.Variants[i], i)})");
             if (i > 0)
             {
                 w.OpenBlock("if (__fs_match >= 0)");
@@ -213,6 +213,18 @@ internal static class UnionEmitter
         w.WriteLine($"throw {Reader}.NoMatchingVariant(ref reader, {CodeText.Literal(type.Name)}, __fs_variants);");
         w.CloseBlock();
         w.CloseBlock();
+    }
+
+    /// <summary>
+    /// A branch is taken when its schema matches and its C# type can hold the value: with <c>format</c> only an
+    /// annotation, <c>{"format": "date"}</c> matches a date-time too, which a <c>DateOnly</c> cannot hold.
+    /// </summary>
+    private static string BranchMatches(UnionVariantSpec variant, int index)
+    {
+        var matches = $"{ValidationRuntime}.Matches(reader, __fs_branch{Index(index)})";
+        return variant.Wrapped is { } wrapped && ValueCodeEmitter.CanHoldCondition(wrapped, "reader") is { } holds
+            ? $"{matches} && {holds}"
+            : matches;
     }
 
     private static void EmitReadVariant(SourceWriter w, UnionVariantSpec variant, bool check = false)

@@ -11,6 +11,22 @@ namespace FactSchema.Generators.Emit;
 /// </summary>
 internal static class ValueCodeEmitter
 {
+    /// <summary>
+    /// A condition true when the token under <paramref name="reader"/> is one the read of <paramref name="type"/> takes,
+    /// for the kinds whose read is narrower than their JSON type (a date, a date-time, a UUID); null for every other kind.
+    /// </summary>
+    public static string? CanHoldCondition(ValueTypeSpec type, string reader)
+    {
+        var check = type.Kind switch
+        {
+            ValueKind.Date or ValueKind.DateAsDateTime => $"{Reader}.IsDateToken({reader})",
+            ValueKind.DateTimeOffset => $"{Reader}.IsDateTimeOffsetToken({reader})",
+            ValueKind.Guid => $"{Reader}.IsGuidToken({reader})",
+            _ => null,
+        };
+        return check is null ? null : type.Nullable ? $"({reader}.TokenType == {JsonTokenType}.Null || {check})" : check;
+    }
+
     /// <summary>Reads the value at the reader's current token into <paramref name="target"/>.</summary>
     /// <param name="w">Where the code goes.</param>
     /// <param name="type">The value's type.</param>
@@ -333,6 +349,8 @@ internal static class ValueCodeEmitter
                 w.WriteLine($"{Writer}.WriteDouble(writer, {nameField}, {expression});");
                 return;
             case ValueKind.DateTimeOffset:
+                w.WriteLine($"{Writer}.WriteDateTimeOffset(writer, {nameField}, {expression});");
+                return;
             case ValueKind.Guid:
                 w.WriteLine($"writer.WriteString({nameField}, {expression});");
                 return;

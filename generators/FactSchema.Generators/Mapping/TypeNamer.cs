@@ -374,7 +374,7 @@ internal static class TypeNamer
     /// <summary>
     /// The name stem of a union branch: its title; else its discriminator value before the union's name
     /// (<c>quote</c> in <c>Statement</c> gives <c>QuoteStatement</c>); else the union's name and the first required
-    /// member, the JSON type, or the position.
+    /// member, the format of a string, the JSON type, or the position.
     /// </summary>
     private static string BranchCandidate(SchemaNode branch, string? discriminatorValue, string unionName, int index)
     {
@@ -402,6 +402,12 @@ internal static class TypeNamer
 
         var type = Composition.ScalarType(branch) ?? (branch.Types is { } types ? types.FirstOrDefault(t => t != "null") : null)
             ?? (branch.Properties is not null ? "object" : branch.Items is not null ? "array" : null);
+        if (type == "string" && branch.Format is { } format && Identifiers.ToPascalCase(format, string.Empty) is { Length: > 0 } fromFormat)
+        {
+            // Branches of one JSON type told apart by format (Pydantic's Union[date, datetime]): "WhenDate", "WhenDateTime".
+            return unionName + Identifiers.Bare(fromFormat);
+        }
+
         return type is not null
             ? unionName + Identifiers.Bare(Identifiers.ToPascalCase(type, "Value"))
             : unionName + "Option" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -306,13 +306,18 @@ public static class FactSchemaReader
     public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
     {
         var text = ReadString(ref reader);
-        if (HasTimeAndOffset(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        if (TryParseDateTimeOffset(text, out var value))
         {
             return value;
         }
 
         throw new FactSchemaJsonException($"'{Shorten(text)}' is not a date-time with an offset (for example 2025-02-27T14:30:00Z)", reader.TokenStartIndex);
+    }
+
+    private static bool TryParseDateTimeOffset(string text, out DateTimeOffset value)
+    {
+        value = default;
+        return HasTimeAndOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 
     private static readonly char[] s_timeSeparators = { 'T', 't' };
@@ -347,6 +352,28 @@ public static class FactSchemaReader
 
         throw new FactSchemaJsonException($"'{Shorten(text)}' is not an absolute URI", reader.TokenStartIndex);
     }
+
+    /// <summary>
+    /// Whether the token under the reader is a string that <see cref="ReadDate"/> (or <see cref="ReadDateAsDateTime"/>)
+    /// reads: a union of strings told apart only by <c>format</c> takes the branch whose type can hold the value.
+    /// </summary>
+    /// <param name="reader">The reader, on the value (a copy: it is not moved).</param>
+    /// <returns>True for a yyyy-MM-dd date.</returns>
+    public static bool IsDateToken(Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: 10 } text
+            && DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    /// <summary>Whether the token under the reader is a string that <see cref="ReadDateTimeOffset"/> reads (see <see cref="IsDateToken"/>).</summary>
+    /// <param name="reader">The reader, on the value (a copy: it is not moved).</param>
+    /// <returns>True for an RFC 3339 date-time with an offset.</returns>
+    public static bool IsDateTimeOffsetToken(Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && reader.GetString() is { } text && TryParseDateTimeOffset(text, out _);
+
+    /// <summary>Whether the token under the reader is a string that <see cref="ReadGuid"/> reads (see <see cref="IsDateToken"/>).</summary>
+    /// <param name="reader">The reader, on the value (a copy: it is not moved).</param>
+    /// <returns>True for a UUID in its hyphenated form.</returns>
+    public static bool IsGuidToken(Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: 36 } text && Guid.TryParseExact(text, "D", out _);
 
     /// <summary>Reads a UUID.</summary>
     /// <param name="reader">The reader.</param>

@@ -68,10 +68,31 @@ public static class FactSchemaWriter
     public static void WriteDate(Utf8JsonWriter writer, DateTime value)
         => writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    /// <summary>Writes an RFC 3339 date-time with its offset.</summary>
+    /// <summary>Writes a date-time property in one call: RFC 3339 with its offset, <c>Z</c> for UTC (offset zero).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name, pre-encoded.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
+    {
+        writer.WritePropertyName(name);
+        WriteDateTimeOffset(writer, value);
+    }
+
+    /// <summary>Writes an RFC 3339 date-time with its offset, <c>Z</c> for UTC (offset zero).</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(value);
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        if (value.Offset == TimeSpan.Zero)
+        {
+            // RFC 3339's form for UTC, as JavaScript, Go, Java and Pydantic write it ("+00:00" is the same instant).
+            writer.WriteStringValue(value.UtcDateTime);
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
 
     /// <summary>Writes a URI exactly as it was given.</summary>
     /// <param name="writer">The writer.</param>

@@ -564,7 +564,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             writer.WritePropertyName(__fs_name0);
             global::FactSchema.Serialization.FactSchemaWriter.WriteDate(writer, Day);
-            writer.WriteString(__fs_name1, At);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteDateTimeOffset(writer, __fs_name1, At);
             if (Link is null)
             {
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Formats", "Link");
