@@ -130,21 +130,29 @@ public sealed class DiagnosticTests
               "type": "object",
               "properties": {
                 "speaker": { "$ref": "actor.schema.json#/$defs/actorId" },
-                "local": { "$ref": "#/$defs/missing" }
+                "local": { "$ref": "#/$defs/missing" },
+                "site": { "$ref": "https://json.schemastore.org/nothing-declares-this.json#/definitions/site" },
+                "kept": { "type": "string" }
               }
             }
             """;
         var run = GeneratorHarness.Run(new SchemaInput("quote.schema.json", schema), new SchemaInput("good.schema.json", Good));
 
         var diagnostics = run.GeneratorDiagnostics.Where(d => d.Id == "FS0004").OrderBy(d => d.Location.SourceSpan.Start).ToList();
-        Assert.Equal(2, diagnostics.Count);
+        Assert.Equal(3, diagnostics.Count);
         AssertAt(diagnostics[0], "quote.schema.json", line: 5, column: 26);
         Assert.Contains("actor.schema.json", diagnostics[0].GetMessage());
         AssertAt(diagnostics[1], "quote.schema.json", line: 6, column: 24);
         Assert.Contains("/$defs/missing", diagnostics[1].GetMessage());
 
-        // The members still exist (as raw JSON), so code that uses them compiles.
+        // A URL that no schema of the build declares as its $id: located like any other.
+        AssertAt(diagnostics[2], "quote.schema.json", line: 7, column: 23);
+        Assert.Contains("nothing-declares-this.json", diagnostics[2].GetMessage());
+
+        // The members still exist (as raw JSON), so code that uses them compiles, and the rest of the file is generated.
         Assert.Contains("JsonElement? Speaker", run.Sources["quote.schema.json.g.cs"]);
+        Assert.Contains("JsonElement? Site", run.Sources["quote.schema.json.g.cs"]);
+        Assert.Contains("string? Kept", run.Sources["quote.schema.json.g.cs"]);
         Assert.Empty(run.CompilationDiagnostics);
     }
 

@@ -263,10 +263,17 @@ internal static class RecordEmitter
             terms.Add($"{ElementComparer}.Properties.Equals({type.AdditionalPropertiesMemberName}, other.{type.AdditionalPropertiesMemberName})");
         }
 
-        // One statement per member: a single huge && expression could exhaust the compiler's stack.
-        foreach (var term in terms)
+        // One line per member, at most 16 in one condition: a single huge && expression could exhaust the compiler's stack.
+        for (var start = 0; start < terms.Count; start += 16)
         {
-            w.OpenBlock($"if (!({term}))");
+            var chunk = terms.Skip(start).Take(16).ToList();
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var line = (i == 0 ? "if (!(" : "    && ") + chunk[i] + (i == chunk.Count - 1 ? "))" : string.Empty);
+                w.WriteLine(line);
+            }
+
+            w.OpenBlock();
             w.WriteLine("return false;");
             w.CloseBlock();
             w.WriteLine();
@@ -336,43 +343,9 @@ internal static class RecordEmitter
         w.WriteLine("/// <param name=\"value\">The value, when valid.</param>");
         w.WriteLine("/// <param name=\"errors\">The errors, when not (empty when valid).</param>");
         w.WriteLine("/// <returns>True when the document was read.</returns>");
-        w.OpenBlock(isStruct
-            ? $"public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, out {typeName} value, out {IReadOnlyList}<{ValidationError}> errors)"
-            : $"public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {typeName}? value, out {IReadOnlyList}<{ValidationError}> errors)");
-        w.WriteLine("value = default;");
-        w.OpenBlock("try");
-        w.WriteLine($"var checkedReader = {Reader}.CreateReader(utf8Json, null);");
-        w.WriteLine("var proven = true;");
-        w.WriteLine("var read = ReadChecked(ref checkedReader, ref proven);");
-        w.WriteLine($"{Reader}.EnsureEndOfDocument(ref checkedReader);");
-        w.OpenBlock("if (proven)");
-        w.WriteLine("value = read;");
-        w.WriteLine($"errors = global::System.Array.Empty<{ValidationError}>();");
-        w.WriteLine("return true;");
-        w.CloseBlock();
-        w.CloseBlock();
-        w.OpenBlock($"catch ({JsonException})");
-        w.WriteLine("// Not read: the validator below finds every error (or the reader's, if the validator finds none).");
-        w.CloseBlock();
-        w.WriteLine();
-        w.OpenBlock("try");
-        w.WriteLine($"var result = {ValidationRuntime}.Validate(utf8Json, __fs_validator);");
-        w.WriteLine("errors = result.Errors;");
-        w.OpenBlock("if (!result.IsValid)");
-        w.WriteLine("return false;");
-        w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine($"var reader = {Reader}.CreateReader(utf8Json, null);");
-        w.WriteLine("value = ReadUnvalidated(ref reader);");
-        w.WriteLine($"{Reader}.EnsureEndOfDocument(ref reader);");
-        w.WriteLine("return true;");
-        w.CloseBlock();
-        w.OpenBlock($"catch ({JsonException} ex)");
-        w.WriteLine("value = default;");
-        w.WriteLine($"errors = {ValidationRuntime}.ErrorsOf(ex, utf8Json);");
-        w.WriteLine("return false;");
-        w.CloseBlock();
-        w.CloseBlock();
+        w.WriteLine(isStruct
+            ? $"public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, out {typeName} value, out {IReadOnlyList}<{ValidationError}> errors) => {Serializer}.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);"
+            : $"public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {typeName}? value, out {IReadOnlyList}<{ValidationError}> errors) => {Serializer}.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);");
         w.WriteLine();
         SchemaFileEmitter.EmitValidatorEntry(w, "The generated validator of this type's schema (used by generated code, also across assemblies).", "ValidateCore", entry, hidesBase);
         w.WriteLine();
@@ -394,31 +367,7 @@ internal static class RecordEmitter
         w.WriteLine("/// <param name=\"options\">Depth and size limits, or null for the safe defaults.</param>");
         w.WriteLine("/// <returns>The value.</returns>");
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
-        w.OpenBlock($"public static {@new}{typeName} Deserialize(global::System.ReadOnlySpan<byte> utf8Json, {ReaderOptions}? options)");
-        w.OpenBlock("try");
-        w.WriteLine($"var reader = {Reader}.CreateReader(utf8Json, options);");
-        w.OpenBlock("if (!(options?.ValidateSchema ?? true))");
-        w.WriteLine("var unvalidated = ReadUnvalidated(ref reader);");
-        w.WriteLine($"{Reader}.EnsureEndOfDocument(ref reader);");
-        w.WriteLine("return unvalidated;");
-        w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine("// One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the");
-        w.WriteLine("// values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the");
-        w.WriteLine("// last word, and it reports every error.");
-        w.WriteLine("var proven = true;");
-        w.WriteLine("var value = ReadChecked(ref reader, ref proven);");
-        w.WriteLine($"{Reader}.EnsureEndOfDocument(ref reader);");
-        w.OpenBlock("if (!proven)");
-        w.WriteLine($"{ValidationRuntime}.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();");
-        w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine("return value;");
-        w.CloseBlock();
-        w.OpenBlock($"catch ({JsonException} ex) when (ex is not {ValidationException})");
-        w.WriteLine($"throw {Exception}.ForDocument(ex, utf8Json);");
-        w.CloseBlock();
-        w.CloseBlock();
+        w.WriteLine($"public static {@new}{typeName} Deserialize(global::System.ReadOnlySpan<byte> utf8Json, {ReaderOptions}? options) => {Serializer}.Deserialize(utf8Json, options, __fs_read, __fs_validator);");
         w.WriteLine();
 
         w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from a JSON string.</summary>");
@@ -433,17 +382,9 @@ internal static class RecordEmitter
         w.WriteLine("/// <returns>The value.</returns>");
         w.WriteLine($"/// <exception cref=\"{ValidationException}\">The value does not match the schema; every error is listed with its JSON Pointer.</exception>");
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed; the message names the JSON Pointer path.</exception>");
-        w.OpenBlock($"public static {@new}{typeName} Deserialize(ref {Utf8JsonReader} reader)");
-        w.WriteLine($"{Reader}.MoveToValue(ref reader);");
-        w.WriteLine("var start = reader;");
-        w.WriteLine("var proven = true;");
-        w.WriteLine("var value = ReadChecked(ref reader, ref proven);");
-        w.OpenBlock("if (!proven)");
-        w.WriteLine($"{ValidationRuntime}.Validate(ref start, __fs_validator).ThrowIfInvalid();");
-        w.CloseBlock();
+        w.WriteLine($"public static {@new}{typeName} Deserialize(ref {Utf8JsonReader} reader) => {Serializer}.Deserialize(ref reader, __fs_read, __fs_validator);");
         w.WriteLine();
-        w.WriteLine("return value;");
-        w.CloseBlock();
+        w.WriteLine($"private static readonly global::FactSchema.Serialization.CheckedReader<{typeName}> __fs_read = ReadChecked;");
         w.WriteLine();
     }
 

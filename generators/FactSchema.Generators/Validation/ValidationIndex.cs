@@ -145,8 +145,16 @@ internal sealed class ValidationIndex
 
     private static readonly HashSet<string> s_annotationKeywords = new(StringComparer.Ordinal)
     {
-        "$ref", "$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$anchor", "$schema",
+        "$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$anchor", "$schema",
+        "definitions", "$defs",
+        // Editor vocabularies the SchemaStore catalog is full of (VS Code, JSON Schema Store): annotations to a validator.
+        "markdownDescription", "deprecationMessage", "errorMessage", "patternErrorMessage", "doNotSuggest", "defaultSnippets",
+        "markdownEnumDescriptions", "enumDescriptions", "allowComments", "allowTrailingCommas", "tsType",
     };
+
+    /// <summary>Whether a keyword only annotates (validators emit nothing for it): <c>title</c>, <c>$comment</c>, <c>x-</c> extensions and the like.</summary>
+    public static bool OnlyAnnotates(string keyword)
+        => s_annotationKeywords.Contains(keyword) || keyword.StartsWith("x-", StringComparison.Ordinal);
 
     /// <summary>
     /// A schema that is only a <c>$ref</c> (plus annotations) validates exactly as its target: calls skip it.
@@ -158,7 +166,7 @@ internal sealed class ValidationIndex
         {
             if (Navigate(target.Document, target.Pointer) is not { Kind: JsonKind.Object } node
                 || node["$ref"] is not { Kind: JsonKind.String, Text: { } reference }
-                || node.Members.Any(m => !s_annotationKeywords.Contains(m.Name))
+                || node.Members.Any(m => m.Name != "$ref" && !OnlyAnnotates(m.Name))
                 || !TryResolve(target, reference, out var next, out _)
                 || next.Key == target.Key
                 || (UsesDynamicRef && !string.Equals(BaseOf(target), BaseOf(next), StringComparison.Ordinal)))

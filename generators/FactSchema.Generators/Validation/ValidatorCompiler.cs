@@ -242,6 +242,24 @@ internal sealed class ValidatorCompiler
             return;
         }
 
+        if (TypeOnly(node) is { } types)
+        {
+            // The most common subschema ({"type": "string"} and its annotations): one runtime call.
+            var flags = string.Join(" | ", types.Select(t => "global::FactSchema.Validation.JsonTypes." + t switch
+            {
+                "string" => "String",
+                "number" => "Number",
+                "integer" => "Integer",
+                "boolean" => "Boolean",
+                "null" => "Null",
+                "object" => "Object",
+                _ => "Array",
+            }));
+            w.WriteLine($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev) => {V}.CheckType(ref r, c, {flags}, {CodeText.Literal(Location(location, "type"))}, {CodeText.Literal("expected " + ExpectedTypes(types) + ", found ")});");
+            w.WriteLine();
+            return;
+        }
+
         _localCount = 0;
         var unevaluatedProperties = node["unevaluatedProperties"];
         var unevaluatedItems = node["unevaluatedItems"];
@@ -302,6 +320,45 @@ internal sealed class ValidatorCompiler
         w.WriteLine();
     }
 
+    private static readonly string[] s_jsonTypes = { "string", "number", "integer", "boolean", "null", "object", "array" };
+
+    /// <summary>
+    /// The types of a schema that asserts nothing but <c>type</c> (every other keyword only annotates; <c>format</c> too
+    /// unless formats are asserted), or null.
+    /// </summary>
+    private List<string>? TypeOnly(JsonNode node)
+    {
+        var types = node["type"] switch
+        {
+            { Kind: JsonKind.String, Text: { } single } => new List<string> { single },
+            { Kind: JsonKind.Array } array when array.Items.Count > 0 && array.Items.All(i => i.Kind == JsonKind.String) => array.Items.Select(i => i.Text!).Distinct(StringComparer.Ordinal).ToList(),
+            _ => null,
+        };
+        if (types is null || !types.All(t => Array.IndexOf(s_jsonTypes, t) >= 0))
+        {
+            return null;
+        }
+
+        foreach (var member in node.Members)
+        {
+            if (member.Name != "type" && !ValidationIndex.OnlyAnnotates(member.Name) && !(member.Name == "format" && !_document.FormatAssertion))
+            {
+                return null;
+            }
+        }
+
+        return types;
+    }
+
+    /// <summary>"a string or null", "an integer": the types of a <c>type</c> keyword, for messages.</summary>
+    private static string ExpectedTypes(IEnumerable<string> types)
+        => string.Join(" or ", types.Distinct(StringComparer.Ordinal).Select(t => t switch
+        {
+            "integer" or "object" or "array" => "an " + t,
+            "null" => "null",
+            _ => "a " + t,
+        }));
+
     /// <summary>A fresh copy of the reader at the value's start, for a subschema that applies to the same value.</summary>
     private string Fresh(string from = "start")
     {
@@ -354,28 +411,20 @@ internal sealed class ValidatorCompiler
     {
         var w = _body;
         reader ??= _describe;
-        w.OpenBlock("if (!c.Quiet)");
+        w.OpenBlock("if (c.Fail(ref valid))");
+        w.WriteLine("return false;");
+        w.CloseBlock();
         w.WriteLine(describeValue
             ? $"c.AddError(ref {reader}, {CodeText.Literal(keywordLocation)}, {message});"
             : $"c.AddErrorAt(ref {reader}, {CodeText.Literal(keywordLocation)}, {message});");
-        w.CloseBlock();
-        w.WriteLine("else");
-        w.OpenBlock();
-        w.WriteLine("return false;");
-        w.CloseBlock();
-        w.WriteLine();
-        w.WriteLine("valid = false;");
     }
 
     /// <summary>The result of a subschema whose errors it reports itself.</summary>
     private void Require(string call)
     {
         var w = _body;
-        w.OpenBlock($"if (!{call})");
-        w.WriteLine("valid = false;");
-        w.OpenBlock("if (c.Quiet)");
+        w.OpenBlock($"if (!{call} && c.Fail(ref valid))");
         w.WriteLine("return false;");
-        w.CloseBlock();
         w.CloseBlock();
     }
 
@@ -527,12 +576,7 @@ internal sealed class ValidatorCompiler
 
         var w = _body;
         w.OpenBlock($"if (!({(conditions.Count == 0 ? "false" : string.Join(" || ", conditions))}))");
-        var expected = string.Join(" or ", types.Distinct(StringComparer.Ordinal).Select(t => t switch
-        {
-            "integer" or "object" or "array" => "an " + t,
-            "null" => "null",
-            _ => "a " + t,
-        }));
+        var expected = ExpectedTypes(types);
         Fail(Location(location, "type"), $"{CodeText.Literal("expected " + expected + ", found ")} + {V}.Found(ref r)", describeValue: false);
         w.CloseBlock();
     }
@@ -1082,11 +1126,18 @@ internal sealed class ValidatorCompiler
             }
 
             w.WriteLine($"{V}.Read(ref {o});");
-            w.WriteLine($"var {hit} = false;");
-            if (properties.Count > 0)
+            // Whether a keyword took the property: additionalProperties applies to the rest, unevaluated* counts it.
+            var needHit = additional is not null || _track;
+            if (needHit)
+            {
+                w.WriteLine($"var {hit} = false;");
+            }
+
+            var checkedProperties = properties.Where(p => needHit || !IsTrue(p.Value)).ToList();
+            if (checkedProperties.Count > 0)
             {
                 w.OpenBlock($"switch ({k})");
-                foreach (var property in properties)
+                foreach (var property in checkedProperties)
                 {
                     w.WriteLine($"case {Int(indexOf[property.Name])}:");
                     w.OpenBlock();
@@ -1095,7 +1146,11 @@ internal sealed class ValidatorCompiler
                         Require(Call(location, Sub(location, "properties", property.Name), patterns.Count > 0 ? Fresh(o) : o, "null"));
                     }
 
-                    w.WriteLine($"{hit} = true;");
+                    if (needHit)
+                    {
+                        w.WriteLine($"{hit} = true;");
+                    }
+
                     w.WriteLine("break;");
                     w.CloseBlock();
                 }
@@ -1106,6 +1161,11 @@ internal sealed class ValidatorCompiler
             foreach (var pattern in patterns)
             {
                 CheckPattern(location, pattern.Name, pattern.NameSpan);
+                if (IsTrue(pattern.Value) && !needHit)
+                {
+                    continue;
+                }
+
                 var regex = Field("global::FactSchema.Validation.PatternMatcher?", string.Empty);
                 w.OpenBlock($"if ({V}.IsMatch(ref {name}, ref {regex}, {CodeText.Literal(pattern.Name)}))");
                 if (!IsTrue(pattern.Value))
@@ -1113,7 +1173,11 @@ internal sealed class ValidatorCompiler
                     Require(Call(location, Sub(location, "patternProperties", pattern.Name), Fresh(o), "null"));
                 }
 
-                w.WriteLine($"{hit} = true;");
+                if (needHit)
+                {
+                    w.WriteLine($"{hit} = true;");
+                }
+
                 w.CloseBlock();
             }
 
@@ -1129,7 +1193,11 @@ internal sealed class ValidatorCompiler
                     Require(Call(location, Sub(location, "additionalProperties"), patterns.Count > 0 ? Fresh(o) : o, "null"));
                 }
 
-                w.WriteLine($"{hit} = true;");
+                if (_track)
+                {
+                    w.WriteLine($"{hit} = true;");
+                }
+
                 w.CloseBlock();
             }
 
@@ -1138,10 +1206,6 @@ internal sealed class ValidatorCompiler
                 w.OpenBlock($"if ({hit})");
                 w.WriteLine($"e?.Mark({count});");
                 w.CloseBlock();
-            }
-            else
-            {
-                w.WriteLine($"_ = {hit};");
             }
 
             w.OpenBlock($"if ({pushed})");

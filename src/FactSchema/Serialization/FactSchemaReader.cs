@@ -354,7 +354,7 @@ public static class FactSchemaReader
     }
 
     /// <summary>
-    /// Whether the token under the reader is a string that <see cref="ReadDate"/> (or <see cref="ReadDateAsDateTime"/>)
+    /// Whether the token under the reader is a string that <c>ReadDate</c> (or <see cref="ReadDateAsDateTime"/>)
     /// reads: a union of strings told apart only by <c>format</c> takes the branch whose type can hold the value.
     /// </summary>
     /// <param name="reader">The reader, on the value (a copy: it is not moved).</param>

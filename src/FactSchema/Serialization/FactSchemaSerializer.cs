@@ -41,6 +41,133 @@ public static class FactSchemaSerializer
         }
     }
 
+    /// <summary>
+    /// The body of every generated <c>Deserialize(utf8Json, options)</c>: one pass, in which the typed read checks
+    /// well-formedness and shape (first error, exact path) and the schema's keywords on the values as it reads them; where
+    /// it could not prove the value valid, the validator runs over the document: it has the last word, and it reports
+    /// every error.
+    /// </summary>
+    /// <typeparam name="T">The generated type.</typeparam>
+    /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+    /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+    /// <param name="read">The type's <c>ReadChecked</c>.</param>
+    /// <param name="validator">The type's validator.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, FactSchemaReaderOptions? options, CheckedReader<T> read, FactSchema.Validation.JsonValidator validator)
+    {
+        if (read is null)
+        {
+            throw new ArgumentNullException(nameof(read));
+        }
+
+        try
+        {
+            var reader = FactSchemaReader.CreateReader(utf8Json, options);
+            var validate = options?.ValidateSchema ?? true;
+            var proven = validate;
+            var value = read(ref reader, ref proven);
+            FactSchemaReader.EnsureEndOfDocument(ref reader);
+            if (validate && !proven)
+            {
+                FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, validator, options, options?.Validation).ThrowIfInvalid();
+            }
+
+            return value;
+        }
+        catch (JsonException ex) when (ex is not FactSchema.Validation.FactSchemaValidationException)
+        {
+            throw FactSchemaJsonException.ForDocument(ex, utf8Json);
+        }
+    }
+
+    /// <summary>The body of every generated <c>Deserialize(ref reader)</c>: reads the value at the reader and validates what the read could not prove.</summary>
+    /// <typeparam name="T">The generated type.</typeparam>
+    /// <param name="reader">The reader, positioned on (or just before) the value; left on its last token.</param>
+    /// <param name="read">The type's <c>ReadChecked</c>.</param>
+    /// <param name="validator">The type's validator.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="FactSchema.Validation.FactSchemaValidationException">The value does not match the schema.</exception>
+    /// <exception cref="FactSchemaJsonException">The JSON is malformed.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static T Deserialize<T>(ref Utf8JsonReader reader, CheckedReader<T> read, FactSchema.Validation.JsonValidator validator)
+    {
+        if (read is null)
+        {
+            throw new ArgumentNullException(nameof(read));
+        }
+
+        FactSchemaReader.MoveToValue(ref reader);
+        var start = reader;
+        var proven = true;
+        var value = read(ref reader, ref proven);
+        if (!proven)
+        {
+            FactSchema.Validation.FactSchemaValidation.Validate(ref start, validator).ThrowIfInvalid();
+        }
+
+        return value;
+    }
+
+    /// <summary>The body of every generated <c>TryDeserialize</c>: the value if the document is well-formed and valid, otherwise every error.</summary>
+    /// <typeparam name="T">The generated type.</typeparam>
+    /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
+    /// <param name="read">The type's <c>ReadChecked</c>.</param>
+    /// <param name="validator">The type's validator.</param>
+    /// <param name="value">The value, when valid; otherwise the default.</param>
+    /// <param name="errors">The errors, when not (empty when valid).</param>
+    /// <returns>True when the document was read.</returns>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static bool TryDeserialize<T>(ReadOnlySpan<byte> utf8Json, CheckedReader<T> read, FactSchema.Validation.JsonValidator validator, out T? value, out System.Collections.Generic.IReadOnlyList<FactSchema.Validation.ValidationError> errors)
+    {
+        if (read is null)
+        {
+            throw new ArgumentNullException(nameof(read));
+        }
+
+        value = default;
+        try
+        {
+            var checkedReader = FactSchemaReader.CreateReader(utf8Json, null);
+            var proven = true;
+            var result = read(ref checkedReader, ref proven);
+            FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
+            if (proven)
+            {
+                value = result;
+                errors = Array.Empty<FactSchema.Validation.ValidationError>();
+                return true;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not read: the validator below finds every error (or the reader's, if the validator finds none).
+        }
+
+        try
+        {
+            var validation = FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, validator);
+            errors = validation.Errors;
+            if (!validation.IsValid)
+            {
+                return false;
+            }
+
+            var reader = FactSchemaReader.CreateReader(utf8Json, null);
+            var unproven = false;
+            value = read(ref reader, ref unproven);
+            FactSchemaReader.EnsureEndOfDocument(ref reader);
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            value = default;
+            errors = FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
+            return false;
+        }
+    }
+
     /// <summary>Serializes a value into the thread's pooled buffer and validates the bytes (used by generated <c>Validate()</c> methods).</summary>
     /// <param name="value">The value.</param>
     /// <param name="validator">The generated validator of the value's schema.</param>

@@ -1037,6 +1037,47 @@ public static class FactSchemaValidation
         }
     }
 
+    /// <summary>
+    /// The whole validator of a schema that asserts only <c>type</c>, the most common subschema: checks the value's JSON
+    /// type, records the error (<paramref name="expected"/> and what was found) and leaves the reader on the value's last token.
+    /// </summary>
+    /// <param name="reader">A reader on the value's first token.</param>
+    /// <param name="context">The validation run.</param>
+    /// <param name="types">The JSON types the schema allows.</param>
+    /// <param name="keywordLocation">The <c>type</c> keyword's absolute location.</param>
+    /// <param name="expected">The start of the message, for example "expected a string or null, found ".</param>
+    /// <returns>True when the value has one of the types.</returns>
+    public static bool CheckType(ref Utf8JsonReader reader, ValidationContext context, JsonTypes types, string keywordLocation, string expected)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        var matches = reader.TokenType switch
+        {
+            JsonTokenType.String or JsonTokenType.PropertyName => (types & JsonTypes.String) != 0,
+            JsonTokenType.Number => (types & JsonTypes.Number) != 0 || ((types & JsonTypes.Integer) != 0 && IsInteger(ref reader)),
+            JsonTokenType.True or JsonTokenType.False => (types & JsonTypes.Boolean) != 0,
+            JsonTokenType.Null => (types & JsonTypes.Null) != 0,
+            JsonTokenType.StartObject => (types & JsonTypes.Object) != 0,
+            JsonTokenType.StartArray => (types & JsonTypes.Array) != 0,
+            _ => false,
+        };
+        if (!matches)
+        {
+            if (context.Quiet)
+            {
+                return false;
+            }
+
+            context.AddErrorAt(ref reader, keywordLocation, expected + Found(ref reader));
+        }
+
+        Skip(ref reader);
+        return matches;
+    }
+
     /// <summary>What the value at the reader is, for "expected ..., found ..." messages: <c>'text'</c>, <c>1.5</c>, <c>null</c>, <c>an object</c>.</summary>
     /// <param name="reader">A reader on the value's first token.</param>
     /// <returns>The description.</returns>

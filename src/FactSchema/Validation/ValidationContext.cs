@@ -131,6 +131,18 @@ public sealed class ValidationContext
         }
     }
 
+    /// <summary>
+    /// Marks a check as failed and tells the validator whether to stop: true while quiet (a yes/no answer is wanted,
+    /// so the first failure decides it), false while errors are collected (the validator records this one and goes on).
+    /// </summary>
+    /// <param name="valid">The validator's result so far; set to false.</param>
+    /// <returns>Whether to return false now.</returns>
+    public bool Fail(ref bool valid)
+    {
+        valid = false;
+        return Quiet;
+    }
+
     /// <summary>Records an error at the current instance location (no-op while quiet).</summary>
     /// <param name="keywordLocation">The failing keyword's absolute location.</param>
     /// <param name="message">What is wrong.</param>

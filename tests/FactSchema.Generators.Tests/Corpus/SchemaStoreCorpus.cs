@@ -49,6 +49,12 @@ public sealed class CorpusOutcome
 
     public int InvalidRejected { get; set; }
 
+    /// <summary>
+    /// Valid documents that cannot be judged here, rejected and listed all the same: an empty (0-byte) file, or a
+    /// document that reaches a <c>$ref</c> to a schema absent from the corpus (the validator fails closed there).
+    /// </summary>
+    public int ValidUnjudgeable { get; set; }
+
     /// <summary>Documents that failed a check, with why.</summary>
     public List<string> DocumentFailures { get; } = new();
 
@@ -91,6 +97,13 @@ public static class SchemaStoreCorpus
 
     private static readonly Regex s_generatedFile = new(@"corpus\.s(\d+)\.schema\.json", RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// Whether <c>format</c> is asserted, as the catalog's own CI does (ajv with ajv-formats): its invalid documents
+    /// include ones that only a format makes invalid. FACTSCHEMA_CORPUS_FORMATS=annotation reads formats as
+    /// annotations instead, as draft 2020-12 does by default.
+    /// </summary>
+    public static bool AssertFormats { get; } = !string.Equals(Environment.GetEnvironmentVariable("FACTSCHEMA_CORPUS_FORMATS"), "annotation", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The corpus folder: FACTSCHEMA_SHARED_DIR (default ../shared/ beside the repository) + schemastore, or null.</summary>
     public static string? CorpusDirectory
     {
@@ -129,10 +142,10 @@ public static class SchemaStoreCorpus
     public static IReadOnlyList<CorpusOutcome> Run(IReadOnlyList<CorpusSchema> all, IReadOnlyCollection<CorpusSchema> selected, int batchBytes, ITestOutputHelper? output)
     {
         var outcomes = selected.ToDictionary(s => s.Index, s => new CorpusOutcome(s));
-        foreach (var batch in Batches(all, selected, batchBytes))
+        foreach (var (batch, owned) in Batches(all, selected, batchBytes))
         {
             var watch = Stopwatch.StartNew();
-            RunBatch(batch, outcomes);
+            RunBatch(batch, owned, outcomes);
             var line = $"batch of {batch.Count} schemas ({batch.Sum(s => s.Text.Length) / 1024} KB): {watch.ElapsedMilliseconds} ms";
             output?.WriteLine(line);
             File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "corpus-progress.txt"), line + Environment.NewLine);
@@ -146,7 +159,7 @@ public static class SchemaStoreCorpus
     /// (by <c>$id</c>), no two schemas declaring the same <c>$id</c> in one group, each group under the size cap
     /// unless a single reference closure is larger.
     /// </summary>
-    private static List<List<CorpusSchema>> Batches(IReadOnlyList<CorpusSchema> all, IReadOnlyCollection<CorpusSchema> selected, int batchBytes)
+    private static List<(List<CorpusSchema> Schemas, IReadOnlySet<int> Owned)> Batches(IReadOnlyList<CorpusSchema> all, IReadOnlyCollection<CorpusSchema> selected, int batchBytes)
     {
         var byId = new Dictionary<string, CorpusSchema>(StringComparer.Ordinal);
         foreach (var schema in all)
@@ -174,7 +187,7 @@ public static class SchemaStoreCorpus
             return seen;
         }
 
-        var batches = new List<(List<CorpusSchema> Schemas, HashSet<string> Ids, long Bytes)>();
+        var batches = new List<(List<CorpusSchema> Schemas, HashSet<int> Owned, HashSet<string> Ids, long Bytes)>();
         var placed = new HashSet<int>();
         foreach (var schema in selected.OrderBy(s => s.Index))
         {
@@ -183,32 +196,47 @@ public static class SchemaStoreCorpus
                 continue;
             }
 
-            var closure = Closure(schema).Where(s => !placed.Contains(s.Index) || s == schema).ToList();
-            var ids = closure.SelectMany(s => s.Ids).Select(Normalize).ToHashSet(StringComparer.Ordinal);
-            var bytes = closure.Sum(s => (long)s.Text.Length);
-            var target = batches.FindIndex(b => (b.Bytes + bytes <= batchBytes || b.Schemas.Count == 0) && !b.Ids.Overlaps(ids) && closure.All(c => !b.Schemas.Contains(c)));
+            // The whole closure goes in, also the schemas another batch owns already (compiled again here as guests,
+            // reported only by their owner): a reference must resolve wherever its schema is compiled.
+            var closure = Closure(schema);
+            bool Fits((List<CorpusSchema> Schemas, HashSet<int> Owned, HashSet<string> Ids, long Bytes) b)
+            {
+                var added = closure.Where(c => !b.Schemas.Contains(c)).ToList();
+                return (b.Bytes + added.Sum(c => (long)c.Text.Length) <= batchBytes || b.Schemas.Count == 0)
+                    && !b.Ids.Overlaps(added.SelectMany(c => c.Ids).Select(Normalize));
+            }
+
+            var target = batches.FindIndex(b => Fits(b));
             if (target < 0)
             {
-                batches.Add((new List<CorpusSchema>(), new HashSet<string>(StringComparer.Ordinal), 0));
+                batches.Add((new List<CorpusSchema>(), new HashSet<int>(), new HashSet<string>(StringComparer.Ordinal), 0));
                 target = batches.Count - 1;
             }
 
-            var (list, set, size) = batches[target];
+            var (list, owned, ids, size) = batches[target];
             foreach (var member in closure.Where(c => !list.Contains(c)))
             {
                 list.Add(member);
+                ids.UnionWith(member.Ids.Select(Normalize));
+                size += member.Text.Length;
             }
 
-            set.UnionWith(ids);
-            batches[target] = (list, set, size + bytes);
-            placed.UnionWith(closure.Where(c => selected.Contains(c)).Select(c => c.Index));
+            foreach (var member in closure.Where(c => selected.Contains(c) && !placed.Contains(c.Index)))
+            {
+                owned.Add(member.Index);
+                placed.Add(member.Index);
+            }
+
+            batches[target] = (list, owned, ids, size);
         }
 
-        return batches.Select(b => b.Schemas).ToList();
+        return batches.Select(b => (b.Schemas, (IReadOnlySet<int>)b.Owned)).ToList();
     }
 
-    private static void RunBatch(List<CorpusSchema> batch, Dictionary<int, CorpusOutcome> outcomes)
+    private static void RunBatch(List<CorpusSchema> batch, IReadOnlySet<int> owned, Dictionary<int, CorpusOutcome> all)
     {
+        // Guests (schemas another batch owns, here for their references to resolve) are compiled, not reported.
+        var outcomes = all.Where(o => owned.Contains(o.Key)).ToDictionary(o => o.Key, o => o.Value);
         var included = batch.Select(s => s.Index).ToHashSet();
         Assembly? assembly = null;
         AssemblyLoadContext? context = null;
@@ -216,7 +244,7 @@ public static class SchemaStoreCorpus
         for (var attempt = 0; attempt < 8 && assembly is null && included.Count > 0; attempt++)
         {
             var inputs = batch.Where(s => included.Contains(s.Index))
-                .Select(s => new SchemaInput($"corpus/s{s.Index}.schema.json", s.Text, "Corpus.S" + s.Index, "Root", new Dictionary<string, string> { ["FactSchemaItem"] = "true" }))
+                .Select(s => new SchemaInput($"corpus/s{s.Index}.schema.json", s.Text, "Corpus.S" + s.Index, "Root", new Dictionary<string, string> { ["FactSchemaItem"] = "true", ["FactSchemaFormatAssertion"] = AssertFormats ? "true" : "false" }))
                 .ToList();
             run = GeneratorHarness.Run(inputs, csharpSources: null);
             if (attempt == 0)
@@ -334,6 +362,13 @@ public static class SchemaStoreCorpus
 
         foreach (var document in outcome.Schema.Valid)
         {
+            if (document.Text.Length == 0)
+            {
+                outcome.DocumentFailures.Add($"valid/{document.Name}: the file is empty (0 bytes), not a JSON document");
+                outcome.ValidUnjudgeable++;
+                continue;
+            }
+
             var result = Invoke(() => (ValidationResult)validate.Invoke(null, new object[] { document.Text })!, out var thrown);
             if (thrown is not null)
             {
@@ -344,6 +379,11 @@ public static class SchemaStoreCorpus
             if (!result!.IsValid)
             {
                 outcome.DocumentFailures.Add($"valid/{document.Name}: rejected: {result.Errors[0]}");
+                if (result.Errors.Any(e => e.Message.Contains("cannot be checked: the reference", StringComparison.Ordinal)))
+                {
+                    outcome.ValidUnjudgeable++;
+                }
+
                 continue;
             }
 
@@ -586,6 +626,10 @@ public static class SchemaStoreCorpus
         b.AppendLine($"| valid documents accepted by the validator | {accepted} | {valid} | {Pct(accepted, valid)} |");
         b.AppendLine($"| valid documents read and written back identically | {tripped} | {valid} | {Pct(tripped, valid)} |");
         b.AppendLine($"| invalid documents rejected | {rejected} | {invalid} | {Pct(rejected, invalid)} |");
+        var unjudgeable = outcomes.Sum(o => o.ValidUnjudgeable);
+        b.AppendLine($"| valid documents that cannot be judged here (0-byte file, or a `$ref` to a schema absent from the corpus) | {unjudgeable} | {valid} | |");
+        b.AppendLine($"| valid documents accepted, of those that can be judged | {accepted} | {valid - unjudgeable} | {Pct(accepted, valid - unjudgeable)} |");
+        b.AppendLine($"| valid documents written back identically, of those that can be judged | {tripped} | {valid - unjudgeable} | {Pct(tripped, valid - unjudgeable)} |");
         var lines = outcomes.Sum(o => (long)o.GeneratedLines);
         var bytes = outcomes.Sum(o => o.GeneratedBytes);
         b.AppendLine($"| generated code, lines (per schema: median {Median(outcomes.Select(o => (long)o.GeneratedLines))}, max {outcomes.Max(o => o.GeneratedLines)}) | {lines} | | |");

@@ -184,27 +184,11 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Id, other.Id)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Amount?>.Default.Equals(Amount, other.Amount)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Status>.Default.Equals(Status, other.Status)))
-            {
-                return false;
-            }
-
-            if (!(__fs_comparer3.Equals(History, other.History)))
-            {
-                return false;
-            }
-
-            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Id, other.Id)
+                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Amount?>.Default.Equals(Amount, other.Amount)
+                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Status>.Default.Equals(Status, other.Status)
+                && __fs_comparer3.Equals(History, other.History)
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
             {
                 return false;
             }
@@ -236,36 +220,7 @@ namespace Consumer.Schemas
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Pledge Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
-        {
-            try
-            {
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                if (!(options?.ValidateSchema ?? true))
-                {
-                    var unvalidated = ReadUnvalidated(ref reader);
-                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                    return unvalidated;
-                }
-
-                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
-                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
-                // last word, and it reports every error.
-                var proven = true;
-                var value = ReadChecked(ref reader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (!proven)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
-                }
-
-                return value;
-            }
-            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
-            {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
-            }
-        }
+        public static Pledge Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <summary>Reads a <see cref="Pledge"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
@@ -278,19 +233,9 @@ namespace Consumer.Schemas
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static Pledge Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var proven = true;
-            var value = ReadChecked(ref reader, ref proven);
-            if (!proven)
-            {
-                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
-            }
+        public static Pledge Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
-            return value;
-        }
+        private static readonly global::FactSchema.Serialization.CheckedReader<Pledge> __fs_read = ReadChecked;
 
         /// <summary>Reads a <see cref="Pledge"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
@@ -517,48 +462,7 @@ namespace Consumer.Schemas
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Pledge? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
-        {
-            value = default;
-            try
-            {
-                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                var proven = true;
-                var read = ReadChecked(ref checkedReader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
-                if (proven)
-                {
-                    value = read;
-                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
-                    return true;
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
-            }
-
-            try
-            {
-                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
-                errors = result.Errors;
-                if (!result.IsValid)
-                {
-                    return false;
-                }
-
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                value = ReadUnvalidated(ref reader);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                return true;
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                value = default;
-                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
-                return false;
-            }
-        }
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Pledge? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
@@ -665,12 +569,8 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<decimal>.Default.Equals(Value, other.Value)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Currency, other.Currency)))
+            if (!(global::System.Collections.Generic.EqualityComparer<decimal>.Default.Equals(Value, other.Value)
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Currency, other.Currency)))
             {
                 return false;
             }
@@ -699,36 +599,7 @@ namespace Consumer.Schemas
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Amount Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
-        {
-            try
-            {
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                if (!(options?.ValidateSchema ?? true))
-                {
-                    var unvalidated = ReadUnvalidated(ref reader);
-                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                    return unvalidated;
-                }
-
-                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
-                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
-                // last word, and it reports every error.
-                var proven = true;
-                var value = ReadChecked(ref reader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (!proven)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
-                }
-
-                return value;
-            }
-            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
-            {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
-            }
-        }
+        public static Amount Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <summary>Reads a <see cref="Amount"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
@@ -741,19 +612,9 @@ namespace Consumer.Schemas
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static Amount Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var proven = true;
-            var value = ReadChecked(ref reader, ref proven);
-            if (!proven)
-            {
-                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
-            }
+        public static Amount Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
-            return value;
-        }
+        private static readonly global::FactSchema.Serialization.CheckedReader<Amount> __fs_read = ReadChecked;
 
         /// <summary>Reads a <see cref="Amount"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
@@ -904,48 +765,7 @@ namespace Consumer.Schemas
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Amount? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
-        {
-            value = default;
-            try
-            {
-                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                var proven = true;
-                var read = ReadChecked(ref checkedReader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
-                if (proven)
-                {
-                    value = read;
-                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
-                    return true;
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
-            }
-
-            try
-            {
-                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
-                errors = result.Errors;
-                if (!result.IsValid)
-                {
-                    return false;
-                }
-
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                value = ReadUnvalidated(ref reader);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                return true;
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                value = default;
-                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
-                return false;
-            }
-        }
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Amount? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
@@ -1142,16 +962,11 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -1176,63 +991,41 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
                     switch (k3)
                     {
                         case 0:
                         {
-                            if (!V3(ref o0, c, null))
+                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 1:
                         {
-                            if (!V1(ref o0, c, null))
+                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 2:
                         {
-                            if (!V2(ref o0, c, null))
+                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 3:
                         {
-                            if (!V4(ref o0, c, null))
+                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                     }
-                    _ = hit6;
                     if (pushed5)
                     {
                         c.Pop();
@@ -1242,29 +1035,19 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/required", "the required property 'id' is missing");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/required", "the required property 'id' is missing");
                 }
                 if (!seen2[2])
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/required", "the required property 'status' is missing");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/required", "the required property 'status' is missing");
                 }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1279,16 +1062,11 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/$defs/amount/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/$defs/amount/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -1318,26 +1096,18 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V5(ref o0, c, null))
+                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
                             hit6 = true;
                             break;
                         }
                         case 1:
                         {
-                            if (!V6(ref o0, c, null))
+                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
                             hit6 = true;
                             break;
@@ -1345,19 +1115,12 @@ namespace Consumer.Schemas
                     }
                     if (!hit6)
                     {
-                        if (!c.Quiet)
-                        {
-                            c.AddErrorAt(ref o0, "defs-and-local-ref.schema.json#/$defs/amount/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
-                        }
-                        else
+                        if (c.Fail(ref valid))
                         {
                             return false;
                         }
-
-                        valid = false;
-                        hit6 = true;
+                        c.AddErrorAt(ref o0, "defs-and-local-ref.schema.json#/$defs/amount/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
-                    _ = hit6;
                     if (pushed5)
                     {
                         c.Pop();
@@ -1367,29 +1130,19 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/$defs/amount/required", "the required property 'value' is missing");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/$defs/amount/required", "the required property 'value' is missing");
                 }
                 if (!seen2[1])
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/$defs/amount/required", "the required property 'currency' is missing");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddErrorAt(ref start, "defs-and-local-ref.schema.json#/$defs/amount/required", "the required property 'currency' is missing");
                 }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1403,42 +1156,18 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("announced"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("confirmed"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("opposed"u8))))
             {
-                if (!c.Quiet)
-                {
-                    c.AddError(ref r, "defs-and-local-ref.schema.json#/$defs/status/enum", "is not one of \"announced\", \"confirmed\", \"opposed\"");
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddError(ref r, "defs-and-local-ref.schema.json#/$defs/status/enum", "is not one of \"announced\", \"confirmed\", \"opposed\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // defs-and-local-ref.schema.json#/$defs/pledgeId
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "defs-and-local-ref.schema.json#/$defs/pledgeId/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "defs-and-local-ref.schema.json#/$defs/pledgeId/type", "expected a string, found ");
 
         // defs-and-local-ref.schema.json#/properties/history
         private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
@@ -1447,16 +1176,11 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "defs-and-local-ref.schema.json#/properties/history/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref r, "defs-and-local-ref.schema.json#/properties/history/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
@@ -1475,13 +1199,9 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V2(ref a2, c, null))
+                        if (!V2(ref a2, c, null) && c.Fail(ref valid))
                         {
-                            valid = false;
-                            if (c.Quiet)
-                            {
-                                return false;
-                            }
+                            return false;
                         }
                     }
                     if (pushed3)
@@ -1497,48 +1217,10 @@ namespace Consumer.Schemas
         }
 
         // defs-and-local-ref.schema.json#/$defs/amount/properties/value
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.Number))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "defs-and-local-ref.schema.json#/$defs/amount/properties/value/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "defs-and-local-ref.schema.json#/$defs/amount/properties/value/type", "expected a number, found ");
 
         // defs-and-local-ref.schema.json#/$defs/amount/properties/currency
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "defs-and-local-ref.schema.json#/$defs/amount/properties/currency/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "defs-and-local-ref.schema.json#/$defs/amount/properties/currency/type", "expected a string, found ");
 
     }
 }

@@ -53,22 +53,10 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Name, other.Name)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Owner?>.Default.Equals(Owner, other.Owner)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Country, other.Country)))
-            {
-                return false;
-            }
-
-            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Name, other.Name)
+                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Owner?>.Default.Equals(Owner, other.Owner)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Country, other.Country)
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
             {
                 return false;
             }
@@ -99,36 +87,7 @@ namespace Consumer.Schemas
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Outlet Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
-        {
-            try
-            {
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                if (!(options?.ValidateSchema ?? true))
-                {
-                    var unvalidated = ReadUnvalidated(ref reader);
-                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                    return unvalidated;
-                }
-
-                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
-                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
-                // last word, and it reports every error.
-                var proven = true;
-                var value = ReadChecked(ref reader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (!proven)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
-                }
-
-                return value;
-            }
-            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
-            {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
-            }
-        }
+        public static Outlet Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <summary>Reads a <see cref="Outlet"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
@@ -141,19 +100,9 @@ namespace Consumer.Schemas
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static Outlet Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var proven = true;
-            var value = ReadChecked(ref reader, ref proven);
-            if (!proven)
-            {
-                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
-            }
+        public static Outlet Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
-            return value;
-        }
+        private static readonly global::FactSchema.Serialization.CheckedReader<Outlet> __fs_read = ReadChecked;
 
         /// <summary>Reads a <see cref="Outlet"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
@@ -332,48 +281,7 @@ namespace Consumer.Schemas
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Outlet? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
-        {
-            value = default;
-            try
-            {
-                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                var proven = true;
-                var read = ReadChecked(ref checkedReader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
-                if (proven)
-                {
-                    value = read;
-                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
-                    return true;
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
-            }
-
-            try
-            {
-                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
-                errors = result.Errors;
-                if (!result.IsValid)
-                {
-                    return false;
-                }
-
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                value = ReadUnvalidated(ref reader);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                return true;
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                value = default;
-                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
-                return false;
-            }
-        }
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Outlet? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
@@ -465,12 +373,8 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Name, other.Name)))
-            {
-                return false;
-            }
-
-            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Name, other.Name)
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
             {
                 return false;
             }
@@ -499,36 +403,7 @@ namespace Consumer.Schemas
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Owner Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
-        {
-            try
-            {
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                if (!(options?.ValidateSchema ?? true))
-                {
-                    var unvalidated = ReadUnvalidated(ref reader);
-                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                    return unvalidated;
-                }
-
-                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
-                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
-                // last word, and it reports every error.
-                var proven = true;
-                var value = ReadChecked(ref reader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (!proven)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
-                }
-
-                return value;
-            }
-            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
-            {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
-            }
-        }
+        public static Owner Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <summary>Reads a <see cref="Owner"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
@@ -541,19 +416,9 @@ namespace Consumer.Schemas
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static Owner Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var proven = true;
-            var value = ReadChecked(ref reader, ref proven);
-            if (!proven)
-            {
-                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
-            }
+        public static Owner Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
-            return value;
-        }
+        private static readonly global::FactSchema.Serialization.CheckedReader<Owner> __fs_read = ReadChecked;
 
         /// <summary>Reads a <see cref="Owner"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
@@ -686,48 +551,7 @@ namespace Consumer.Schemas
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Owner? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
-        {
-            value = default;
-            try
-            {
-                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                var proven = true;
-                var read = ReadChecked(ref checkedReader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
-                if (proven)
-                {
-                    value = read;
-                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
-                    return true;
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
-            }
-
-            try
-            {
-                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
-                errors = result.Errors;
-                if (!result.IsValid)
-                {
-                    return false;
-                }
-
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                value = ReadUnvalidated(ref reader);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                return true;
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                value = default;
-                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
-                return false;
-            }
-        }
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Owner? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
@@ -901,16 +725,11 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref r, "draft07-definitions.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -930,50 +749,33 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
                     switch (k3)
                     {
                         case 0:
                         {
-                            if (!V2(ref o0, c, null))
+                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 1:
                         {
-                            if (!V1(ref o0, c, null))
+                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 2:
                         {
-                            if (!V3(ref o0, c, null))
+                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                     }
-                    _ = hit6;
                     if (pushed5)
                     {
                         c.Pop();
@@ -993,16 +795,11 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/definitions/owner/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref r, "draft07-definitions.schema.json#/definitions/owner/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -1022,24 +819,17 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
                     switch (k3)
                     {
                         case 0:
                         {
-                            if (!V4(ref o0, c, null))
+                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                     }
-                    _ = hit6;
                     if (pushed5)
                     {
                         c.Pop();
@@ -1053,26 +843,7 @@ namespace Consumer.Schemas
         }
 
         // draft07-definitions.schema.json#/properties/name
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "draft07-definitions.schema.json#/properties/name/type", "expected a string, found ");
 
         // draft07-definitions.schema.json#/properties/country
         private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
@@ -1081,13 +852,9 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             var start = r;
             var x0 = start;
-            if (!V5(ref x0, c, null))
+            if (!V5(ref x0, c, null) && c.Fail(ref valid))
             {
-                valid = false;
-                if (c.Quiet)
-                {
-                    return false;
-                }
+                return false;
             }
             r = x0;
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1095,48 +862,10 @@ namespace Consumer.Schemas
         }
 
         // draft07-definitions.schema.json#/definitions/owner/properties/name
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/definitions/owner/properties/name/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "draft07-definitions.schema.json#/definitions/owner/properties/name/type", "expected a string, found ");
 
         // draft07-definitions.schema.json#/definitions/countryCode
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "draft07-definitions.schema.json#/definitions/countryCode/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "draft07-definitions.schema.json#/definitions/countryCode/type", "expected a string, found ");
 
     }
 }

@@ -81,37 +81,13 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            if (!(__fs_comparer0.Equals(Tags, other.Tags)))
-            {
-                return false;
-            }
-
-            if (!(__fs_comparer1.Equals(Mixed, other.Mixed)))
-            {
-                return false;
-            }
-
-            if (!(__fs_comparer2.Equals(Open, other.Open)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<(double, double, string)?>.Default.Equals(Point, other.Point)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<(string, bool)?>.Default.Equals(Draft07Pair, other.Draft07Pair)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Geo?>.Default.Equals(Cites, other.Cites)))
-            {
-                return false;
-            }
-
-            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            if (!(__fs_comparer0.Equals(Tags, other.Tags)
+                && __fs_comparer1.Equals(Mixed, other.Mixed)
+                && __fs_comparer2.Equals(Open, other.Open)
+                && global::System.Collections.Generic.EqualityComparer<(double, double, string)?>.Default.Equals(Point, other.Point)
+                && global::System.Collections.Generic.EqualityComparer<(string, bool)?>.Default.Equals(Draft07Pair, other.Draft07Pair)
+                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Geo?>.Default.Equals(Cites, other.Cites)
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
             {
                 return false;
             }
@@ -145,36 +121,7 @@ namespace Consumer.Schemas
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Geo Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
-        {
-            try
-            {
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                if (!(options?.ValidateSchema ?? true))
-                {
-                    var unvalidated = ReadUnvalidated(ref reader);
-                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                    return unvalidated;
-                }
-
-                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
-                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
-                // last word, and it reports every error.
-                var proven = true;
-                var value = ReadChecked(ref reader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (!proven)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
-                }
-
-                return value;
-            }
-            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
-            {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
-            }
-        }
+        public static Geo Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <summary>Reads a <see cref="Geo"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
@@ -187,19 +134,9 @@ namespace Consumer.Schemas
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static Geo Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var proven = true;
-            var value = ReadChecked(ref reader, ref proven);
-            if (!proven)
-            {
-                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
-            }
+        public static Geo Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
-            return value;
-        }
+        private static readonly global::FactSchema.Serialization.CheckedReader<Geo> __fs_read = ReadChecked;
 
         /// <summary>Reads a <see cref="Geo"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
@@ -652,48 +589,7 @@ namespace Consumer.Schemas
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Geo? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
-        {
-            value = default;
-            try
-            {
-                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                var proven = true;
-                var read = ReadChecked(ref checkedReader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
-                if (proven)
-                {
-                    value = read;
-                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
-                    return true;
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
-            }
-
-            try
-            {
-                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
-                errors = result.Errors;
-                if (!result.IsValid)
-                {
-                    return false;
-                }
-
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                value = ReadUnvalidated(ref reader);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                return true;
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                value = default;
-                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
-                return false;
-            }
-        }
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Geo? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
@@ -941,16 +837,11 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -970,89 +861,57 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
                     switch (k3)
                     {
                         case 0:
                         {
-                            if (!V1(ref o0, c, null))
+                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 1:
                         {
-                            if (!V2(ref o0, c, null))
+                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 2:
                         {
-                            if (!V3(ref o0, c, null))
+                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 3:
                         {
-                            if (!V4(ref o0, c, null))
+                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 4:
                         {
-                            if (!V5(ref o0, c, null))
+                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 5:
                         {
-                            if (!V0(ref o0, c, null))
+                            if (!V0(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                     }
-                    _ = hit6;
                     if (pushed5)
                     {
                         c.Pop();
@@ -1072,16 +931,11 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/tags/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/tags/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -1105,44 +959,29 @@ namespace Consumer.Schemas
                     if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F1, "^[a-z]+$"))
                     {
                         var x7 = o0;
-                        if (!V6(ref x7, c, null))
+                        if (!V6(ref x7, c, null) && c.Fail(ref valid))
                         {
-                            valid = false;
-                            if (c.Quiet)
-                            {
-                                return false;
-                            }
+                            return false;
                         }
                         hit6 = true;
                     }
                     if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F2, "^x-"))
                     {
                         var x8 = o0;
-                        if (!V7(ref x8, c, null))
+                        if (!V7(ref x8, c, null) && c.Fail(ref valid))
                         {
-                            valid = false;
-                            if (c.Quiet)
-                            {
-                                return false;
-                            }
+                            return false;
                         }
                         hit6 = true;
                     }
                     if (!hit6)
                     {
-                        if (!c.Quiet)
-                        {
-                            c.AddErrorAt(ref o0, "maps-and-tuples.schema.json#/properties/tags/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
-                        }
-                        else
+                        if (c.Fail(ref valid))
                         {
                             return false;
                         }
-
-                        valid = false;
-                        hit6 = true;
+                        c.AddErrorAt(ref o0, "maps-and-tuples.schema.json#/properties/tags/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
-                    _ = hit6;
                     if (pushed5)
                     {
                         c.Pop();
@@ -1162,16 +1001,11 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/mixed/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/mixed/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -1195,44 +1029,29 @@ namespace Consumer.Schemas
                     if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F3, "^[a-z]+$"))
                     {
                         var x7 = o0;
-                        if (!V8(ref x7, c, null))
+                        if (!V8(ref x7, c, null) && c.Fail(ref valid))
                         {
-                            valid = false;
-                            if (c.Quiet)
-                            {
-                                return false;
-                            }
+                            return false;
                         }
                         hit6 = true;
                     }
                     if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F4, "^x-"))
                     {
                         var x8 = o0;
-                        if (!V9(ref x8, c, null))
+                        if (!V9(ref x8, c, null) && c.Fail(ref valid))
                         {
-                            valid = false;
-                            if (c.Quiet)
-                            {
-                                return false;
-                            }
+                            return false;
                         }
                         hit6 = true;
                     }
                     if (!hit6)
                     {
-                        if (!c.Quiet)
-                        {
-                            c.AddErrorAt(ref o0, "maps-and-tuples.schema.json#/properties/mixed/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
-                        }
-                        else
+                        if (c.Fail(ref valid))
                         {
                             return false;
                         }
-
-                        valid = false;
-                        hit6 = true;
+                        c.AddErrorAt(ref o0, "maps-and-tuples.schema.json#/properties/mixed/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
-                    _ = hit6;
                     if (pushed5)
                     {
                         c.Pop();
@@ -1252,16 +1071,11 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/open/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/open/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -1281,21 +1095,14 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
                     if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F5, "^[a-z]+$"))
                     {
                         var x7 = o0;
-                        if (!V10(ref x7, c, null))
+                        if (!V10(ref x7, c, null) && c.Fail(ref valid))
                         {
-                            valid = false;
-                            if (c.Quiet)
-                            {
-                                return false;
-                            }
+                            return false;
                         }
-                        hit6 = true;
                     }
-                    _ = hit6;
                     if (pushed5)
                     {
                         c.Pop();
@@ -1316,16 +1123,11 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "maps-and-tuples.schema.json#/properties/point/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref start, "maps-and-tuples.schema.json#/properties/point/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
@@ -1349,37 +1151,25 @@ namespace Consumer.Schemas
                         {
                             case 0:
                             {
-                                if (!V11(ref a2, c, null))
+                                if (!V11(ref a2, c, null) && c.Fail(ref valid))
                                 {
-                                    valid = false;
-                                    if (c.Quiet)
-                                    {
-                                        return false;
-                                    }
+                                    return false;
                                 }
                                 break;
                             }
                             case 1:
                             {
-                                if (!V12(ref a2, c, null))
+                                if (!V12(ref a2, c, null) && c.Fail(ref valid))
                                 {
-                                    valid = false;
-                                    if (c.Quiet)
-                                    {
-                                        return false;
-                                    }
+                                    return false;
                                 }
                                 break;
                             }
                             case 2:
                             {
-                                if (!V13(ref a2, c, null))
+                                if (!V13(ref a2, c, null) && c.Fail(ref valid))
                                 {
-                                    valid = false;
-                                    if (c.Quiet)
-                                    {
-                                        return false;
-                                    }
+                                    return false;
                                 }
                                 break;
                             }
@@ -1387,13 +1177,9 @@ namespace Consumer.Schemas
                     }
                     else
                     {
-                        if (!V14(ref a2, c, null))
+                        if (!V14(ref a2, c, null) && c.Fail(ref valid))
                         {
-                            valid = false;
-                            if (c.Quiet)
-                            {
-                                return false;
-                            }
+                            return false;
                         }
                     }
                     if (pushed3)
@@ -1405,16 +1191,11 @@ namespace Consumer.Schemas
                 }
                 if (n0 < 3)
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddError(ref start, "maps-and-tuples.schema.json#/properties/point/minItems", "has fewer than 3 items");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddError(ref start, "maps-and-tuples.schema.json#/properties/point/minItems", "has fewer than 3 items");
                 }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1429,16 +1210,11 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "maps-and-tuples.schema.json#/properties/draft07Pair/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref start, "maps-and-tuples.schema.json#/properties/draft07Pair/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
@@ -1462,25 +1238,17 @@ namespace Consumer.Schemas
                         {
                             case 0:
                             {
-                                if (!V15(ref a2, c, null))
+                                if (!V15(ref a2, c, null) && c.Fail(ref valid))
                                 {
-                                    valid = false;
-                                    if (c.Quiet)
-                                    {
-                                        return false;
-                                    }
+                                    return false;
                                 }
                                 break;
                             }
                             case 1:
                             {
-                                if (!V16(ref a2, c, null))
+                                if (!V16(ref a2, c, null) && c.Fail(ref valid))
                                 {
-                                    valid = false;
-                                    if (c.Quiet)
-                                    {
-                                        return false;
-                                    }
+                                    return false;
                                 }
                                 break;
                             }
@@ -1488,13 +1256,9 @@ namespace Consumer.Schemas
                     }
                     else
                     {
-                        if (!V17(ref a2, c, null))
+                        if (!V17(ref a2, c, null) && c.Fail(ref valid))
                         {
-                            valid = false;
-                            if (c.Quiet)
-                            {
-                                return false;
-                            }
+                            return false;
                         }
                     }
                     if (pushed3)
@@ -1506,16 +1270,11 @@ namespace Consumer.Schemas
                 }
                 if (n0 < 2)
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddError(ref start, "maps-and-tuples.schema.json#/properties/draft07Pair/minItems", "has fewer than 2 items");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddError(ref start, "maps-and-tuples.schema.json#/properties/draft07Pair/minItems", "has fewer than 2 items");
                 }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1523,180 +1282,28 @@ namespace Consumer.Schemas
         }
 
         // maps-and-tuples.schema.json#/properties/tags/patternProperties/^[a-z]+$
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/tags/patternProperties/^[a-z]+$/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/tags/patternProperties/^[a-z]+$/type", "expected an integer, found ");
 
         // maps-and-tuples.schema.json#/properties/tags/patternProperties/^x-
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/tags/patternProperties/^x-/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/tags/patternProperties/^x-/type", "expected an integer, found ");
 
         // maps-and-tuples.schema.json#/properties/mixed/patternProperties/^[a-z]+$
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/mixed/patternProperties/^[a-z]+$/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/mixed/patternProperties/^[a-z]+$/type", "expected an integer, found ");
 
         // maps-and-tuples.schema.json#/properties/mixed/patternProperties/^x-
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/mixed/patternProperties/^x-/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "maps-and-tuples.schema.json#/properties/mixed/patternProperties/^x-/type", "expected a string, found ");
 
         // maps-and-tuples.schema.json#/properties/open/patternProperties/^[a-z]+$
-        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/open/patternProperties/^[a-z]+$/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/open/patternProperties/^[a-z]+$/type", "expected an integer, found ");
 
         // maps-and-tuples.schema.json#/properties/point/prefixItems/0
-        private static bool V11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.Number))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/point/prefixItems/0/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "maps-and-tuples.schema.json#/properties/point/prefixItems/0/type", "expected a number, found ");
 
         // maps-and-tuples.schema.json#/properties/point/prefixItems/1
-        private static bool V12(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.Number))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/point/prefixItems/1/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V12(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "maps-and-tuples.schema.json#/properties/point/prefixItems/1/type", "expected a number, found ");
 
         // maps-and-tuples.schema.json#/properties/point/prefixItems/2
-        private static bool V13(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/point/prefixItems/2/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V13(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "maps-and-tuples.schema.json#/properties/point/prefixItems/2/type", "expected a string, found ");
 
         // maps-and-tuples.schema.json#/properties/point/items
         private static bool V14(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
@@ -1707,48 +1314,10 @@ namespace Consumer.Schemas
         }
 
         // maps-and-tuples.schema.json#/properties/draft07Pair/items/0
-        private static bool V15(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/draft07Pair/items/0/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V15(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "maps-and-tuples.schema.json#/properties/draft07Pair/items/0/type", "expected a string, found ");
 
         // maps-and-tuples.schema.json#/properties/draft07Pair/items/1
-        private static bool V16(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.True || t == global::System.Text.Json.JsonTokenType.False))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/draft07Pair/items/1/type", "expected a boolean, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V16(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "maps-and-tuples.schema.json#/properties/draft07Pair/items/1/type", "expected a boolean, found ");
 
         // maps-and-tuples.schema.json#/properties/draft07Pair/additionalItems
         private static bool V17(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)

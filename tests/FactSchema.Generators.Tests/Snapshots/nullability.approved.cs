@@ -93,52 +93,16 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Required, other.Required)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RequiredNullable, other.RequiredNullable)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Optional, other.Optional)))
-            {
-                return false;
-            }
-
-            if (!(__fs_set3 == other.__fs_set3))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(__fs_value3, other.__fs_value3)))
-            {
-                return false;
-            }
-
-            if (!(__fs_set4 == other.__fs_set4))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(__fs_value4, other.__fs_value4)))
-            {
-                return false;
-            }
-
-            if (!(__fs_set5 == other.__fs_set5))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(__fs_value5, other.__fs_value5)))
-            {
-                return false;
-            }
-
-            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Required, other.Required)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RequiredNullable, other.RequiredNullable)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Optional, other.Optional)
+                && __fs_set3 == other.__fs_set3
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(__fs_value3, other.__fs_value3)
+                && __fs_set4 == other.__fs_set4
+                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(__fs_value4, other.__fs_value4)
+                && __fs_set5 == other.__fs_set5
+                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(__fs_value5, other.__fs_value5)
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
             {
                 return false;
             }
@@ -172,36 +136,7 @@ namespace Consumer.Schemas
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Nullability Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
-        {
-            try
-            {
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                if (!(options?.ValidateSchema ?? true))
-                {
-                    var unvalidated = ReadUnvalidated(ref reader);
-                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                    return unvalidated;
-                }
-
-                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
-                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
-                // last word, and it reports every error.
-                var proven = true;
-                var value = ReadChecked(ref reader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (!proven)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
-                }
-
-                return value;
-            }
-            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
-            {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
-            }
-        }
+        public static Nullability Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <summary>Reads a <see cref="Nullability"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
@@ -214,19 +149,9 @@ namespace Consumer.Schemas
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static Nullability Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var proven = true;
-            var value = ReadChecked(ref reader, ref proven);
-            if (!proven)
-            {
-                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
-            }
+        public static Nullability Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
-            return value;
-        }
+        private static readonly global::FactSchema.Serialization.CheckedReader<Nullability> __fs_read = ReadChecked;
 
         /// <summary>Reads a <see cref="Nullability"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
@@ -511,48 +436,7 @@ namespace Consumer.Schemas
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Nullability? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
-        {
-            value = default;
-            try
-            {
-                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                var proven = true;
-                var read = ReadChecked(ref checkedReader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
-                if (proven)
-                {
-                    value = read;
-                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
-                    return true;
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
-            }
-
-            try
-            {
-                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
-                errors = result.Errors;
-                if (!result.IsValid)
-                {
-                    return false;
-                }
-
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                value = ReadUnvalidated(ref reader);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                return true;
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                value = default;
-                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
-                return false;
-            }
-        }
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Nullability? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
@@ -774,16 +658,11 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "nullability.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref start, "nullability.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -808,89 +687,57 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
                     switch (k3)
                     {
                         case 0:
                         {
-                            if (!V1(ref o0, c, null))
+                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 1:
                         {
-                            if (!V2(ref o0, c, null))
+                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 2:
                         {
-                            if (!V3(ref o0, c, null))
+                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 3:
                         {
-                            if (!V4(ref o0, c, null))
+                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 4:
                         {
-                            if (!V5(ref o0, c, null))
+                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 5:
                         {
-                            if (!V6(ref o0, c, null))
+                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                     }
-                    _ = hit6;
                     if (pushed5)
                     {
                         c.Pop();
@@ -900,29 +747,19 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddErrorAt(ref start, "nullability.schema.json#/required", "the required property 'required' is missing");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddErrorAt(ref start, "nullability.schema.json#/required", "the required property 'required' is missing");
                 }
                 if (!seen2[1])
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddErrorAt(ref start, "nullability.schema.json#/required", "the required property 'requiredNullable' is missing");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddErrorAt(ref start, "nullability.schema.json#/required", "the required property 'requiredNullable' is missing");
                 }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -930,114 +767,19 @@ namespace Consumer.Schemas
         }
 
         // nullability.schema.json#/properties/required
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/required/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "nullability.schema.json#/properties/required/type", "expected a string, found ");
 
         // nullability.schema.json#/properties/requiredNullable
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/requiredNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/requiredNullable/type", "expected a string or null, found ");
 
         // nullability.schema.json#/properties/optional
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optional/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "nullability.schema.json#/properties/optional/type", "expected a string, found ");
 
         // nullability.schema.json#/properties/optionalNullable
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullable/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/optionalNullable/type", "expected a string or null, found ");
 
         // nullability.schema.json#/properties/optionalNullableNumber
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r)) || t == global::System.Text.Json.JsonTokenType.Null))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullableNumber/type", "expected an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/optionalNullableNumber/type", "expected an integer or null, found ");
 
         // nullability.schema.json#/properties/optionalNullableViaAnyOf
         private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
@@ -1065,16 +807,11 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet0);
                 if (matches1 == 0)
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddError(ref start, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf", "does not match any of the 2 schemas in anyOf");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddError(ref start, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf", "does not match any of the 2 schemas in anyOf");
                 }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1082,48 +819,10 @@ namespace Consumer.Schemas
         }
 
         // nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/0
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.True || t == global::System.Text.Json.JsonTokenType.False))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/0/type", "expected a boolean, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/0/type", "expected a boolean, found ");
 
         // nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/1
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.Null))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/1/type", "expected null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/1/type", "expected null, found ");
 
     }
 }

@@ -336,22 +336,10 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.AidKind>.Default.Equals(Kind, other.Kind)))
-            {
-                return false;
-            }
-
-            if (!(__fs_set1 == other.__fs_set1))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.AidMaybeKind?>.Default.Equals(__fs_value1, other.__fs_value1)))
-            {
-                return false;
-            }
-
-            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.AidKind>.Default.Equals(Kind, other.Kind)
+                && __fs_set1 == other.__fs_set1
+                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.AidMaybeKind?>.Default.Equals(__fs_value1, other.__fs_value1)
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
             {
                 return false;
             }
@@ -381,36 +369,7 @@ namespace Consumer.Schemas
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Aid Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
-        {
-            try
-            {
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                if (!(options?.ValidateSchema ?? true))
-                {
-                    var unvalidated = ReadUnvalidated(ref reader);
-                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                    return unvalidated;
-                }
-
-                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
-                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
-                // last word, and it reports every error.
-                var proven = true;
-                var value = ReadChecked(ref reader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (!proven)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
-                }
-
-                return value;
-            }
-            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
-            {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
-            }
-        }
+        public static Aid Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <summary>Reads a <see cref="Aid"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
@@ -423,19 +382,9 @@ namespace Consumer.Schemas
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static Aid Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var proven = true;
-            var value = ReadChecked(ref reader, ref proven);
-            if (!proven)
-            {
-                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
-            }
+        public static Aid Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
-            return value;
-        }
+        private static readonly global::FactSchema.Serialization.CheckedReader<Aid> __fs_read = ReadChecked;
 
         /// <summary>Reads a <see cref="Aid"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
@@ -607,48 +556,7 @@ namespace Consumer.Schemas
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Aid? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
-        {
-            value = default;
-            try
-            {
-                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                var proven = true;
-                var read = ReadChecked(ref checkedReader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
-                if (proven)
-                {
-                    value = read;
-                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
-                    return true;
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
-            }
-
-            try
-            {
-                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
-                errors = result.Errors;
-                if (!result.IsValid)
-                {
-                    return false;
-                }
-
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                value = ReadUnvalidated(ref reader);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                return true;
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                value = default;
-                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
-                return false;
-            }
-        }
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Aid? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
@@ -797,16 +705,11 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "string-enum.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref start, "string-enum.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -831,37 +734,25 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
                     switch (k3)
                     {
                         case 0:
                         {
-                            if (!V1(ref o0, c, null))
+                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 1:
                         {
-                            if (!V2(ref o0, c, null))
+                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                     }
-                    _ = hit6;
                     if (pushed5)
                     {
                         c.Pop();
@@ -871,16 +762,11 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddErrorAt(ref start, "string-enum.schema.json#/required", "the required property 'kind' is missing");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddErrorAt(ref start, "string-enum.schema.json#/required", "the required property 'kind' is missing");
                 }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -894,16 +780,11 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("military-aid"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("financial aid"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals(""u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("1st-tranche"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("a-b"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("a_b"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("class"u8))))
             {
-                if (!c.Quiet)
-                {
-                    c.AddError(ref r, "string-enum.schema.json#/properties/kind/enum", "is not one of \"military-aid\", \"financial aid\", \"\", \"1st-tranche\", \"a-b\", \"a_b\", \"class\"");
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddError(ref r, "string-enum.schema.json#/properties/kind/enum", "is not one of \"military-aid\", \"financial aid\", \"\", \"1st-tranche\", \"a-b\", \"a_b\", \"class\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
@@ -916,29 +797,19 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "string-enum.schema.json#/properties/maybeKind/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref r, "string-enum.schema.json#/properties/maybeKind/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("yes"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("no"u8)) || t == global::System.Text.Json.JsonTokenType.Null))
             {
-                if (!c.Quiet)
-                {
-                    c.AddError(ref r, "string-enum.schema.json#/properties/maybeKind/enum", "is not one of \"yes\", \"no\", null");
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddError(ref r, "string-enum.schema.json#/properties/maybeKind/enum", "is not one of \"yes\", \"no\", null");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;

@@ -180,32 +180,12 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.IdentifierCode>.Default.Equals(Code, other.Code)))
-            {
-                return false;
-            }
-
-            if (!(__fs_set1 == other.__fs_set1))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.IdentifierCodeOrNull?>.Default.Equals(__fs_value1, other.__fs_value1)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<double?>.Default.Equals(NumberNotInteger, other.NumberNotInteger)))
-            {
-                return false;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.IdentifierFlag?>.Default.Equals(Flag, other.Flag)))
-            {
-                return false;
-            }
-
-            if (!(global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
+            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.IdentifierCode>.Default.Equals(Code, other.Code)
+                && __fs_set1 == other.__fs_set1
+                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.IdentifierCodeOrNull?>.Default.Equals(__fs_value1, other.__fs_value1)
+                && global::System.Collections.Generic.EqualityComparer<double?>.Default.Equals(NumberNotInteger, other.NumberNotInteger)
+                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.IdentifierFlag?>.Default.Equals(Flag, other.Flag)
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
             {
                 return false;
             }
@@ -237,36 +217,7 @@ namespace Consumer.Schemas
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static Identifier Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
-        {
-            try
-            {
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                if (!(options?.ValidateSchema ?? true))
-                {
-                    var unvalidated = ReadUnvalidated(ref reader);
-                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                    return unvalidated;
-                }
-
-                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
-                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
-                // last word, and it reports every error.
-                var proven = true;
-                var value = ReadChecked(ref reader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (!proven)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
-                }
-
-                return value;
-            }
-            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
-            {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
-            }
-        }
+        public static Identifier Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <summary>Reads a <see cref="Identifier"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
@@ -279,19 +230,9 @@ namespace Consumer.Schemas
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static Identifier Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var proven = true;
-            var value = ReadChecked(ref reader, ref proven);
-            if (!proven)
-            {
-                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
-            }
+        public static Identifier Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
-            return value;
-        }
+        private static readonly global::FactSchema.Serialization.CheckedReader<Identifier> __fs_read = ReadChecked;
 
         /// <summary>Reads a <see cref="Identifier"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
@@ -511,48 +452,7 @@ namespace Consumer.Schemas
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Identifier? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
-        {
-            value = default;
-            try
-            {
-                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                var proven = true;
-                var read = ReadChecked(ref checkedReader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
-                if (proven)
-                {
-                    value = read;
-                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
-                    return true;
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
-            }
-
-            try
-            {
-                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
-                errors = result.Errors;
-                if (!result.IsValid)
-                {
-                    return false;
-                }
-
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                value = ReadUnvalidated(ref reader);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                return true;
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                value = default;
-                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
-                return false;
-            }
-        }
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Identifier? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
@@ -812,36 +712,7 @@ namespace Consumer.Schemas
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static IdentifierCode Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
-        {
-            try
-            {
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                if (!(options?.ValidateSchema ?? true))
-                {
-                    var unvalidated = ReadUnvalidated(ref reader);
-                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                    return unvalidated;
-                }
-
-                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
-                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
-                // last word, and it reports every error.
-                var proven = true;
-                var value = ReadChecked(ref reader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (!proven)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
-                }
-
-                return value;
-            }
-            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
-            {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
-            }
-        }
+        public static IdentifierCode Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <summary>Reads a <see cref="IdentifierCode"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
@@ -854,19 +725,9 @@ namespace Consumer.Schemas
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static IdentifierCode Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var proven = true;
-            var value = ReadChecked(ref reader, ref proven);
-            if (!proven)
-            {
-                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
-            }
+        public static IdentifierCode Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
-            return value;
-        }
+        private static readonly global::FactSchema.Serialization.CheckedReader<IdentifierCode> __fs_read = ReadChecked;
 
         /// <summary>Reads a <see cref="IdentifierCode"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) the value.</param>
@@ -944,48 +805,7 @@ namespace Consumer.Schemas
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, out IdentifierCode value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
-        {
-            value = default;
-            try
-            {
-                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                var proven = true;
-                var read = ReadChecked(ref checkedReader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
-                if (proven)
-                {
-                    value = read;
-                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
-                    return true;
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
-            }
-
-            try
-            {
-                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
-                errors = result.Errors;
-                if (!result.IsValid)
-                {
-                    return false;
-                }
-
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                value = ReadUnvalidated(ref reader);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                return true;
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                value = default;
-                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
-                return false;
-            }
-        }
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, out IdentifierCode value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
@@ -1201,36 +1021,7 @@ namespace Consumer.Schemas
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static IdentifierCodeOrNull Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
-        {
-            try
-            {
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                if (!(options?.ValidateSchema ?? true))
-                {
-                    var unvalidated = ReadUnvalidated(ref reader);
-                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                    return unvalidated;
-                }
-
-                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
-                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
-                // last word, and it reports every error.
-                var proven = true;
-                var value = ReadChecked(ref reader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (!proven)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
-                }
-
-                return value;
-            }
-            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
-            {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
-            }
-        }
+        public static IdentifierCodeOrNull Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <summary>Reads a <see cref="IdentifierCodeOrNull"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
@@ -1243,19 +1034,9 @@ namespace Consumer.Schemas
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static IdentifierCodeOrNull Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var proven = true;
-            var value = ReadChecked(ref reader, ref proven);
-            if (!proven)
-            {
-                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
-            }
+        public static IdentifierCodeOrNull Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
-            return value;
-        }
+        private static readonly global::FactSchema.Serialization.CheckedReader<IdentifierCodeOrNull> __fs_read = ReadChecked;
 
         /// <summary>Reads a <see cref="IdentifierCodeOrNull"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) the value.</param>
@@ -1333,48 +1114,7 @@ namespace Consumer.Schemas
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, out IdentifierCodeOrNull value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
-        {
-            value = default;
-            try
-            {
-                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                var proven = true;
-                var read = ReadChecked(ref checkedReader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
-                if (proven)
-                {
-                    value = read;
-                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
-                    return true;
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
-            }
-
-            try
-            {
-                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
-                errors = result.Errors;
-                if (!result.IsValid)
-                {
-                    return false;
-                }
-
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                value = ReadUnvalidated(ref reader);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                return true;
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                value = default;
-                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
-                return false;
-            }
-        }
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, out IdentifierCodeOrNull value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
@@ -1635,36 +1375,7 @@ namespace Consumer.Schemas
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
-        public static IdentifierFlag Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options)
-        {
-            try
-            {
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, options);
-                if (!(options?.ValidateSchema ?? true))
-                {
-                    var unvalidated = ReadUnvalidated(ref reader);
-                    global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                    return unvalidated;
-                }
-
-                // One pass: the typed read checks well-formedness and shape (first error, exact path) and the schema's keywords on the
-                // values as it reads them. Where it could not prove the value valid, the validator runs over the document: it has the
-                // last word, and it reports every error.
-                var proven = true;
-                var value = ReadChecked(ref reader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                if (!proven)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator, options, options?.Validation).ThrowIfInvalid();
-                }
-
-                return value;
-            }
-            catch (global::System.Text.Json.JsonException ex) when (ex is not global::FactSchema.Validation.FactSchemaValidationException)
-            {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.ForDocument(ex, utf8Json);
-            }
-        }
+        public static IdentifierFlag Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <summary>Reads a <see cref="IdentifierFlag"/> from a JSON string.</summary>
         /// <param name="json">The whole JSON document.</param>
@@ -1677,19 +1388,9 @@ namespace Consumer.Schemas
         /// <returns>The value.</returns>
         /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
-        public static IdentifierFlag Deserialize(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
-            var start = reader;
-            var proven = true;
-            var value = ReadChecked(ref reader, ref proven);
-            if (!proven)
-            {
-                global::FactSchema.Validation.FactSchemaValidation.Validate(ref start, __fs_validator).ThrowIfInvalid();
-            }
+        public static IdentifierFlag Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
-            return value;
-        }
+        private static readonly global::FactSchema.Serialization.CheckedReader<IdentifierFlag> __fs_read = ReadChecked;
 
         /// <summary>Reads a <see cref="IdentifierFlag"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
         /// <param name="reader">The reader, positioned on (or just before) the value.</param>
@@ -1773,48 +1474,7 @@ namespace Consumer.Schemas
         /// <param name="value">The value, when valid.</param>
         /// <param name="errors">The errors, when not (empty when valid).</param>
         /// <returns>True when the document was read.</returns>
-        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, out IdentifierFlag value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors)
-        {
-            value = default;
-            try
-            {
-                var checkedReader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                var proven = true;
-                var read = ReadChecked(ref checkedReader, ref proven);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref checkedReader);
-                if (proven)
-                {
-                    value = read;
-                    errors = global::System.Array.Empty<global::FactSchema.Validation.ValidationError>();
-                    return true;
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                // Not read: the validator below finds every error (or the reader's, if the validator finds none).
-            }
-
-            try
-            {
-                var result = global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
-                errors = result.Errors;
-                if (!result.IsValid)
-                {
-                    return false;
-                }
-
-                var reader = global::FactSchema.Serialization.FactSchemaReader.CreateReader(utf8Json, null);
-                value = ReadUnvalidated(ref reader);
-                global::FactSchema.Serialization.FactSchemaReader.EnsureEndOfDocument(ref reader);
-                return true;
-            }
-            catch (global::System.Text.Json.JsonException ex)
-            {
-                value = default;
-                errors = global::FactSchema.Validation.FactSchemaValidation.ErrorsOf(ex, utf8Json);
-                return false;
-            }
-        }
+        public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, out IdentifierFlag value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
@@ -1956,16 +1616,11 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref start, "type-union.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddErrorAt(ref start, "type-union.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -1990,63 +1645,41 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
                     switch (k3)
                     {
                         case 0:
                         {
-                            if (!V2(ref o0, c, null))
+                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 1:
                         {
-                            if (!V3(ref o0, c, null))
+                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 2:
                         {
-                            if (!V5(ref o0, c, null))
+                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                         case 3:
                         {
-                            if (!V4(ref o0, c, null))
+                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
                             {
-                                valid = false;
-                                if (c.Quiet)
-                                {
-                                    return false;
-                                }
+                                return false;
                             }
-                            hit6 = true;
                             break;
                         }
                     }
-                    _ = hit6;
                     if (pushed5)
                     {
                         c.Pop();
@@ -2056,16 +1689,11 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddErrorAt(ref start, "type-union.schema.json#/required", "the required property 'code' is missing");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddErrorAt(ref start, "type-union.schema.json#/required", "the required property 'code' is missing");
                 }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -2079,64 +1707,21 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("unknown"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("disputed"u8))))
             {
-                if (!c.Quiet)
-                {
-                    c.AddError(ref r, "type-union.schema.json#/properties/flag/oneOf/1/enum", "is not one of \"unknown\", \"disputed\"");
-                }
-                else
+                if (c.Fail(ref valid))
                 {
                     return false;
                 }
-
-                valid = false;
+                c.AddError(ref r, "type-union.schema.json#/properties/flag/oneOf/1/enum", "is not one of \"unknown\", \"disputed\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // type-union.schema.json#/properties/code
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || (t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "type-union.schema.json#/properties/code/type", "expected a string or an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Integer, "type-union.schema.json#/properties/code/type", "expected a string or an integer, found ");
 
         // type-union.schema.json#/properties/codeOrNull
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || (t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r)) || t == global::System.Text.Json.JsonTokenType.Null))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "type-union.schema.json#/properties/codeOrNull/type", "expected a string or an integer or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "type-union.schema.json#/properties/codeOrNull/type", "expected a string or an integer or null, found ");
 
         // type-union.schema.json#/properties/flag
         private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
@@ -2171,29 +1756,19 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet0);
                 if (matches1 == 0)
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddError(ref start, "type-union.schema.json#/properties/flag/oneOf", "does not match any of the 3 schemas in oneOf");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddError(ref start, "type-union.schema.json#/properties/flag/oneOf", "does not match any of the 3 schemas in oneOf");
                 }
                 else if (matches1 > 1)
                 {
-                    if (!c.Quiet)
-                    {
-                        c.AddError(ref start, "type-union.schema.json#/properties/flag/oneOf", "matches more than one of the 3 schemas in oneOf");
-                    }
-                    else
+                    if (c.Fail(ref valid))
                     {
                         return false;
                     }
-
-                    valid = false;
+                    c.AddError(ref start, "type-union.schema.json#/properties/flag/oneOf", "matches more than one of the 3 schemas in oneOf");
                 }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -2201,70 +1776,13 @@ namespace Consumer.Schemas
         }
 
         // type-union.schema.json#/properties/numberNotInteger
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r)) || t == global::System.Text.Json.JsonTokenType.Number))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "type-union.schema.json#/properties/numberNotInteger/type", "expected an integer or a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Number, "type-union.schema.json#/properties/numberNotInteger/type", "expected an integer or a number, found ");
 
         // type-union.schema.json#/properties/flag/oneOf/0
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.True || t == global::System.Text.Json.JsonTokenType.False))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "type-union.schema.json#/properties/flag/oneOf/0/type", "expected a boolean, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "type-union.schema.json#/properties/flag/oneOf/0/type", "expected a boolean, found ");
 
         // type-union.schema.json#/properties/flag/oneOf/2
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
-            {
-                if (!c.Quiet)
-                {
-                    c.AddErrorAt(ref r, "type-union.schema.json#/properties/flag/oneOf/2/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-                }
-                else
-                {
-                    return false;
-                }
-
-                valid = false;
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "type-union.schema.json#/properties/flag/oneOf/2/type", "expected an integer, found ");
 
     }
 }
