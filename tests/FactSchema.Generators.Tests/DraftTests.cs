@@ -77,6 +77,20 @@ public sealed class DraftTests
     [InlineData("https://docs.renovatebot.com/renovate-schema.json", null)]
     public void DialectsAreNamedByTheirMetaSchemas(string value, int? expected) => Assert.Equal(expected, (int?)DraftNormalizer.DialectOf(value));
 
+    [Theory]
+    [InlineData("http://json-schema.org/draft-04/schema#")]
+    [InlineData("http://json-schema.org/draft-06/schema#")]
+    [InlineData("http://json-schema.org/draft-07/schema#")]
+    [InlineData("https://json-schema.org/draft/2020-12/schema")]
+    [InlineData("https://json-schema.org/draft/2020-12/meta/validation")]
+    public void ARefToAStandardMetaSchemaResolvesWithoutAFileOfTheProject(string metaSchema)
+    {
+        var run = GeneratorHarness.Run(new SchemaInput("holder.schema.json", """{"type":"object","properties":{"schema":{"$ref":""" + JsonText.Quote(metaSchema) + """},"name":{"type":"string"}}}"""));
+        Assert.Empty(run.GeneratorDiagnostics.Select(GeneratorHarness.Describe));
+        Assert.Empty(run.CompilationDiagnostics.Select(d => d.ToString()));
+        Assert.Contains("JsonElement? Schema", run.Sources["holder.schema.json.g.cs"]);
+    }
+
     [Fact]
     public void AOneElementTupleIsRawJsonWithAWarningNotBrokenCode()
     {

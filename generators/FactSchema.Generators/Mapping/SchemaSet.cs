@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using FactSchema.Generators.Common;
 using FactSchema.Generators.Json;
 using FactSchema.Generators.Schema;
@@ -180,14 +181,14 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
         }
     }
 
-    /// <summary>References over the raw schema JSON, for the validator compiler.</summary>
+    /// <summary>References over the raw schema JSON, for the validator compiler (with the bundled meta-schemas the documents refer to).</summary>
     public Validation.ValidationIndex ValidationIndex
     {
         get
         {
             lock (_gate)
             {
-                return _validationIndex ??= new Validation.ValidationIndex(Documents);
+                return _validationIndex ??= new Validation.ValidationIndex(Documents.Concat(MetaSchemas.NeededBy(Documents)));
             }
         }
     }

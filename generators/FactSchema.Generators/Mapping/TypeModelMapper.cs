@@ -133,7 +133,7 @@ internal sealed class TypeModelMapper
         // Report what the named types did not visit (for example a $ref inside an unmapped $defs entry).
         foreach (var node in nodes.Values)
         {
-            if (node.Ref is { } reference && !_resolver.TryResolve(_document, reference, out _, out var error) && ExternalType(_document, reference) is null)
+            if (node.Ref is { } reference && !_resolver.TryResolve(_document, reference, out _, out var error) && ExternalType(_document, reference) is null && !IsMetaSchema(_document, reference))
             {
                 Report(DiagnosticDescriptors.UnresolvedReference, node.RefSpan, reference, error);
             }
@@ -218,6 +218,10 @@ internal sealed class TypeModelMapper
             .ToImmutableEquatableArray();
         return new MappingResult(file, diagnostics);
     }
+
+    /// <summary>Whether an unresolved reference names a bundled meta-schema (draft-07's <c>http://json-schema.org/draft-07/schema#</c> and the like).</summary>
+    private static bool IsMetaSchema(SchemaDocument document, string reference)
+        => SchemaResolver.TryCombine(document.BaseUri, reference, out var absolute) && MetaSchemas.IsBundled(absolute);
 
     /// <summary>The entry point through which validators of other files call the validator of <paramref name="target"/>.</summary>
     private string? CrossFileEntry(Validation.SchemaRef target)
@@ -942,7 +946,12 @@ internal sealed class TypeModelMapper
                     return allowsNull && !external.Nullable ? WithNull(external) : external;
                 }
 
-                ReportIn(document, DiagnosticDescriptors.UnresolvedReference, node, node.RefSpan, reference, error);
+                if (!IsMetaSchema(document, reference))
+                {
+                    ReportIn(document, DiagnosticDescriptors.UnresolvedReference, node, node.RefSpan, reference, error);
+                }
+
+                // A schema (a bundled meta-schema describes one) is any JSON; the validator checks it.
                 return ValueTypeSpec.AnyValue;
             }
 
