@@ -34,23 +34,53 @@ public sealed class RealWorldRulesTests
         Assert.Equal(new DateOnly(2025, 2, 27), Assert.IsType<RealWorldRulesWhenDate>(date.When).Value);
 
         var dateTime = RoundTrip("""{"when":"2025-02-27T14:30:00+01:00"}""");
-        Assert.Equal(new DateTimeOffset(2025, 2, 27, 14, 30, 0, TimeSpan.FromHours(1)), Assert.IsType<RealWorldRulesWhenDateTime>(dateTime.When).Value);
+        Assert.Equal(new DateTimeOffset(2025, 2, 27, 14, 30, 0, TimeSpan.FromHours(1)), Assert.IsType<RealWorldRulesWhenDateTime>(dateTime.When).Value.Value);
     }
 
     [Theory]
     [InlineData("2025-02-27T14:30:00Z")]
-    [InlineData("2025-02-27T14:30:00.5Z")]
+    [InlineData("2025-02-27T14:30:00+00:00")]
+    [InlineData("2025-02-27T14:30:00.000Z")]
+    [InlineData("2025-02-27t14:30:00.5z")]
+    [InlineData("2021-06-15T09:16:47.765072012+02:00")]
     [InlineData("2025-02-27T14:30:00.1234567-08:00")]
-    public void ADateTimeIsWrittenBackInTheFormItCameIn(string text)
+    public void ADateTimeIsWrittenBackExactlyAsItCame(string text)
     {
         var value = RoundTrip($$"""{"stamp":"{{text}}"}""");
-        Assert.Equal(DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture), value.Stamp);
+        Assert.Equal(text, value.Stamp!.Value.Text);
+        Assert.True(value.Stamp.Value.IsDateTimeOffset);
+        Assert.Equal(DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture).UtcTicks / 10, value.Stamp.Value.Value.UtcTicks / 10);
     }
 
     [Fact]
-    public void AZeroOffsetIsWrittenAsZ()
+    public void ADateTimeWithoutAnOffsetIsKeptWhereFormatIsAnAnnotation()
     {
-        var value = RealWorldRules.Deserialize(Encoding.UTF8.GetBytes("""{"stamp":"2025-02-27T14:30:00+00:00"}"""));
-        Assert.Equal("""{"stamp":"2025-02-27T14:30:00Z"}""", Encoding.UTF8.GetString(value.SerializeToUtf8Bytes()));
+        // The schema reads format as an annotation (the draft 2020-12 default), so the validator lets this through.
+        var value = RoundTrip("""{"stamp":"2018-12-14T10:00:00"}""");
+        Assert.False(value.Stamp!.Value.IsDateTimeOffset);
+        Assert.False(value.Stamp.Value.TryGetDateTimeOffset(out _));
+        Assert.Throws<FormatException>(() => value.Stamp.Value.Value);
+    }
+
+    [Fact]
+    public void ADateTimeMadeFromAnInstantIsWrittenAsSystemTextJsonWritesIt()
+    {
+        var instant = new DateTimeOffset(2025, 2, 27, 14, 30, 0, 500, TimeSpan.Zero);
+        var value = new RealWorldRules { Stamp = instant };
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(new { stamp = instant }), Encoding.UTF8.GetString(value.SerializeToUtf8Bytes()));
+        Assert.Equal(instant, value.Stamp!.Value.Value);
+    }
+
+    [Theory]
+    [InlineData("2018-12-14T10:00:00")]
+    [InlineData("2025-02-27")]
+    [InlineData("2025-02-30T10:00:00Z")]
+    public void WhereFormatsAreAssertedADateTimeMustBeOneToBeRead(string text)
+    {
+        var json = Encoding.UTF8.GetBytes($$"""{"at":"{{text}}"}""");
+        Assert.False(FactSchema.Tests.Explicit.AssertedFormats.ValidateJson(json).IsValid);
+        var error = Assert.ThrowsAny<System.Text.Json.JsonException>(() => FactSchema.Tests.Explicit.AssertedFormats.Deserialize(json));
+        Assert.Contains("/at", error.Message);
+        Assert.True(FactSchema.Tests.Explicit.AssertedFormats.ValidateJson(Encoding.UTF8.GetBytes("""{"at":"2018-12-14T10:00:00+00:00"}""")).IsValid);
     }
 }

@@ -92,7 +92,7 @@ public sealed class VocabularyPropertyTests
     {
         var source = new Source { Id = "s", Kind = SourceKind.Broadcast, PublishedAt = new DateTimeOffset(2025, 2, 27, 23, 59, 59, 999, TimeSpan.FromHours(-5)) };
         var back = Source.Deserialize(source.SerializeToUtf8Bytes());
-        Assert.Equal(TimeSpan.FromHours(-5), back.PublishedAt!.Value.Offset);
+        Assert.Equal(TimeSpan.FromHours(-5), back.PublishedAt!.Value.Value.Offset);
         Assert.Equal(source, back);
     }
 }

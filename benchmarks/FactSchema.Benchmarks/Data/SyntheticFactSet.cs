@@ -409,10 +409,7 @@ public static class SyntheticFactSet
             var outlet = PickFrom(_outletIds);
             var id = string.Create(CultureInfo.InvariantCulture, $"{outlet}-{published:yyyy-MM-dd}-{n}");
             _sourceIds.Add(id);
-            // Never UTC: FactSchema writes a zero offset as "Z", System.Text.Json and Newtonsoft.Json as "+00:00", and
-            // every column must write the same bytes.
-            var offsetHours = _random.Between(-5, 2);
-            offsetHours = offsetHours >= 0 ? offsetHours + 1 : offsetHours;
+            var offsetHours = _random.Between(-5, 3);
             var publishedAt = new DateTimeOffset(
                 published.ToDateTime(new TimeOnly(_random.Between(0, 23), _random.Between(0, 59), _random.Between(0, 59))),
                 TimeSpan.FromHours(offsetHours));

@@ -86,7 +86,8 @@ internal static class ExternalSchemaTypeReader
         switch (name)
         {
             case "global::System.DateOnly": return new ValueTypeSpec(ValueKind.Date);
-            case "global::System.DateTimeOffset": return new ValueTypeSpec(ValueKind.DateTimeOffset);
+            case "global::System.DateTimeOffset":
+            case "global::FactSchema.Serialization.JsonDateTime": return new ValueTypeSpec(ValueKind.DateTimeOffset);
             case "global::System.Uri": return new ValueTypeSpec(ValueKind.Uri);
             case "global::System.Guid": return new ValueTypeSpec(ValueKind.Guid);
             case "global::System.Text.Json.JsonElement": return ValueTypeSpec.AnyValue;

@@ -19,7 +19,7 @@ internal static class TypeSyntax
         ValueKind.Decimal => "decimal",
         ValueKind.Date => "global::System.DateOnly",
         ValueKind.DateAsDateTime => "global::System.DateTime",
-        ValueKind.DateTimeOffset => "global::System.DateTimeOffset",
+        ValueKind.DateTimeOffset => "global::FactSchema.Serialization.JsonDateTime",
         ValueKind.Uri => "global::System.Uri",
         ValueKind.Guid => "global::System.Guid",
         ValueKind.Enum or ValueKind.Object or ValueKind.ValueUnion => type.TypeName!,

@@ -13,14 +13,13 @@ internal static class ValueCodeEmitter
 {
     /// <summary>
     /// A condition true when the token under <paramref name="reader"/> is one the read of <paramref name="type"/> takes,
-    /// for the kinds whose read is narrower than their JSON type (a date, a date-time, a UUID); null for every other kind.
+    /// for the kinds whose read is narrower than their JSON type (a date, a UUID); null for every other kind (a date-time holds any string).
     /// </summary>
     public static string? CanHoldCondition(ValueTypeSpec type, string reader)
     {
         var check = type.Kind switch
         {
             ValueKind.Date or ValueKind.DateAsDateTime => $"{Reader}.IsDateToken({reader})",
-            ValueKind.DateTimeOffset => $"{Reader}.IsDateTimeOffsetToken({reader})",
             ValueKind.Guid => $"{Reader}.IsGuidToken({reader})",
             _ => null,
         };
@@ -97,7 +96,7 @@ internal static class ValueCodeEmitter
                 w.WriteLine($"{target} = {Reader}.ReadDateAsDateTime(ref reader);");
                 break;
             case ValueKind.DateTimeOffset:
-                w.WriteLine($"{target} = {Reader}.ReadDateTimeOffset(ref reader);");
+                w.WriteLine($"{target} = {Reader}.ReadDateTime(ref reader);");
                 break;
             case ValueKind.Uri:
                 w.WriteLine($"{target} = {Reader}.ReadUri(ref reader);");
@@ -349,7 +348,7 @@ internal static class ValueCodeEmitter
                 w.WriteLine($"{Writer}.WriteDouble(writer, {nameField}, {expression});");
                 return;
             case ValueKind.DateTimeOffset:
-                w.WriteLine($"{Writer}.WriteDateTimeOffset(writer, {nameField}, {expression});");
+                w.WriteLine($"{Writer}.WriteDateTime(writer, {nameField}, {expression});");
                 return;
             case ValueKind.Guid:
                 w.WriteLine($"writer.WriteString({nameField}, {expression});");
@@ -442,7 +441,7 @@ internal static class ValueCodeEmitter
                 w.WriteLine($"{Writer}.WriteDate(writer, {expression});");
                 break;
             case ValueKind.DateTimeOffset:
-                w.WriteLine($"{Writer}.WriteDateTimeOffset(writer, {expression});");
+                w.WriteLine($"{Writer}.WriteDateTime(writer, {expression});");
                 break;
             case ValueKind.Uri:
                 w.WriteLine($"{Writer}.WriteUri(writer, {expression});");

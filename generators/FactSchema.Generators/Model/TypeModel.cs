@@ -19,6 +19,8 @@ internal enum ValueKind
 
     /// <summary><c>format: date</c> on targets without <c>DateOnly</c>: a <c>DateTime</c> holding the date.</summary>
     DateAsDateTime,
+
+    /// <summary><c>format: date-time</c>: a <c>JsonDateTime</c>, the instant and the exact text it was read from.</summary>
     DateTimeOffset,
     Uri,
     Guid,

@@ -300,6 +300,14 @@ public static class FactSchemaReader
         throw new FactSchemaJsonException($"'{Shorten(text)}' is not a date (yyyy-MM-dd)", reader.TokenStartIndex);
     }
 
+    /// <summary>
+    /// Reads a <c>format: date-time</c> string, kept exactly (see <see cref="JsonDateTime"/>): any string, since where
+    /// <c>format</c> is asserted the schema's check proves it, and where it is an annotation the schema lets any string through.
+    /// </summary>
+    /// <param name="reader">The reader.</param>
+    /// <returns>The value.</returns>
+    public static JsonDateTime ReadDateTime(ref Utf8JsonReader reader) => JsonDateTime.FromText(ReadString(ref reader));
+
     /// <summary>Reads an RFC 3339 date-time, which must carry a time and an offset (<c>Z</c> or <c>±hh:mm</c>).</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The instant with its offset.</returns>
@@ -314,7 +322,7 @@ public static class FactSchemaReader
         throw new FactSchemaJsonException($"'{Shorten(text)}' is not a date-time with an offset (for example 2025-02-27T14:30:00Z)", reader.TokenStartIndex);
     }
 
-    private static bool TryParseDateTimeOffset(string text, out DateTimeOffset value)
+    internal static bool TryParseDateTimeOffset(string text, out DateTimeOffset value)
     {
         value = default;
         return HasTimeAndOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
@@ -362,12 +370,6 @@ public static class FactSchemaReader
     public static bool IsDateToken(Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: 10 } text
             && DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-
-    /// <summary>Whether the token under the reader is a string that <see cref="ReadDateTimeOffset"/> reads (see <see cref="IsDateToken"/>).</summary>
-    /// <param name="reader">The reader, on the value (a copy: it is not moved).</param>
-    /// <returns>True for an RFC 3339 date-time with an offset.</returns>
-    public static bool IsDateTimeOffsetToken(Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.String && reader.GetString() is { } text && TryParseDateTimeOffset(text, out _);
 
     /// <summary>Whether the token under the reader is a string that <see cref="ReadGuid"/> reads (see <see cref="IsDateToken"/>).</summary>
     /// <param name="reader">The reader, on the value (a copy: it is not moved).</param>

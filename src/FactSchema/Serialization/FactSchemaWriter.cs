@@ -68,30 +68,72 @@ public static class FactSchemaWriter
     public static void WriteDate(Utf8JsonWriter writer, DateTime value)
         => writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    /// <summary>Writes a date-time property in one call: RFC 3339 with its offset, <c>Z</c> for UTC (offset zero).</summary>
+    /// <summary>Writes an RFC 3339 date-time with its offset, as System.Text.Json does.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="name">The property name, pre-encoded.</param>
     /// <param name="value">The value.</param>
-    public static void WriteDateTimeOffset(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
-    {
-        writer.WritePropertyName(name);
-        WriteDateTimeOffset(writer, value);
-    }
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) => writer.WriteStringValue(value);
 
-    /// <summary>Writes an RFC 3339 date-time with its offset, <c>Z</c> for UTC (offset zero).</summary>
+    /// <summary>Writes a date-time as its text: as it was read, exactly, or as System.Text.Json writes the instant.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
-    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value)
+    public static void WriteDateTime(Utf8JsonWriter writer, JsonDateTime value)
     {
-        if (value.Offset == TimeSpan.Zero)
+        if (writer is null)
         {
-            // RFC 3339's form for UTC, as JavaScript, Go, Java and Pydantic write it ("+00:00" is the same instant).
-            writer.WriteStringValue(value.UtcDateTime);
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        if (value.TextIsDefault)
+        {
+            writer.WriteStringValue(value.Value);
+        }
+        else if (value.IsDateTimeOffset && value.Text.Length <= 64 && IsPlainAscii(value.Text))
+        {
+            // An RFC 3339 date-time is digits, letters and "-:.+": nothing to escape, but the default encoder would
+            // write "+" as \u002B. Written raw, the bytes are exactly the document's.
+            var text = value.Text;
+            Span<byte> quoted = stackalloc byte[text.Length + 2];
+            quoted[0] = (byte)'"';
+            for (var i = 0; i < text.Length; i++)
+            {
+                quoted[i + 1] = (byte)text[i];
+            }
+
+            quoted[quoted.Length - 1] = (byte)'"';
+            writer.WriteRawValue(quoted, skipInputValidation: true);
         }
         else
         {
-            writer.WriteStringValue(value);
+            writer.WriteStringValue(value.Text);
         }
+    }
+
+    private static bool IsPlainAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!(c is >= '0' and <= '9' or >= 'A' and <= 'Z' or >= 'a' and <= 'z' or '-' or ':' or '.' or '+'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes a date-time property in one call (see <see cref="WriteDateTime(Utf8JsonWriter, JsonDateTime)"/>).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property name, pre-encoded.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteDateTime(Utf8JsonWriter writer, JsonEncodedText name, JsonDateTime value)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WritePropertyName(name);
+        WriteDateTime(writer, value);
     }
 
     /// <summary>Writes a URI exactly as it was given.</summary>

@@ -39,7 +39,7 @@ namespace Consumer.Schemas
 
         /// <summary>The JSON property "at".</summary>
         /// <remarks>JSON name: at (required).</remarks>
-        public required global::System.DateTimeOffset At { get; init; }
+        public required global::FactSchema.Serialization.JsonDateTime At { get; init; }
 
         /// <summary>The JSON property "link".</summary>
         /// <remarks>JSON name: link (required).</remarks>
@@ -84,7 +84,7 @@ namespace Consumer.Schemas
             }
 
             if (!(global::System.Collections.Generic.EqualityComparer<global::System.DateOnly>.Default.Equals(Day, other.Day)
-                && global::System.Collections.Generic.EqualityComparer<global::System.DateTimeOffset>.Default.Equals(At, other.At)
+                && global::System.Collections.Generic.EqualityComparer<global::FactSchema.Serialization.JsonDateTime>.Default.Equals(At, other.At)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Link, other.Link)
                 && global::System.Collections.Generic.EqualityComparer<global::System.Guid>.Default.Equals(Key, other.Key)
                 && global::System.Collections.Generic.EqualityComparer<decimal>.Default.Equals(Money, other.Money)
@@ -166,7 +166,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
             global::System.DateOnly __fs_v0 = default;
-            global::System.DateTimeOffset __fs_v1 = default;
+            global::FactSchema.Serialization.JsonDateTime __fs_v1 = default;
             string? __fs_v2 = default;
             global::System.Guid __fs_v3 = default;
             decimal __fs_v4 = default;
@@ -213,7 +213,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x2UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadDateTimeOffset(ref reader);
+                            __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadDateTime(ref reader);
                             break;
                         }
                         case 2:
@@ -452,7 +452,7 @@ namespace Consumer.Schemas
             writer.WriteStartObject();
             writer.WritePropertyName(__fs_name0);
             global::FactSchema.Serialization.FactSchemaWriter.WriteDate(writer, Day);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteDateTimeOffset(writer, __fs_name1, At);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteDateTime(writer, __fs_name1, At);
             if (Link is null)
             {
                 throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Formats", "Link");
