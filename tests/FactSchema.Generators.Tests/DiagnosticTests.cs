@@ -157,6 +157,22 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ARefIntoAKeywordTheParserDoesNotKnowResolves()
+    {
+        // SchemaStore's drupal-recipe: "$defs/actionsList/specific/block.block.*" sits under a keyword of its own.
+        const string schema = """
+            {
+              "type": "object",
+              "properties": { "block": { "$ref": "#/$defs/actions/specific/block.*" } },
+              "$defs": { "actions": { "specific": { "block.*": { "type": "object", "properties": { "id": { "type": "string" } } } } } }
+            }
+            """;
+        var run = GeneratorHarness.Run(new SchemaInput("recipe.schema.json", schema));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "FS0004");
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void TypeNameCollisionIsReportedAtTheTitleOfTheLaterFile()
     {
         const string first = "{ \"title\": \"Actor\", \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } }";

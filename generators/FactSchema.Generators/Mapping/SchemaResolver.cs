@@ -108,6 +108,16 @@ internal sealed class SchemaResolver
                 return true;
             }
 
+            // A schema under a keyword the parser does not know ("definitions" of a vocabulary of its own, as
+            // "$defs/actionsList/specific/x"): a $ref may point anywhere in the document, and the validator follows it.
+            if (document.Json is not null && Validation.ValidationIndex.Navigate(document, pointer) is { Kind: Json.JsonKind.Object or Json.JsonKind.True or Json.JsonKind.False } json)
+            {
+                node = SchemaParser.ParseAt(json, pointer, document.FilePath);
+                index[pointer] = node;
+                target = new SchemaLocation(document, node);
+                return true;
+            }
+
             error = $"'{document.RelativePath}' has no schema at the JSON Pointer '{decoded}'";
             return false;
         }

@@ -48,6 +48,13 @@ internal sealed class SchemaParser
         return (node, parser._diagnostics.ToImmutableEquatableArray());
     }
 
+    /// <summary>
+    /// The schema at <paramref name="pointer"/> of a file, for a <c>$ref</c> into JSON the schema walk does not reach (under a
+    /// keyword it does not know). Its diagnostics are not reported: the file's own parse did not claim it as a schema.
+    /// </summary>
+    public static SchemaNode ParseAt(JsonNode json, string pointer, string filePath)
+        => new SchemaParser(filePath, CancellationToken.None).ParseSchema(json, pointer);
+
     private SchemaNode? ParseSubschema(JsonNode json, string pointer, string keyword)
     {
         if (json.Kind is JsonKind.Object or JsonKind.True or JsonKind.False)
