@@ -621,7 +621,7 @@ public static class SchemaStoreCorpus
         b.AppendLine("| | count | of | % |");
         b.AppendLine("|---|---:|---:|---:|");
         b.AppendLine($"| schemas whose generated code compiles (warnings as errors) | {outcomes.Count(o => o.Compiled)} | {outcomes.Count} | {Pct(outcomes.Count(o => o.Compiled), outcomes.Count)} |");
-        b.AppendLine($"| schemas with FS errors (located; schema stops) | {outcomes.Count(o => o.GeneratorErrors.Count > 0)} | {outcomes.Count} | |");
+        b.AppendLine($"| schemas with FS errors (located: unresolved `$ref` FS0004, invalid JSON FS0001) | {outcomes.Count(o => o.GeneratorErrors.Count > 0)} | {outcomes.Count} | |");
         b.AppendLine($"| schemas with FS warnings (FS0007 raw JSON, FS0015 overlapping branches, ...; suppressible per id) | {outcomes.Count(o => o.GeneratorWarnings.Count > 0)} | {outcomes.Count} | |");
         b.AppendLine($"| schemas with C# errors in generated code | {outcomes.Count(o => o.CSharpErrors.Count > 0)} | {outcomes.Count} | |");
         b.AppendLine($"| schemas with generator exceptions (FS0012) | {outcomes.Count(o => o.GeneratorExceptions.Count > 0)} | {outcomes.Count} | |");
