@@ -1047,13 +1047,9 @@ public static class FactSchemaValidation
     /// <param name="keywordLocation">The <c>type</c> keyword's absolute location.</param>
     /// <param name="expected">The start of the message, for example "expected a string or null, found ".</param>
     /// <returns>True when the value has one of the types.</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool CheckType(ref Utf8JsonReader reader, ValidationContext context, JsonTypes types, string keywordLocation, string expected)
     {
-        if (context is null)
-        {
-            throw new ArgumentNullException(nameof(context));
-        }
-
         var matches = reader.TokenType switch
         {
             JsonTokenType.String or JsonTokenType.PropertyName => (types & JsonTypes.String) != 0,
@@ -1064,18 +1060,30 @@ public static class FactSchemaValidation
             JsonTokenType.StartArray => (types & JsonTypes.Array) != 0,
             _ => false,
         };
-        if (!matches)
+        if (matches)
         {
-            if (context.Quiet)
-            {
-                return false;
-            }
-
-            context.AddErrorAt(ref reader, keywordLocation, expected + Found(ref reader));
+            Skip(ref reader);
+            return true;
         }
 
-        Skip(ref reader);
-        return matches;
+        return TypeMismatch(ref reader, context, keywordLocation, expected);
+    }
+
+    // The cold path of CheckType, kept out of the inlined part.
+    private static bool TypeMismatch(ref Utf8JsonReader reader, ValidationContext context, string keywordLocation, string expected)
+    {
+        if (context is null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        if (!context.Quiet)
+        {
+            context.AddErrorAt(ref reader, keywordLocation, expected + Found(ref reader));
+            Skip(ref reader);
+        }
+
+        return false;
     }
 
     /// <summary>What the value at the reader is, for "expected ..., found ..." messages: <c>'text'</c>, <c>1.5</c>, <c>null</c>, <c>an object</c>.</summary>
