@@ -94,28 +94,5 @@ public sealed class ConformanceTests
     }
 
     private static Dictionary<string, string> KnownFailures(string fileName)
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var path = Path.Combine(RepoPaths.TestProject, "Conformance", fileName);
-        if (!File.Exists(path))
-        {
-            return result;
-        }
-
-        foreach (var line in File.ReadAllLines(path))
-        {
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var parts = line.Split(" | ");
-            if (parts.Length >= 4)
-            {
-                result[string.Join(" | ", parts.Take(3))] = parts[3];
-            }
-        }
-
-        return result;
-    }
+        => KnownFailureList.Read(Path.Combine(RepoPaths.TestProject, "Conformance", fileName), keyParts: 3);
 }

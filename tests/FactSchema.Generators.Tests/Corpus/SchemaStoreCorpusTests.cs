@@ -71,22 +71,5 @@ public sealed class SchemaStoreCorpusTests
     }
 
     private static Dictionary<string, string> KnownFailures()
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadAllLines(Path.Combine(RepoPaths.TestProject, "Corpus", "known-failures.txt")))
-        {
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var parts = line.Split(" | ");
-            if (parts.Length >= 3)
-            {
-                result[parts[0] + " | " + parts[1]] = string.Join(" | ", parts.Skip(2));
-            }
-        }
-
-        return result;
-    }
+        => KnownFailureList.Read(Path.Combine(RepoPaths.TestProject, "Corpus", "known-failures.txt"), keyParts: 2);
 }
