@@ -1,5 +1,6 @@
 using FactSchema.Generators.Json;
 using FactSchema.Generators.Schema;
+using System.Threading;
 using FactSchema.Generators.Tests.TestSupport;
 
 namespace FactSchema.Generators.Tests;
@@ -105,5 +106,68 @@ public sealed class DraftTests
         var run = GeneratorHarness.Run(new SchemaInput("old.schema.json", """{"$schema":"http://json-schema.org/draft-04/schema#","id":"https://example.org/old.json","type":"object","properties":{"n":{"type":"number","minimum":0,"exclusiveMinimum":true},"r":{"$ref":"#/definitions/r","type":"integer"}},"definitions":{"r":{"type":"string"}}}"""));
         Assert.Empty(run.GeneratorDiagnostics.Select(GeneratorHarness.Describe));
         Assert.Empty(run.CompilationDiagnostics.Select(d => d.ToString()));
+    }
+}
+
+/// <summary><c>$vocabulary</c>: a schema is read with the vocabularies its meta-schema lists.</summary>
+public sealed class VocabularyTests
+{
+    private const string Core = "\"https://json-schema.org/draft/2020-12/vocab/core\": true";
+    private const string Applicator = "\"https://json-schema.org/draft/2020-12/vocab/applicator\": true";
+
+    private static string MetaSchema(params string[] vocabularies)
+        => "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$id\":\"https://example.org/meta.json\",\"$vocabulary\":{" + string.Join(",", vocabularies) + "}}";
+
+    private static SchemaDocument Read(string path, string text)
+        => FactSchema.Generators.Configuration.SchemaDocumentReader.Read(new FactSchema.Generators.Configuration.SchemaFileInput("/p/" + path, path, "N", null, text), CancellationToken.None);
+
+    private static SchemaDocument Applied(string metaSchema, string schema)
+    {
+        var documents = Vocabularies.Apply(new[] { Read("meta.json", metaSchema), Read("a.schema.json", schema) }, CancellationToken.None);
+        return documents.Single(d => d.RelativePath == "a.schema.json");
+    }
+
+    [Fact]
+    public void KeywordsOfAVocabularyTheMetaSchemaLeavesOutAreDropped()
+    {
+        var document = Applied(
+            MetaSchema(Core, Applicator),
+            """{"$schema":"https://example.org/meta.json","title":"A","properties":{"n":{"type":"integer","minimum":10,"description":"kept"}},"required":["n"]}""");
+        var n = document.Json!["properties"]!["n"]!;
+        Assert.Equal(new[] { "description" }, n.Members.Select(m => m.Name));
+        Assert.Null(document.Json["required"]);
+        Assert.Equal("A", document.Json["title"]!.Text);
+        Assert.Null(document.Root!.Properties!.Single().Schema.Types);
+    }
+
+    [Fact]
+    public void AMetaSchemaWithEveryVocabularyChangesNothing()
+    {
+        var schema = Read("a.schema.json", """{"$schema":"https://example.org/meta.json","properties":{"n":{"minimum":10}}}""");
+        var meta = Read("meta.json", MetaSchema(Core, Applicator, "\"https://json-schema.org/draft/2020-12/vocab/validation\": true", "\"https://json-schema.org/draft/2020-12/vocab/format-annotation\": true", "\"https://json-schema.org/draft/2020-12/vocab/unevaluated\": true", "\"https://json-schema.org/draft/2020-12/vocab/content\": true"));
+        Assert.Same(schema, Vocabularies.Apply(new[] { meta, schema }, CancellationToken.None)[1]);
+    }
+
+    [Fact]
+    public void TheFormatAssertionVocabularyMakesFormatsAssertions()
+    {
+        var document = Applied(
+            MetaSchema(Core, Applicator, "\"https://json-schema.org/draft/2020-12/vocab/validation\": true", "\"https://json-schema.org/draft/2020-12/vocab/format-assertion\": true"),
+            """{"$schema":"https://example.org/meta.json","type":"string","format":"date"}""");
+        Assert.True(document.FormatAssertion);
+        Assert.Equal("date", document.Json!["format"]!.Text);
+    }
+
+    [Fact]
+    public void ARequiredVocabularyFactSchemaDoesNotKnowIsALocatedError()
+    {
+        var run = GeneratorHarness.Run(
+            new SchemaInput("meta.schema.json", MetaSchema(Core, Applicator, "\"https://example.org/vocab/mine\": true", "\"https://example.org/vocab/optional\": false")),
+            new SchemaInput("a.schema.json", """{"$schema":"https://example.org/meta.json","type":"object"}"""));
+        var error = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "FS0017");
+        Assert.Contains("https://example.org/vocab/mine", error.GetMessage(), StringComparison.Ordinal);
+        Assert.EndsWith("a.schema.json", error.Location.GetLineSpan().Path, StringComparison.Ordinal);
+        Assert.Equal(0, error.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.GetMessage().Contains("optional", StringComparison.Ordinal));
     }
 }

@@ -25,6 +25,7 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
     private Dictionary<string, string>? _hintNames;
     private Dictionary<(string File, string Pointer), string>? _baseTypes;
     private Dictionary<string, Validation.ValidationDiscriminator>? _discriminators;
+    private Dictionary<string, SchemaDocument>? _documentsByPath;
 
     public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions, ImmutableEquatableArray<NamedTypeEntry>? schemaClasses = null, ImmutableEquatableArray<UnionEntry>? unions = null, ImmutableEquatableArray<InheritanceEntry>? inheritance = null)
     {
@@ -34,6 +35,24 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
         Collisions = collisions;
         SchemaClasses = schemaClasses ?? ImmutableEquatableArray<NamedTypeEntry>.Empty;
         Unions = unions ?? ImmutableEquatableArray<UnionEntry>.Empty;
+    }
+
+    /// <summary>The set's copy of the file at this path (the one later stages read), or null when the set does not hold it.</summary>
+    public SchemaDocument? DocumentFor(string filePath)
+    {
+        lock (_gate)
+        {
+            if (_documentsByPath is null)
+            {
+                _documentsByPath = new Dictionary<string, SchemaDocument>(StringComparer.Ordinal);
+                foreach (var document in Documents)
+                {
+                    _documentsByPath[document.FilePath] = document;
+                }
+            }
+
+            return _documentsByPath.TryGetValue(filePath, out var found) ? found : null;
+        }
     }
 
     /// <summary>Records that derive from another record (allOf with a $ref to it).</summary>

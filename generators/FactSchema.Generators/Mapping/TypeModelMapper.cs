@@ -70,6 +70,8 @@ internal sealed class TypeModelMapper
 
     public static MappingResult Map(SchemaDocument document, SchemaSet set, TargetFeatures features, ImmutableEquatableArray<ExternalSchemaType> external, CancellationToken cancellationToken)
     {
+        // The set's copy of the file is the one to map: it has the vocabularies of its meta-schema applied.
+        document = set.DocumentFor(document.FilePath) ?? document;
         var mapper = new TypeModelMapper(document, set, features, external, cancellationToken);
         return mapper.Map();
     }

@@ -20,10 +20,13 @@ internal static class TypeNamer
 
     public static SchemaSet Build(IEnumerable<SchemaDocument> documents, CancellationToken cancellationToken)
     {
-        var ordered = documents
-            .OrderBy(d => d.RelativePath, StringComparer.Ordinal)
-            .ThenBy(d => d.FilePath, StringComparer.Ordinal)
-            .ToList();
+        // $vocabulary first: which keywords a file uses can depend on another file (its meta-schema).
+        var ordered = Vocabularies.Apply(
+            documents
+                .OrderBy(d => d.RelativePath, StringComparer.Ordinal)
+                .ThenBy(d => d.FilePath, StringComparer.Ordinal)
+                .ToList(),
+            cancellationToken);
 
         var takenByNamespace = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var ownerOfRootName = new Dictionary<(string Namespace, string Name), string>();

@@ -178,10 +178,17 @@ internal static class DraftNormalizer
     }
 
     private static JsonNode Subschemas(string keyword, JsonNode value, SchemaDialect dialect, int depth, CancellationToken cancellationToken)
+        => MapSubschemas(keyword, value, schema => Schema(schema, dialect, depth + 1, cancellationToken));
+
+    /// <summary>
+    /// The keyword's value with <paramref name="map"/> applied to each subschema it holds (one, an array of them, or a
+    /// map of names to them); the same instance when the keyword holds none or nothing changed.
+    /// </summary>
+    internal static JsonNode MapSubschemas(string keyword, JsonNode value, Func<JsonNode, JsonNode> map)
     {
         if (Array.IndexOf(s_singleSubschemaKeywords, keyword) >= 0 && value.Kind == JsonKind.Object)
         {
-            return Schema(value, dialect, depth + 1, cancellationToken);
+            return map(value);
         }
 
         if (Array.IndexOf(s_arraySubschemaKeywords, keyword) >= 0 && value.Kind == JsonKind.Array)
@@ -189,7 +196,7 @@ internal static class DraftNormalizer
             JsonNode[]? items = null;
             for (var i = 0; i < value.Items.Count; i++)
             {
-                var item = Schema(value.Items[i], dialect, depth + 1, cancellationToken);
+                var item = map(value.Items[i]);
                 if (!ReferenceEquals(item, value.Items[i]))
                 {
                     items ??= CopyItems(value);
@@ -206,7 +213,7 @@ internal static class DraftNormalizer
             for (var i = 0; i < value.Members.Count; i++)
             {
                 var entry = value.Members[i];
-                var schema = Schema(entry.Value, dialect, depth + 1, cancellationToken);
+                var schema = map(entry.Value);
                 if (!ReferenceEquals(schema, entry.Value))
                 {
                     entries ??= CopyMembers(value);
