@@ -34,6 +34,7 @@ public sealed class SnapshotTests
     [InlineData("maps-and-tuples")]
     [InlineData("composition-edges")]
     [InlineData("union-shared-properties")]
+    [InlineData("implied-types")]
     public void Construct(string name)
     {
         var run = GeneratorHarness.Run(Load(name + ".schema.json"));

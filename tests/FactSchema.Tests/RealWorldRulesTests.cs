@@ -83,4 +83,58 @@ public sealed class RealWorldRulesTests
         Assert.Contains("/at", error.Message);
         Assert.True(FactSchema.Tests.Explicit.AssertedFormats.ValidateJson(Encoding.UTF8.GetBytes("""{"at":"2018-12-14T10:00:00+00:00"}""")).IsValid);
     }
+
+    [Fact]
+    public void ARecordWhoseSchemaDoesNotSayObjectReadsObjectsIntoItsMembers()
+    {
+        var value = RoundTrip("""{"widget":{"name":"title","hint":"shown below"}}""");
+        Assert.Equal("title", value.Widget!.Name);
+        Assert.Equal("shown below", value.Widget.Hint);
+        Assert.Null(value.Widget.NonObjectValue);
+    }
+
+    [Theory]
+    [InlineData("\"string\"")]
+    [InlineData("42")]
+    [InlineData("[1,{\"name\":2}]")]
+    [InlineData("true")]
+    [InlineData("null")]
+    public void ARecordWhoseSchemaDoesNotSayObjectKeepsAnyOtherValueExactly(string other)
+    {
+        // Without "type": "object" the schema's keywords only constrain objects: every other value is valid (netlify's
+        // "widget": "string"), so it is read, kept whole, and written back as it came.
+        var value = RoundTrip($$"""{"widget":{{other}},"widgets":[{"name":"a"},{{other}}]}""");
+        Assert.Equal(other, value.Widget!.NonObjectValue!.Value.GetRawText());
+        Assert.Null(value.Widget.Name);
+        Assert.Equal("a", value.Widgets![0].Name);
+        Assert.Equal(other, value.Widgets[1].NonObjectValue!.Value.GetRawText());
+        Assert.Equal(value, RealWorldRules.Deserialize(value.SerializeToUtf8Bytes()));
+        Assert.NotEqual(value.Widgets[0], value.Widgets[1]);
+    }
+
+    [Fact]
+    public void AnObjectThatBreaksTheRecordsSchemaIsStillRejected()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"widget":{"hint":"no name"}}""");
+        Assert.False(RealWorldRules.ValidateJson(json).IsValid);
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => RealWorldRules.Deserialize(json));
+    }
+
+    [Theory]
+    [InlineData("""{"lets":{"a":{"x":1},"b":[1,2],"c":"text"}}""")]
+    [InlineData("""{"rows":["a","b"]}""")]
+    [InlineData("""{"rows":{"not":"an array"}}""")]
+    [InlineData("""{"rows":7}""")]
+    public void MapsAndArraysWhoseSchemaDoesNotSayTheirTypeHoldAnyValue(string json)
+    {
+        var value = RoundTrip(json);
+        Assert.True(value.Lets is not null || value.Rows is not null);
+    }
+
+    [Fact]
+    public void AnEnumWithoutTypeIsStillTyped()
+    {
+        Assert.Equal(RealWorldRulesLevel.High, RoundTrip("""{"level":"high"}""").Level);
+        Assert.False(RealWorldRules.ValidateJson(Encoding.UTF8.GetBytes("""{"level":3}""")).IsValid);
+    }
 }

@@ -33,6 +33,7 @@ internal static class RecordEmitter
         EmitStaticFields(w, properties);
         EmitProperties(w, properties, type.Deprecated);
         EmitAdditionalPropertiesMember(w, type);
+        EmitNonObjectMember(w, type);
         EmitEquality(w, type);
         EmitDeserializeMethods(w, name, hidesBase);
         EmitReader(w, type);
@@ -210,6 +211,21 @@ internal static class RecordEmitter
         w.WriteLine();
     }
 
+    private static void EmitNonObjectMember(SourceWriter w, ObjectTypeSpec type)
+    {
+        if (type.NonObjectMemberName is not { } member)
+        {
+            return;
+        }
+
+        w.WriteLine("/// <summary>");
+        w.WriteLine("/// The value when it is not a JSON object, or null when it is one. The schema does not declare <c>\"type\": \"object\"</c>,");
+        w.WriteLine("/// so any other JSON value is valid too; such a value is kept here, exactly, and the other members are left empty.");
+        w.WriteLine("/// </summary>");
+        w.WriteLine($"public {JsonElement}? {member} {{ get; init; }}");
+        w.WriteLine();
+    }
+
     private static void EmitEquality(SourceWriter w, ObjectTypeSpec type)
     {
         var properties = type.Properties;
@@ -263,6 +279,11 @@ internal static class RecordEmitter
             terms.Add($"{ElementComparer}.Properties.Equals({type.AdditionalPropertiesMemberName}, other.{type.AdditionalPropertiesMemberName})");
         }
 
+        if (type.NonObjectMemberName is { } nonObject)
+        {
+            terms.Add($"{ElementComparer}.Instance.Equals({nonObject}, other.{nonObject})");
+        }
+
         // One line per member, at most 16 in one condition: a single huge && expression could exhaust the compiler's stack.
         for (var start = 0; start < terms.Count; start += 16)
         {
@@ -308,6 +329,11 @@ internal static class RecordEmitter
         {
             var member = type.AdditionalPropertiesMemberName;
             w.WriteLine($"__fs_hash = unchecked((__fs_hash * 31) + ({member} is null ? 0 : {ElementComparer}.Properties.GetHashCode({member})));");
+        }
+
+        if (type.NonObjectMemberName is { } nonObjectMember)
+        {
+            w.WriteLine($"__fs_hash = unchecked((__fs_hash * 31) + {ElementComparer}.Instance.GetHashCode({nonObjectMember}));");
         }
 
         w.WriteLine("return __fs_hash;");
@@ -483,7 +509,15 @@ internal static class RecordEmitter
         }
 
         w.WriteLine($"{Reader}.MoveToValue(ref reader);");
-        w.WriteLine($"{Reader}.ExpectStartObject(ref reader);");
+        if (type.NonObjectMemberName is { } nonObject)
+        {
+            EmitReadNonObject(w, type, nonObject, inline);
+        }
+        else
+        {
+            w.WriteLine($"{Reader}.ExpectStartObject(ref reader);");
+        }
+
         for (var i = 0; i < properties.Count; i++)
         {
             w.WriteLine($"{TypeSyntax.Local(properties[i])} __fs_v{Index(i)} = default;");
@@ -693,6 +727,31 @@ internal static class RecordEmitter
         w.WriteLine();
     }
 
+    /// <summary>A value of another JSON type than object, which the schema allows: kept whole, every member left empty.</summary>
+    private static void EmitReadNonObject(SourceWriter w, ObjectTypeSpec type, string member, bool inline)
+    {
+        w.OpenBlock($"if (reader.TokenType != {JsonTokenType}.StartObject)");
+        if (inline)
+        {
+            // Nothing of the schema was checked on the way: the validator has the last word.
+            w.WriteLine("proven = false;");
+        }
+
+        w.OpenBlock($"return new {type.Name}");
+        foreach (var property in type.Properties)
+        {
+            if (!property.TrackPresence && property.IsRequired && property.Const is null)
+            {
+                w.WriteLine($"{property.Name} = default!,");
+            }
+        }
+
+        w.WriteLine($"{member} = {Reader}.ReadElement(ref reader),");
+        w.CloseBlock(";");
+        w.CloseBlock();
+        w.WriteLine();
+    }
+
     private static void EmitWriter(SourceWriter w, ObjectTypeSpec type)
     {
         var properties = type.Properties;
@@ -703,6 +762,15 @@ internal static class RecordEmitter
         w.WriteLine("throw new global::System.ArgumentNullException(nameof(writer));");
         w.CloseBlock();
         w.WriteLine();
+        if (type.NonObjectMemberName is { } nonObject)
+        {
+            w.OpenBlock($"if ({nonObject} is {{ }} __fs_other)");
+            w.WriteLine("__fs_other.WriteTo(writer);");
+            w.WriteLine("return;");
+            w.CloseBlock();
+            w.WriteLine();
+        }
+
         w.WriteLine("writer.WriteStartObject();");
         for (var i = 0; i < properties.Count; i++)
         {

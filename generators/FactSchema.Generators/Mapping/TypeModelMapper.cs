@@ -29,7 +29,11 @@ internal sealed class TypeModelMapper
         "AdditionalProperties", "Deserialize", "WriteTo", "SerializeToUtf8Bytes", "JsonConverter", "Equals", "GetHashCode",
         "ToString", "EqualityContract", "PrintMembers", "Clone", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
         "ReferenceEquals", "Validate", "TryDeserialize", "ValidateJson", "ValidateCore", "ReadUnvalidated", "ReadChecked",
+        NonObjectValueMemberName,
     };
+
+    /// <summary>The member of a record whose schema does not declare <c>"type": "object"</c> that holds a value of another JSON type.</summary>
+    internal const string NonObjectValueMemberName = "NonObjectValue";
 
     private readonly SchemaDocument _document;
     private readonly SchemaSet _set;
@@ -294,7 +298,43 @@ internal sealed class TypeModelMapper
             IsBase = _set.IsRecordBase(_document.FilePath, node.Pointer),
             InheritsAdditionalProperties = baseHasAdditional,
             ReadCheck = readCheck,
+            // Without "type": "object" the schema lets every other JSON value through (its keywords only constrain
+            // objects), so the record must hold those too: the typed read is never stricter than the validator.
+            // Records with a base (a union, or the record their allOf refers to) leave that to the base.
+            NonObjectMemberName = recordBase is null && _set.BaseTypeOf(_document.FilePath, node.Pointer) is null && !DeclaresObjectType(new SchemaLocation(_document, node), new HashSet<(string, string)>(), depth: 0)
+                ? NonObjectValueMemberName
+                : null,
         };
+    }
+
+    /// <summary>Whether the schema (through its <c>$ref</c> and every <c>allOf</c> branch) allows only objects (and perhaps null).</summary>
+    private bool DeclaresObjectType(SchemaLocation location, HashSet<(string, string)> visiting, int depth)
+    {
+        if (depth > MaxAllOfDepth || !visiting.Add((location.Document.FilePath, location.Node.Pointer)))
+        {
+            return false;
+        }
+
+        var node = location.Node;
+        if (node.Types is { } types && types.Contains("object") && types.All(t => t is "object" or "null"))
+        {
+            return true;
+        }
+
+        if (node.Ref is { } reference && _resolver.TryResolve(location.Document, reference, out var target, out _) && DeclaresObjectType(target, visiting, depth + 1))
+        {
+            return true;
+        }
+
+        foreach (var branch in node.AllOf)
+        {
+            if (DeclaresObjectType(new SchemaLocation(location.Document, branch), visiting, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -995,7 +1035,9 @@ internal sealed class TypeModelMapper
             return ValueTypeSpec.AnyValue;
         }
 
-        var types = node.Types?.Where(t => t != "null").ToList() ?? InferTypes(node);
+        // Without "type", a schema's keywords only constrain the values they apply to and let every other JSON type
+        // through ("properties" allows a string), so only enum and const, which list every value, imply a type.
+        var types = node.Types?.Where(t => t != "null").ToList() ?? InferScalarTypes(node);
         if (types.Contains("number"))
         {
             // A number type already holds integers.
@@ -1137,18 +1179,8 @@ internal sealed class TypeModelMapper
         return MapValue(document, element, visiting, collectionDepth + 1);
     }
 
-    private static List<string> InferTypes(SchemaNode node)
+    private static List<string> InferScalarTypes(SchemaNode node)
     {
-        if (node.Properties is not null || node.AdditionalProperties is not null || node.HasPatternProperties)
-        {
-            return new List<string> { "object" };
-        }
-
-        if (node.Items is not null || node.HasTupleItems)
-        {
-            return new List<string> { "array" };
-        }
-
         var values = node.Enum?.Where(v => v.Kind != JsonKind.Null).ToList()
             ?? (node.Const is { } constant && constant.Kind != JsonKind.Null ? new List<JsonNode> { constant } : null);
         if (values is { Count: > 0 })

@@ -209,6 +209,12 @@ internal sealed record ObjectTypeSpec
 
     /// <summary>How the record's <c>ReadChecked</c> proves what it read valid.</summary>
     public ReadCheckMode ReadCheck { get; init; } = ReadCheckMode.Validator;
+
+    /// <summary>
+    /// The member that holds a value that is not a JSON object, when the schema allows one (it does not declare
+    /// <c>"type": "object"</c>); null when only objects are valid.
+    /// </summary>
+    public string? NonObjectMemberName { get; init; }
 }
 
 /// <summary>
