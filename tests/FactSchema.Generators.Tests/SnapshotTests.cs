@@ -42,6 +42,14 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void FormatsAsserted()
+    {
+        // Where formats are assertions the validator guarantees a full-date, so "date" is a DateOnly.
+        var input = Load("formats.schema.json") with { Metadata = new Dictionary<string, string> { ["FactSchemaFormatAssertion"] = "true" } };
+        Snapshot.Verify("formats-asserted", Render(GeneratorHarness.Run(input)));
+    }
+
+    [Fact]
     public void CrossFileReference()
     {
         var run = GeneratorHarness.Run(Load("cross-file-actor.schema.json"), Load("cross-file-quote.schema.json"));

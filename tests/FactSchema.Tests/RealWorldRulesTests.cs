@@ -30,11 +30,46 @@ public sealed class RealWorldRulesTests
     [Fact]
     public void AUnionOfDateAndDateTimeTakesTheBranchThatHoldsTheValue()
     {
-        var date = RoundTrip("""{"when":"2025-02-27"}""");
-        Assert.Equal(new DateOnly(2025, 2, 27), Assert.IsType<RealWorldRulesWhenDate>(date.When).Value);
+        // Formats asserted: the date branch is a DateOnly, and a date-time does not match it.
+        var date = FactSchema.Tests.Explicit.AssertedFormats.Deserialize("""{"when":"2025-02-27"}""");
+        Assert.Equal(new DateOnly(2025, 2, 27), Assert.IsType<FactSchema.Tests.Explicit.AssertedFormatsWhenDate>(date.When).Value);
 
-        var dateTime = RoundTrip("""{"when":"2025-02-27T14:30:00+01:00"}""");
-        Assert.Equal(new DateTimeOffset(2025, 2, 27, 14, 30, 0, TimeSpan.FromHours(1)), Assert.IsType<RealWorldRulesWhenDateTime>(dateTime.When).Value.Value);
+        var dateTime = FactSchema.Tests.Explicit.AssertedFormats.Deserialize("""{"when":"2025-02-27T14:30:00+01:00"}""");
+        Assert.Equal(new DateTimeOffset(2025, 2, 27, 14, 30, 0, TimeSpan.FromHours(1)), Assert.IsType<FactSchema.Tests.Explicit.AssertedFormatsWhenDateTime>(dateTime.When).Value.Value);
+        Assert.Equal("""{"when":"2025-02-27T14:30:00+01:00"}""", Encoding.UTF8.GetString(dateTime.SerializeToUtf8Bytes()));
+    }
+
+    [Theory]
+    [InlineData("2025-02-27")]
+    [InlineData("2025-02")]
+    [InlineData("27 February 2025")]
+    [InlineData("2025-02-27T14:30:00Z")]
+    public void WhereFormatIsAnAnnotationADateIsKeptAsTheTextItIs(string text)
+    {
+        // As an annotation (the draft 2020-12 default), "format": "date" accepts any string, so the member is a string:
+        // a DateOnly could not hold "2025-02", which the validator accepts. anyOf takes the first branch that matches.
+        var value = RoundTrip($$"""{"when":"{{text}}"}""");
+        Assert.Equal(text, Assert.IsType<RealWorldRulesWhenDate>(value.When).Value);
+    }
+
+    [Theory]
+    [InlineData("6f9619ff-8b86-d011-b42d-00c04fc964ff")]
+    [InlineData("6F9619FF-8B86-D011-B42D-00C04FC964FF")]
+    public void AUuidIsWrittenBackExactlyAsItCame(string text)
+    {
+        // A Guid would write the upper-case form in lower case; the text is kept, and checked where formats are asserted.
+        var json = $$"""{"id":"{{text}}"}""";
+        var value = FactSchema.Tests.Explicit.AssertedFormats.Deserialize(json);
+        Assert.Equal(text, value.Id);
+        Assert.Equal(json, Encoding.UTF8.GetString(value.SerializeToUtf8Bytes()));
+        Assert.False(FactSchema.Tests.Explicit.AssertedFormats.ValidateJson(Encoding.UTF8.GetBytes("""{"id":"not-a-uuid"}""")).IsValid);
+    }
+
+    [Fact]
+    public void WhereFormatsAreAssertedADateIsADateOnly()
+    {
+        Assert.Equal(new DateOnly(2025, 2, 27), FactSchema.Tests.Explicit.AssertedFormats.Deserialize("""{"on":"2025-02-27"}""").On);
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => FactSchema.Tests.Explicit.AssertedFormats.Deserialize("""{"on":"2025-02"}"""));
     }
 
     [Theory]

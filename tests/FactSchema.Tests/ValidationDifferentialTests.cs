@@ -42,7 +42,7 @@ public sealed class ValidationDifferentialTests
             bool theirs;
             using (var document = JsonDocument.Parse(bytes))
             {
-                theirs = StandardSchemaValidator.FactSetSchema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid;
+                theirs = StandardSchemaValidator.FactSetSchema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid; // the vocabulary asserts its formats
             }
 
             var ours = FactSetSchema.IsValidJson(bytes);

@@ -52,7 +52,7 @@ public sealed class VocabularyPropertyTests
         {
             Article = new Article { Source = "s", Headline = t.Item4 },
             Actors = t.Item1, Pledges = t.Item2, Quotes = t.Item3,
-            Sources = new[] { new Source { Id = "s", Kind = SourceKind.NewsArticle, Url = "https://example.org/a?b=c&d=é", PublishedAt = new DateTimeOffset(2025, 2, 27, 14, 30, 0, TimeSpan.FromHours(1)) } },
+            Sources = new[] { new Source { Id = "s", Kind = SourceKind.NewsArticle, Url = "https://example.org/a?b=c&d=%C3%A9", PublishedAt = new DateTimeOffset(2025, 2, 27, 14, 30, 0, TimeSpan.FromHours(1)) } },
         });
 
     [Fact]

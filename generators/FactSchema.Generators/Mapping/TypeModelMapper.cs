@@ -1059,13 +1059,15 @@ internal sealed class TypeModelMapper
         switch (types[0])
         {
             case "string":
+                // A value the validator accepts must be read, and written back exactly. So "date" is a DateOnly only
+                // where formats are asserted (as annotations, "2025-02" is a valid "date"; a full-date's text is fixed,
+                // so a DateOnly writes it back as it came); "date-time" is a JsonDateTime, which keeps its text in
+                // either case. "uri" and "uuid" stay strings: System.Uri refuses or rewrites absolute RFC 3986 URIs
+                // (file://../x), and a Guid writes an upper-case UUID in lower case.
                 result = new ValueTypeSpec(node.Format switch
                 {
-                    "date" => _features.HasDateOnly ? ValueKind.Date : ValueKind.DateAsDateTime,
+                    "date" when document.FormatAssertion => _features.HasDateOnly ? ValueKind.Date : ValueKind.DateAsDateTime,
                     "date-time" => ValueKind.DateTimeOffset,
-                    // "uri" stays a string: System.Uri refuses or rewrites absolute RFC 3986 URIs (file://../x), and a
-                    // value the validator accepts must be read and written back exactly.
-                    "uuid" => ValueKind.Guid,
                     _ => ValueKind.String,
                 });
                 break;

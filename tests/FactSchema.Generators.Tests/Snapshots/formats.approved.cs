@@ -35,7 +35,7 @@ namespace Consumer.Schemas
 
         /// <summary>The JSON property "day".</summary>
         /// <remarks>JSON name: day (required).</remarks>
-        public required global::System.DateOnly Day { get; init; }
+        public required string Day { get; init; }
 
         /// <summary>The JSON property "at".</summary>
         /// <remarks>JSON name: at (required).</remarks>
@@ -47,7 +47,7 @@ namespace Consumer.Schemas
 
         /// <summary>The JSON property "key".</summary>
         /// <remarks>JSON name: key (required).</remarks>
-        public required global::System.Guid Key { get; init; }
+        public required string Key { get; init; }
 
         /// <summary>The JSON property "money".</summary>
         /// <remarks>JSON name: money (required).</remarks>
@@ -83,10 +83,10 @@ namespace Consumer.Schemas
                 return true;
             }
 
-            if (!(global::System.Collections.Generic.EqualityComparer<global::System.DateOnly>.Default.Equals(Day, other.Day)
+            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Day, other.Day)
                 && global::System.Collections.Generic.EqualityComparer<global::FactSchema.Serialization.JsonDateTime>.Default.Equals(At, other.At)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Link, other.Link)
-                && global::System.Collections.Generic.EqualityComparer<global::System.Guid>.Default.Equals(Key, other.Key)
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Key, other.Key)
                 && global::System.Collections.Generic.EqualityComparer<decimal>.Default.Equals(Money, other.Money)
                 && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(Small, other.Small)
                 && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Big, other.Big)
@@ -104,10 +104,10 @@ namespace Consumer.Schemas
         public override int GetHashCode()
         {
             var __fs_hash = 17;
-            __fs_hash = unchecked((__fs_hash * 31) + Day.GetHashCode());
+            __fs_hash = unchecked((__fs_hash * 31) + (Day is null ? 0 : Day.GetHashCode()));
             __fs_hash = unchecked((__fs_hash * 31) + At.GetHashCode());
             __fs_hash = unchecked((__fs_hash * 31) + (Link is null ? 0 : Link.GetHashCode()));
-            __fs_hash = unchecked((__fs_hash * 31) + Key.GetHashCode());
+            __fs_hash = unchecked((__fs_hash * 31) + (Key is null ? 0 : Key.GetHashCode()));
             __fs_hash = unchecked((__fs_hash * 31) + Money.GetHashCode());
             __fs_hash = unchecked((__fs_hash * 31) + Small.GetHashCode());
             __fs_hash = unchecked((__fs_hash * 31) + Big.GetHashCode());
@@ -165,10 +165,10 @@ namespace Consumer.Schemas
         {
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
-            global::System.DateOnly __fs_v0 = default;
+            string? __fs_v0 = default;
             global::FactSchema.Serialization.JsonDateTime __fs_v1 = default;
             string? __fs_v2 = default;
-            global::System.Guid __fs_v3 = default;
+            string? __fs_v3 = default;
             decimal __fs_v4 = default;
             int __fs_v5 = default;
             long __fs_v6 = default;
@@ -201,7 +201,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x1UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadDate(ref reader);
+                            __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 1:
@@ -237,7 +237,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x8UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadGuid(ref reader);
+                            __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 4:
@@ -321,10 +321,10 @@ namespace Consumer.Schemas
 
             var __fs_result = new Formats
             {
-                Day = __fs_v0,
+                Day = __fs_v0!,
                 At = __fs_v1,
                 Link = __fs_v2!,
-                Key = __fs_v3,
+                Key = __fs_v3!,
                 Money = __fs_v4,
                 Small = __fs_v5,
                 Big = __fs_v6,
@@ -450,8 +450,12 @@ namespace Consumer.Schemas
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(__fs_name0);
-            global::FactSchema.Serialization.FactSchemaWriter.WriteDate(writer, Day);
+            if (Day is null)
+            {
+                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Formats", "Day");
+            }
+
+            writer.WriteString(__fs_name0, Day);
             global::FactSchema.Serialization.FactSchemaWriter.WriteDateTime(writer, __fs_name1, At);
             if (Link is null)
             {
@@ -459,6 +463,11 @@ namespace Consumer.Schemas
             }
 
             writer.WriteString(__fs_name2, Link);
+            if (Key is null)
+            {
+                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Formats", "Key");
+            }
+
             writer.WriteString(__fs_name3, Key);
             writer.WriteNumber(__fs_name4, Money);
             writer.WriteNumber(__fs_name5, Small);
