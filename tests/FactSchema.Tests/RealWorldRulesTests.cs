@@ -172,4 +172,15 @@ public sealed class RealWorldRulesTests
         Assert.Equal(RealWorldRulesLevel.High, RoundTrip("""{"level":"high"}""").Level);
         Assert.False(RealWorldRules.ValidateJson(Encoding.UTF8.GetBytes("""{"level":3}""")).IsValid);
     }
+
+    [Theory]
+    [InlineData("""{"choice":{"a":"x"}}""")]
+    [InlineData("""{"choice":5}""")]
+    [InlineData("""{"choice":[true]}""")]
+    public void AUnionBranchWhoseSchemaDoesNotSayObjectHoldsAnyOtherValue(string json)
+    {
+        var value = RoundTrip(json);
+        var branch = Assert.IsType<ChoiceObject>(value.Choice);
+        Assert.Equal(json.Contains("\"a\"", StringComparison.Ordinal), branch.NonObjectValue is null);
+    }
 }

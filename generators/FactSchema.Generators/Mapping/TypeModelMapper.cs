@@ -301,10 +301,28 @@ internal sealed class TypeModelMapper
             // Without "type": "object" the schema lets every other JSON value through (its keywords only constrain
             // objects), so the record must hold those too: the typed read is never stricter than the validator.
             // Records with a base (a union, or the record their allOf refers to) leave that to the base.
-            NonObjectMemberName = recordBase is null && _set.BaseTypeOf(_document.FilePath, node.Pointer) is null && !DeclaresObjectType(new SchemaLocation(_document, node), new HashSet<(string, string)>(), depth: 0)
+            NonObjectMemberName = recordBase is null && !DeclaresObjectType(new SchemaLocation(_document, node), new HashSet<(string, string)>(), depth: 0)
+                && !(UnionOf(node) is { } union && DeclaresObjectType(new SchemaLocation(_document, union), new HashSet<(string, string)>(), depth: 0))
                 ? NonObjectValueMemberName
                 : null,
         };
+    }
+
+    /// <summary>The union schema of this file that the record is an inline branch of, or null.</summary>
+    private SchemaNode? UnionOf(SchemaNode node)
+    {
+        foreach (var union in _set.Unions)
+        {
+            if (union.FilePath == _document.FilePath
+                && union.Variants.Any(v => v.TargetFile == _document.FilePath && v.TargetPointer == node.Pointer)
+                && _names.TryGetValue((union.FilePath, union.Pointer), out var unionEntry)
+                && FindNode(unionEntry) is { } unionNode)
+            {
+                return unionNode;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether the schema (through its <c>$ref</c> and every <c>allOf</c> branch) allows only objects (and perhaps null).</summary>
