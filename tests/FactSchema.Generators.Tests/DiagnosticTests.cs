@@ -99,6 +99,18 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void OverlappingAnyOfBranchesAreInformationNotAWarning()
+    {
+        const string schema = """{"title":"When","anyOf":[{"type":"string","format":"date"},{"type":"string"}]}""";
+        var run = GeneratorHarness.Run(new SchemaInput("when.schema.json", schema));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("FS0018", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.DefaultSeverity);
+        Assert.Contains("Branches 1 and 2 of this anyOf", diagnostic.GetMessage());
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void DisagreeingAllOfBranchesAreReportedAtTheProperty()
     {
         const string schema = """

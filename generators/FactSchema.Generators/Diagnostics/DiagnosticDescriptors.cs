@@ -61,6 +61,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownVocabulary = Create(
         "FS0017", "Meta-schema requires an unknown vocabulary", "The meta-schema {1} requires the vocabulary {0}, which FactSchema does not know; a schema that declares it cannot be read as its authors meant", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor OverlappingAnyOf = Create(
+        "FS0018", "anyOf branches can match the same value", "Branches {0} and {1} of this anyOf can both match the same value and no property tells them apart; reading takes the first branch that matches", DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "FS0012", "FactSchema could not process a schema", "FactSchema could not process this schema ({0}); please report it with the schema file", DiagnosticSeverity.Error);
 

@@ -528,13 +528,14 @@ internal sealed class TypeModelMapper
         }
     }
 
-    /// <summary>Warns (FS0015) about each pair of union branches that nothing in their schemas keeps apart.</summary>
+    /// <summary>
+    /// Reports the first pair of union branches that nothing in their schemas keeps apart: a warning (FS0015) for
+    /// <c>oneOf</c>, where such a value is invalid, and information (FS0018) for <c>anyOf</c>, where overlapping
+    /// branches are ordinary and reading takes the first that matches.
+    /// </summary>
     private void ReportOverlaps(SchemaNode node, IReadOnlyList<SchemaNode> branches)
     {
-        var keyword = node.OneOf.Count > 0 ? "oneOf" : "anyOf";
-        var consequence = keyword == "oneOf"
-            ? "reading chooses the branch that alone matches and rejects a value that matches both, as oneOf requires"
-            : "reading takes the first branch that matches";
+        var oneOf = node.OneOf.Count > 0;
         var resolved = branches.Select(b => Composition.Resolve(_resolver, _document, b)).ToList();
         for (var i = 0; i < branches.Count; i++)
         {
@@ -542,7 +543,17 @@ internal sealed class TypeModelMapper
             {
                 if (resolved[i] is { } a && resolved[j] is { } b && MayOverlap(a, b, depth: 0))
                 {
-                    Report(DiagnosticDescriptors.AmbiguousUnion, KeywordSpan(node), (i + 1).ToString(CultureInfo.InvariantCulture), (j + 1).ToString(CultureInfo.InvariantCulture), keyword, consequence);
+                    var first = (i + 1).ToString(CultureInfo.InvariantCulture);
+                    var second = (j + 1).ToString(CultureInfo.InvariantCulture);
+                    if (oneOf)
+                    {
+                        Report(DiagnosticDescriptors.AmbiguousUnion, KeywordSpan(node), first, second, "oneOf", "reading chooses the branch that alone matches and rejects a value that matches both, as oneOf requires");
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.OverlappingAnyOf, KeywordSpan(node), first, second);
+                    }
+
                     return;
                 }
             }
