@@ -183,4 +183,25 @@ public sealed class RealWorldRulesTests
         var branch = Assert.IsType<ChoiceObject>(value.Choice);
         Assert.Equal(json.Contains("\"a\"", StringComparison.Ordinal), branch.NonObjectValue is null);
     }
+
+    [Fact]
+    public void ARecordDerivedFromARecordWithoutTypeHoldsOtherValuesToo()
+    {
+        var typed = RoundTrip("""{"derived":{"name":"n","extra":1}}""");
+        Widget asBase = typed.Derived!;
+        Assert.Equal("n", asBase.Name);
+        Assert.Equal(1, typed.Derived!.Extra);
+
+        var other = RoundTrip("""{"derived":"text"}""");
+        Assert.Equal("text", other.Derived!.NonObjectValue!.Value.GetString());
+    }
+
+    [Fact]
+    public void ARecordThatDeclaresAnObjectRejectsOtherValuesThoughItsBaseDoesNot()
+    {
+        var json = Encoding.UTF8.GetBytes("""{"typedDerived":"text"}""");
+        Assert.False(RealWorldRules.ValidateJson(json).IsValid);
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => RealWorldRules.Deserialize(json));
+        Assert.Equal(1, RoundTrip("""{"typedDerived":{"name":"n","extra":1}}""").TypedDerived!.Extra);
+    }
 }

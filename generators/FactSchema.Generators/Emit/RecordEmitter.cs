@@ -213,7 +213,7 @@ internal static class RecordEmitter
 
     private static void EmitNonObjectMember(SourceWriter w, ObjectTypeSpec type)
     {
-        if (type.NonObjectMemberName is not { } member)
+        if (type.NonObjectMemberName is not { } member || type.InheritsNonObjectMember)
         {
             return;
         }
@@ -279,7 +279,7 @@ internal static class RecordEmitter
             terms.Add($"{ElementComparer}.Properties.Equals({type.AdditionalPropertiesMemberName}, other.{type.AdditionalPropertiesMemberName})");
         }
 
-        if (type.NonObjectMemberName is { } nonObject)
+        if (type.NonObjectMemberName is { } nonObject && !type.InheritsNonObjectMember)
         {
             terms.Add($"{ElementComparer}.Instance.Equals({nonObject}, other.{nonObject})");
         }
@@ -331,7 +331,7 @@ internal static class RecordEmitter
             w.WriteLine($"__fs_hash = unchecked((__fs_hash * 31) + ({member} is null ? 0 : {ElementComparer}.Properties.GetHashCode({member})));");
         }
 
-        if (type.NonObjectMemberName is { } nonObjectMember)
+        if (type.NonObjectMemberName is { } nonObjectMember && !type.InheritsNonObjectMember)
         {
             w.WriteLine($"__fs_hash = unchecked((__fs_hash * 31) + {ElementComparer}.Instance.GetHashCode({nonObjectMember}));");
         }
@@ -509,7 +509,7 @@ internal static class RecordEmitter
         }
 
         w.WriteLine($"{Reader}.MoveToValue(ref reader);");
-        if (type.NonObjectMemberName is { } nonObject)
+        if (type.AcceptsNonObject && type.NonObjectMemberName is { } nonObject)
         {
             EmitReadNonObject(w, type, nonObject, inline);
         }

@@ -280,6 +280,8 @@ internal sealed class TypeModelMapper
 
         var (readCheck, checkedProperties) = _checks.PlanRecord(node, merged, properties);
         properties = checkedProperties;
+        var acceptsNonObject = AcceptsNonObjectValues(_document, node);
+        var inheritsNonObject = recordBase is not null && DeclaresNonObjectMember(recordBase.BaseFilePath, recordBase.BasePointer, depth: 0);
         return new ObjectTypeSpec
         {
             Name = entry.Name,
@@ -300,21 +302,38 @@ internal sealed class TypeModelMapper
             ReadCheck = readCheck,
             // Without "type": "object" the schema lets every other JSON value through (its keywords only constrain
             // objects), so the record must hold those too: the typed read is never stricter than the validator.
-            // Records with a base (a union, or the record their allOf refers to) leave that to the base.
-            NonObjectMemberName = recordBase is null && !DeclaresObjectType(new SchemaLocation(_document, node), new HashSet<(string, string)>(), depth: 0)
-                && !(UnionOf(node) is { } union && DeclaresObjectType(new SchemaLocation(_document, union), new HashSet<(string, string)>(), depth: 0))
-                ? NonObjectValueMemberName
-                : null,
+            AcceptsNonObject = acceptsNonObject,
+            NonObjectMemberName = acceptsNonObject || inheritsNonObject ? NonObjectValueMemberName : null,
+            InheritsNonObjectMember = inheritsNonObject,
         };
     }
 
-    /// <summary>The union schema of this file that the record is an inline branch of, or null.</summary>
-    private SchemaNode? UnionOf(SchemaNode node)
+    /// <summary>Whether a value of another type than object is valid for the record's schema: it does not declare "type": "object", nor does its union.</summary>
+    private bool AcceptsNonObjectValues(SchemaDocument document, SchemaNode node)
+        => !DeclaresObjectType(new SchemaLocation(document, node), new HashSet<(string, string)>(), depth: 0)
+        && !(UnionOf(document, node) is { } union && DeclaresObjectType(new SchemaLocation(document, union), new HashSet<(string, string)>(), depth: 0));
+
+    /// <summary>Whether the record at this location, or a record it derives from, declares the NonObjectValue member.</summary>
+    private bool DeclaresNonObjectMember(string filePath, string pointer, int depth)
+    {
+        if (depth > MaxAllOfDepth
+            || !_names.TryGetValue((filePath, pointer), out var entry)
+            || FindNode(entry) is not { } node
+            || _set.Documents.FirstOrDefault(d => d.FilePath == filePath) is not { } document)
+        {
+            return false;
+        }
+
+        return AcceptsNonObjectValues(document, node)
+            || (_set.RecordBaseOf(filePath, pointer) is { } recordBase && DeclaresNonObjectMember(recordBase.BaseFilePath, recordBase.BasePointer, depth + 1));
+    }
+
+    /// <summary>The union schema of this file that the record is a branch of, or null.</summary>
+    private SchemaNode? UnionOf(SchemaDocument document, SchemaNode node)
     {
         foreach (var union in _set.Unions)
         {
-            if (union.FilePath == _document.FilePath
-                && union.Variants.Any(v => v.TargetFile == _document.FilePath && v.TargetPointer == node.Pointer)
+            if (union.Variants.Any(v => v.TargetFile == document.FilePath && v.TargetPointer == node.Pointer)
                 && _names.TryGetValue((union.FilePath, union.Pointer), out var unionEntry)
                 && FindNode(unionEntry) is { } unionNode)
             {

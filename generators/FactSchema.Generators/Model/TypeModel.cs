@@ -211,10 +211,16 @@ internal sealed record ObjectTypeSpec
     public ReadCheckMode ReadCheck { get; init; } = ReadCheckMode.Validator;
 
     /// <summary>
-    /// The member that holds a value that is not a JSON object, when the schema allows one (it does not declare
-    /// <c>"type": "object"</c>); null when only objects are valid.
+    /// The member that holds a value that is not a JSON object (declared here or by the base record), or null when the
+    /// record has none.
     /// </summary>
     public string? NonObjectMemberName { get; init; }
+
+    /// <summary>The base record declares <see cref="NonObjectMemberName"/>.</summary>
+    public bool InheritsNonObjectMember { get; init; }
+
+    /// <summary>The schema allows a value that is not an object (it does not declare <c>"type": "object"</c>): the reader keeps one whole.</summary>
+    public bool AcceptsNonObject { get; init; }
 }
 
 /// <summary>
