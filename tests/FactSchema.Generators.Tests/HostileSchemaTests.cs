@@ -49,6 +49,25 @@ public sealed class HostileSchemaTests
     }
 
     [Fact]
+    public void RecordsWithoutTypeCompileWhateverTheirNamesAndMembersAreCalled()
+    {
+        // The NonObjectValue member of a record without "type" must not clash with a type, a property or a derived record.
+        var run = GeneratorHarness.Run(new SchemaInput("n.schema.json", """
+            {
+              "title": "NonObjectValue",
+              "properties": {
+                "NonObjectValue": { "type": "string" },
+                "nonObjectValue": { "properties": { "NonObjectValue": { "type": "integer" } }, "required": ["NonObjectValue"] },
+                "derived": { "allOf": [{ "$ref": "#/$defs/base" }], "properties": { "more": { "properties": {} } } }
+              },
+              "$defs": { "base": { "properties": { "a": { "type": "string" } }, "required": ["a"] } }
+            }
+            """));
+        AssertSafe(run, "n.schema.json");
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void ReferenceCyclesThroughSeveralFilesAreReported()
     {
         var run = GeneratorHarness.Run(
