@@ -99,6 +99,22 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ADefinitionThatIsNotASchemaIsAWarningAndARefToItIsUnresolved()
+    {
+        // partial-cibuildwheel (SchemaStore): a draft-07 generator wrote "$defs": {"description": "..."}.
+        const string schema = """{"$schema":"http://json-schema.org/draft-07/schema#","title":"H","type":"object","properties":{"a":{"$ref":"#/$defs/d"},"b":{"$ref":"#/$defs/e"}},"$defs":{"d":"text","e":{"type":"string"}},"definitions":5}""";
+        var run = GeneratorHarness.Run(new SchemaInput("h.schema.json", schema));
+        var ignored = run.GeneratorDiagnostics.Where(d => d.Id == "FS0019").ToList();
+        Assert.Equal(2, ignored.Count);
+        Assert.All(ignored, d => Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity));
+        Assert.Contains("'$defs/d'", ignored[0].GetMessage() + ignored[1].GetMessage());
+        var unresolved = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "FS0004");
+        Assert.Contains("#/$defs/d", unresolved.GetMessage());
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "FS0003");
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void OverlappingAnyOfBranchesAreInformationNotAWarning()
     {
         const string schema = """{"title":"When","anyOf":[{"type":"string","format":"date"},{"type":"string"}]}""";

@@ -204,4 +204,14 @@ public sealed class RealWorldRulesTests
         Assert.ThrowsAny<System.Text.Json.JsonException>(() => RealWorldRules.Deserialize(json));
         Assert.Equal(1, RoundTrip("""{"typedDerived":{"name":"n","extra":1}}""").TypedDerived!.Extra);
     }
+
+    [Theory]
+    [InlineData("\"ANDROID_HOME\"")]
+    [InlineData("{\"a\":[1]}")]
+    public void ARequiredPropertyTheSchemaDoesNotDescribeHoldsAnyValue(string variable)
+    {
+        // Not the record itself: before, the stand-in schema had the record's own location and took its type.
+        var value = RoundTrip($$$"""{"env":{"rule":"env","variable":{{{variable}}}}}""");
+        Assert.Equal(variable, value.Env!.Variable.GetRawText());
+    }
 }

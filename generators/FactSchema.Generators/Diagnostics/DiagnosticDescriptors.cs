@@ -64,6 +64,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OverlappingAnyOf = Create(
         "FS0018", "anyOf branches can match the same value", "Branches {0} and {1} of this anyOf can both match the same value and no property tells them apart; reading takes the first branch that matches", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor DefinitionNotASchema = Create(
+        "FS0019", "A definition is not a schema", "The definition '{0}' is ignored: {1}", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "FS0012", "FactSchema could not process a schema", "FactSchema could not process this schema ({0}); please report it with the schema file", DiagnosticSeverity.Error);
 

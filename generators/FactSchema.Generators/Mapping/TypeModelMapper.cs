@@ -446,9 +446,10 @@ internal sealed class TypeModelMapper
         {
             if (!declared.ContainsKey(name) && !Emit.CodeText.HasUnpairedSurrogate(name))
             {
-                // Required but not described: any JSON value, kept exactly.
+                // Required but not described: any JSON value, kept exactly. The stand-in schema's pointer is the
+                // "required" keyword's, where no type lives (the record's own pointer would map it to the record).
                 declared.Add(name, properties.Count);
-                properties.Add(MapProperty(document, name, new SchemaNode { Pointer = node.Pointer, Span = node.Span, BooleanValue = true }, isRequired: true, members));
+                properties.Add(MapProperty(document, name, new SchemaNode { Pointer = node.Pointer + "/required", Span = node.Span, BooleanValue = true }, isRequired: true, members));
             }
         }
 

@@ -374,19 +374,24 @@ internal sealed class SchemaParser
                 continue;
             }
 
+            // Definitions apply to no value: one that is not a schema harms nothing until a $ref reaches it (then that
+            // $ref is FS0004), so it is a warning, not an error that would stop the build (draft-07 generators write
+            // "$defs": {"description": "..."}, where "$defs" is not even a keyword yet).
             if (value.Kind != JsonKind.Object)
             {
-                Report(DiagnosticDescriptors.InvalidKeyword, value.Span, keyword, $"expected an object, found a JSON {Describe(value.Kind)}");
+                Report(DiagnosticDescriptors.DefinitionNotASchema, value.Span, keyword, $"expected an object of schemas, found a JSON {Describe(value.Kind)}");
                 continue;
             }
 
             foreach (var member in value.Members)
             {
-                var schema = ParseSubschema(member.Value, pointer + "/" + keyword + "/" + JsonPointer.Escape(member.Name), keyword + "/" + member.Name);
-                if (schema is not null)
+                if (member.Value.Kind is not (JsonKind.Object or JsonKind.True or JsonKind.False))
                 {
-                    result.Add(new SchemaDefinition(keyword, member.Name, member.NameSpan, schema));
+                    Report(DiagnosticDescriptors.DefinitionNotASchema, member.Value.Span, keyword + "/" + member.Name, $"expected a schema (an object or a boolean), found a JSON {Describe(member.Value.Kind)}");
+                    continue;
                 }
+
+                result.Add(new SchemaDefinition(keyword, member.Name, member.NameSpan, ParseSchema(member.Value, pointer + "/" + keyword + "/" + JsonPointer.Escape(member.Name))));
             }
         }
 

@@ -27,6 +27,7 @@ namespace Consumer.Schemas
         private static readonly global::FactSchema.Serialization.JsonElementEqualityComparer __fs_comparer0 = global::FactSchema.Serialization.JsonElementEqualityComparer.Instance;
         private static readonly global::FactSchema.Serialization.JsonElementEqualityComparer __fs_comparer1 = global::FactSchema.Serialization.JsonElementEqualityComparer.Instance;
         private static readonly global::FactSchema.Serialization.JsonElementEqualityComparer __fs_comparer2 = global::FactSchema.Serialization.JsonElementEqualityComparer.Instance;
+        private static readonly global::FactSchema.Serialization.JsonElementEqualityComparer __fs_comparer3 = global::FactSchema.Serialization.JsonElementEqualityComparer.Instance;
         private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry1;
 
         /// <summary>The JSON property "any".</summary>
@@ -43,7 +44,7 @@ namespace Consumer.Schemas
 
         /// <summary>The JSON property "mustExist".</summary>
         /// <remarks>JSON name: mustExist (required).</remarks>
-        public required global::Consumer.Schemas.Loose MustExist { get; init; }
+        public required global::System.Text.Json.JsonElement MustExist { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -66,7 +67,7 @@ namespace Consumer.Schemas
             if (!(__fs_comparer0.Equals(Any, other.Any)
                 && __fs_comparer1.Equals(Empty, other.Empty)
                 && __fs_comparer2.Equals(Never, other.Never)
-                && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Loose>.Default.Equals(MustExist, other.MustExist)
+                && __fs_comparer3.Equals(MustExist, other.MustExist)
                 && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
             {
                 return false;
@@ -83,7 +84,7 @@ namespace Consumer.Schemas
             __fs_hash = unchecked((__fs_hash * 31) + __fs_comparer0.GetHashCode(Any));
             __fs_hash = unchecked((__fs_hash * 31) + (Empty is null ? 0 : __fs_comparer1.GetHashCode(Empty.Value)));
             __fs_hash = unchecked((__fs_hash * 31) + (Never is null ? 0 : __fs_comparer2.GetHashCode(Never.Value)));
-            __fs_hash = unchecked((__fs_hash * 31) + (MustExist is null ? 0 : MustExist.GetHashCode()));
+            __fs_hash = unchecked((__fs_hash * 31) + __fs_comparer3.GetHashCode(MustExist));
             __fs_hash = unchecked((__fs_hash * 31) + (AdditionalProperties is null ? 0 : global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.GetHashCode(AdditionalProperties)));
             return __fs_hash;
         }
@@ -140,7 +141,7 @@ namespace Consumer.Schemas
             global::System.Text.Json.JsonElement __fs_v0 = default;
             global::System.Text.Json.JsonElement? __fs_v1 = default;
             global::System.Text.Json.JsonElement? __fs_v2 = default;
-            global::Consumer.Schemas.Loose? __fs_v3 = default;
+            global::System.Text.Json.JsonElement __fs_v3 = default;
             ulong __fs_seen0 = 0;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __fs_extra = null;
             var __fs_property = -1;
@@ -211,7 +212,7 @@ namespace Consumer.Schemas
 
                             __fs_seen0 |= 0x8UL;
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_v3 = global::Consumer.Schemas.Loose.ReadChecked(ref reader, ref proven);
+                            __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader);
                             break;
                         }
                         default:
@@ -245,7 +246,7 @@ namespace Consumer.Schemas
                 Any = __fs_v0,
                 Empty = __fs_v1,
                 Never = __fs_v2,
-                MustExist = __fs_v3!,
+                MustExist = __fs_v3,
                 AdditionalProperties = __fs_extra,
             };
             return __fs_result;
@@ -355,17 +356,8 @@ namespace Consumer.Schemas
                 writer.WritePropertyName(__fs_name2);
                 global::FactSchema.Serialization.FactSchemaWriter.WriteElement(writer, Never.Value);
             }
-            if (MustExist is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Loose", "MustExist");
-            }
-
             writer.WritePropertyName(__fs_name3);
-            if (MustExist is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.Loose");
-            }
-            MustExist.WriteTo(writer);
+            global::FactSchema.Serialization.FactSchemaWriter.WriteElement(writer, MustExist);
             if (AdditionalProperties is not null)
             {
                 global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
