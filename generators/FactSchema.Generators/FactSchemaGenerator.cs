@@ -26,12 +26,14 @@ public sealed class FactSchemaGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var files = context.AdditionalTextsProvider
+        var inputs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => SchemaFileInput.From(pair.Left, pair.Right.GetOptions(pair.Left), pair.Right.GlobalOptions, cancellationToken))
             .WithTrackingName(TrackingNames.SchemaFiles)
             .Where(static input => input is not null)
             .Select(static (input, _) => input!);
+
+        var files = inputs.Where(static input => !input.IsBaseline);
 
         var documents = files
             .Select(static (input, cancellationToken) => Guard(input.FilePath, () => SchemaDocumentReader.Read(input, cancellationToken), error => Failed(input, error)))
@@ -101,6 +103,8 @@ public sealed class FactSchemaGenerator : IIncrementalGenerator
             }
         });
 
+        RegisterCompatibilityCheck(context, inputs, schemaSet, features, external);
+
         var hasSchemas = documents.Collect().Select(static (all, _) => all.Length > 0);
         context.RegisterSourceOutput(features.Combine(hasSchemas), static (spc, input) =>
         {
@@ -123,6 +127,85 @@ public sealed class FactSchemaGenerator : IIncrementalGenerator
             if (PolyfillEmitter.Emit(target) is { } polyfills)
             {
                 spc.AddSource("FactSchema.Polyfills.g.cs", SourceText.From(polyfills, System.Text.Encoding.UTF8));
+            }
+        });
+    }
+
+    /// <summary>
+    /// The schema-evolution check: when the project names a baseline (<c>FactSchemaBaseline</c>), its files arrive as
+    /// additional files marked FactSchemaBaselineItem; the changes the policy counts are reported at the new files.
+    /// Nothing runs for a project without a baseline.
+    /// </summary>
+    private static void RegisterCompatibilityCheck(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<SchemaFileInput> inputs,
+        IncrementalValueProvider<SchemaSet> schemaSet,
+        IncrementalValueProvider<TargetFeatures> features,
+        IncrementalValueProvider<ImmutableEquatableArray<Model.ExternalSchemaType>> external)
+    {
+        var baseline = inputs
+            .Where(static input => input.IsBaseline)
+            .Select(static (input, cancellationToken) => Guard(input.FilePath, () => SchemaDocumentReader.Read(input, cancellationToken), error => Failed(input, error)))
+            .Collect()
+            .WithTrackingName(TrackingNames.Baseline);
+
+        var policy = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+            {
+                options.GlobalOptions.TryGetValue("build_property.FactSchemaCompatibility", out var mode);
+                options.GlobalOptions.TryGetValue("build_property.FactSchemaCompatibilityErrors", out var errors);
+                var parsed = Evolution.CompatibilityPolicy.Parse(mode, errors, out var unknown);
+                return (Policy: parsed, Unknown: unknown.ToImmutableEquatableArray());
+            });
+
+        var findings = baseline
+            .Combine(schemaSet)
+            .Combine(features)
+            .Combine(external)
+            .Combine(policy)
+            .Select(static (input, cancellationToken) =>
+            {
+                var ((((old, set), target), types), (policy, unknown)) = input;
+                var diagnostics = new System.Collections.Generic.List<DiagnosticInfo>();
+                foreach (var token in unknown)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCompatibilityPolicy, string.Empty, default, token));
+                }
+
+                if (old.IsDefaultOrEmpty)
+                {
+                    return (Diagnostics: diagnostics.ToImmutableEquatableArray(), policy.AsErrors);
+                }
+
+                try
+                {
+                    foreach (var document in old)
+                    {
+                        diagnostics.AddRange(document.Diagnostics.Where(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error).Take(1).Select(d => DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBaseline, string.Empty, default, document.RelativePath, d.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture))));
+                    }
+
+                    foreach (var change in Evolution.CompatibilityCheck.Run(old, set, target, types, cancellationToken))
+                    {
+                        if (policy.Reports(change))
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(change.Rule.Descriptor(policy.AsErrors), change.NewFile, change.NewSpan, change.Detail, change.Rule.Name, Evolution.CompatibilityRule.Describe(change.Breaks & policy.Checked), change.OldLocation));
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    diagnostics.Add(InternalError(string.Empty, "compatibility check: " + ex.GetType().Name + ": " + ex.Message));
+                }
+
+                return (Diagnostics: diagnostics.ToImmutableEquatableArray(), policy.AsErrors);
+            })
+            .WithTrackingName(TrackingNames.Compatibility);
+
+        context.RegisterSourceOutput(findings, static (spc, result) =>
+        {
+            foreach (var item in result.Diagnostics)
+            {
+                spc.ReportDiagnostic(item.ToDiagnostic());
             }
         });
     }

@@ -11,4 +11,6 @@ internal static class TrackingNames
     public const string MappedSchemas = nameof(MappedSchemas);
     public const string SourceModels = nameof(SourceModels);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string Baseline = nameof(Baseline);
+    public const string Compatibility = nameof(Compatibility);
 }

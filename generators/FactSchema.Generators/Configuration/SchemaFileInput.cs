@@ -10,7 +10,7 @@ namespace FactSchema.Generators.Configuration;
 /// A schema file as the build hands it over: its text and the options that apply to it
 /// (from <c>FactSchema</c> item metadata and MSBuild properties).
 /// </summary>
-internal sealed record SchemaFileInput(string FilePath, string RelativePath, string Namespace, string? TypeName, string? Text, string? RetrievalUri = null, bool FormatAssertion = false, string? DefaultDialect = null)
+internal sealed record SchemaFileInput(string FilePath, string RelativePath, string Namespace, string? TypeName, string? Text, string? RetrievalUri = null, bool FormatAssertion = false, string? DefaultDialect = null, bool IsBaseline = false)
 {
     private const string MetadataPrefix = "build_metadata.AdditionalFiles.";
     private const string PropertyPrefix = "build_property.";
@@ -18,6 +18,11 @@ internal sealed record SchemaFileInput(string FilePath, string RelativePath, str
     /// <summary>Returns the input for a FactSchema item, or null when the additional file is not one.</summary>
     public static SchemaFileInput? From(AdditionalText file, AnalyzerConfigOptions fileOptions, AnalyzerConfigOptions globalOptions, CancellationToken cancellationToken)
     {
+        if (fileOptions.TryGetValue(MetadataPrefix + "FactSchemaBaselineItem", out var baseline) && string.Equals(baseline, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return BaselineFrom(file, fileOptions, globalOptions, cancellationToken);
+        }
+
         var marked = fileOptions.TryGetValue(MetadataPrefix + "FactSchemaItem", out var item) && string.Equals(item, "true", StringComparison.OrdinalIgnoreCase);
         if (!marked)
         {
@@ -57,6 +62,26 @@ internal sealed record SchemaFileInput(string FilePath, string RelativePath, str
             retrievalUri,
             string.Equals(formatAssertion, "true", StringComparison.OrdinalIgnoreCase),
             dialect);
+    }
+
+    /// <summary>
+    /// A file of the baseline (the previous version of the project's schemas, for the compatibility check): its path
+    /// relative to the baseline folder is the one its current counterpart has relative to the project.
+    /// </summary>
+    private static SchemaFileInput BaselineFrom(AdditionalText file, AnalyzerConfigOptions fileOptions, AnalyzerConfigOptions globalOptions, CancellationToken cancellationToken)
+    {
+        var relative = Get(fileOptions, MetadataPrefix + "FactSchemaBaselinePath")?.Replace('\\', '/') ?? Path.GetFileName(file.Path);
+        var ns = FirstNonEmpty(Get(globalOptions, PropertyPrefix + "FactSchemaNamespace"), Get(globalOptions, PropertyPrefix + "RootNamespace"));
+        return new SchemaFileInput(
+            file.Path,
+            relative,
+            SanitizeNamespace(ns ?? string.Empty),
+            null,
+            file.GetText(cancellationToken)?.ToString(),
+            null,
+            string.Equals(Get(globalOptions, PropertyPrefix + "FactSchemaFormatAssertion"), "true", StringComparison.OrdinalIgnoreCase),
+            Get(globalOptions, PropertyPrefix + "FactSchemaDialect"),
+            IsBaseline: true);
     }
 
     private static string? Get(AnalyzerConfigOptions options, string key)

@@ -67,6 +67,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DefinitionNotASchema = Create(
         "FS0019", "A definition is not a schema", "The definition '{0}' is ignored: {1}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidCompatibilityPolicy = Create(
+        "FS1000", "Unknown FactSchemaCompatibility value", "FactSchemaCompatibility: '{0}' is not BACKWARD, FORWARD, FULL, NONE, WIRE_READ, WIRE_WRITE, SOURCE or REFERENCE and is ignored", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidBaseline = Create(
+        "FS1041", "Baseline schema cannot be read", "The baseline schema '{0}' cannot be read ({1}); it is compared as far as it could be read", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InternalError = Create(
         "FS0012", "FactSchema could not process a schema", "FactSchema could not process this schema ({0}); please report it with the schema file", DiagnosticSeverity.Error);
 
