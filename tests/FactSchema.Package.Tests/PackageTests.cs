@@ -153,6 +153,39 @@ public sealed class PackageTests
         Assert.DoesNotContain("error CS", build.Output);
     }
 
+    [Fact]
+    public void ABaselineFolderChecksSchemaChangesInTheBuild()
+    {
+        const string baseline = "{\n  \"title\": \"Pledge\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"status\": { \"enum\": [\"made\", \"kept\", \"broken\"] }\n  }\n}\n";
+        const string current = "{\n  \"title\": \"Pledge\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"status\": { \"enum\": [\"made\", \"kept\"] }\n  }\n}\n";
+        string Project(string name, string properties)
+        {
+            var folder = NewProject(name, "<PropertyGroup><FactSchemaBaseline>baseline/v1</FactSchemaBaseline>" + properties + "</PropertyGroup>");
+            Directory.CreateDirectory(Path.Combine(folder, "baseline", "v1"));
+            File.WriteAllText(Path.Combine(folder, "baseline", "v1", "pledge.schema.json"), baseline);
+            File.WriteAllText(Path.Combine(folder, "pledge.schema.json"), current);
+            File.WriteAllText(Path.Combine(folder, "Program.cs"), "System.Console.WriteLine(" + name + ".Pledge.Deserialize(\"{\\\"status\\\":\\\"kept\\\"}\").Status);");
+            return folder;
+        }
+
+        // Warnings by default (kept as warnings here so that the build goes on), at the new file's line and column.
+        var warned = Project("EvolutionWarn", "<WarningsNotAsErrors>FS1012;FS1038</WarningsNotAsErrors>");
+        var output = Ok(_fixture.Dotnet(warned, "build"));
+        Assert.Contains("pledge.schema.json(5,17): warning FS1012", output);
+        Assert.Contains("baseline: pledge.schema.json:5:17", output);
+        Assert.Contains("Kept", Ok(_fixture.Dotnet(warned, "run --no-build")));
+
+        // Errors when the policy asks: the build fails naming the file.
+        var strict = Project("EvolutionStrict", "<FactSchemaCompatibility>FULL</FactSchemaCompatibility><FactSchemaCompatibilityErrors>true</FactSchemaCompatibilityErrors>");
+        var failed = _fixture.Dotnet(strict, "build");
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("pledge.schema.json(5,17): error FS1012", failed.Output);
+
+        // A rule is silenced by its id.
+        var silenced = Project("EvolutionNoWarn", "<FactSchemaCompatibilityErrors>true</FactSchemaCompatibilityErrors><NoWarn>$(NoWarn);FS1012;FS1038</NoWarn>");
+        Ok(_fixture.Dotnet(silenced, "build"));
+    }
+
     private string NewProject(string name, string extra)
     {
         var folder = _fixture.NewProjectFolder(name);
