@@ -90,8 +90,11 @@ internal sealed class CompatibilityRule
 
     public string Title { get; }
 
-    private const string Category = "FactSchema.Compatibility";
-    private const string HelpLinkBase = "https://github.com/factschema/factschema/blob/main/docs/evolution.md#";
+    public const string Category = "FactSchema.Compatibility";
+    public const string HelpLinkBase = "https://github.com/factschema/factschema/blob/main/docs/evolution.md#";
+
+    /// <summary>The documentation of this rule (docs/evolution.md).</summary>
+    public string HelpLink => HelpLinkBase + Id.ToLowerInvariant();
 
     /// <summary>Every rule, in id order. Ids are stable: a rule that goes away leaves its id unused.</summary>
     public static IReadOnlyList<CompatibilityRule> All { get; } = new[]

@@ -30,15 +30,15 @@ internal enum SchemaDialect
 /// </remarks>
 internal static class DraftNormalizer
 {
-    private static readonly string[] s_singleSubschemaKeywords =
+    internal static readonly string[] SingleSubschemaKeywords =
     {
         "additionalProperties", "items", "additionalItems", "contains", "propertyNames", "not", "if", "then", "else",
         "unevaluatedProperties", "unevaluatedItems", "contentSchema",
     };
 
-    private static readonly string[] s_arraySubschemaKeywords = { "allOf", "anyOf", "oneOf", "prefixItems", "items" };
+    internal static readonly string[] ArraySubschemaKeywords = { "allOf", "anyOf", "oneOf", "prefixItems", "items" };
 
-    private static readonly string[] s_mapSubschemaKeywords = { "properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "dependencies" };
+    internal static readonly string[] MapSubschemaKeywords = { "properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "dependencies" };
 
     /// <summary>What may stay beside a <c>$ref</c> up to draft-07: annotations and containers that other pointers reach into.</summary>
     private static readonly HashSet<string> s_keptBesideRef = new(StringComparer.Ordinal)
@@ -186,12 +186,12 @@ internal static class DraftNormalizer
     /// </summary>
     internal static JsonNode MapSubschemas(string keyword, JsonNode value, Func<JsonNode, JsonNode> map)
     {
-        if (Array.IndexOf(s_singleSubschemaKeywords, keyword) >= 0 && value.Kind == JsonKind.Object)
+        if (Array.IndexOf(SingleSubschemaKeywords, keyword) >= 0 && value.Kind == JsonKind.Object)
         {
             return map(value);
         }
 
-        if (Array.IndexOf(s_arraySubschemaKeywords, keyword) >= 0 && value.Kind == JsonKind.Array)
+        if (Array.IndexOf(ArraySubschemaKeywords, keyword) >= 0 && value.Kind == JsonKind.Array)
         {
             JsonNode[]? items = null;
             for (var i = 0; i < value.Items.Count; i++)
@@ -207,7 +207,7 @@ internal static class DraftNormalizer
             return items is null ? value : value with { Items = items.ToImmutableEquatableArray() };
         }
 
-        if (Array.IndexOf(s_mapSubschemaKeywords, keyword) >= 0 && value.Kind == JsonKind.Object)
+        if (Array.IndexOf(MapSubschemaKeywords, keyword) >= 0 && value.Kind == JsonKind.Object)
         {
             JsonMember[]? entries = null;
             for (var i = 0; i < value.Members.Count; i++)
