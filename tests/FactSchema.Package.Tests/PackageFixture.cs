@@ -71,15 +71,79 @@ public sealed class PackageFixture : IDisposable
     /// <summary>Runs dotnet with the machine's normal NuGet setup (for building the repository's own projects).</summary>
     public (int ExitCode, string Output) DotnetShared(string folder, string arguments) => Run(folder, "dotnet", arguments);
 
-    private static (int ExitCode, string Output) Run(string folder, string file, string arguments, string? packages = null)
+    /// <summary>
+    /// Packs the factschema tool into the feed once and installs it from there into its own tool folder, as a user would
+    /// (<c>dotnet tool install</c> from the package); returns the path of the installed command.
+    /// </summary>
+    public string InstalledTool()
+    {
+        lock (_toolLock)
+        {
+            if (_tool is not null)
+            {
+                return _tool;
+            }
+
+            var project = Path.Combine(RepoRoot, "src", "FactSchema.Tool", "FactSchema.Tool.csproj");
+            var pack = Run(RepoRoot, "dotnet", $"pack \"{project}\" -c Release -o \"{Feed}\" -p:VersionPrefix={PackageVersion} -p:VersionSuffix= -nologo");
+            Assert.True(pack.ExitCode == 0, "dotnet pack of the tool failed:\n" + pack.Output);
+            Assert.True(File.Exists(Path.Combine(Feed, $"FactSchema.Tool.{PackageVersion}.nupkg")), "no tool package in the feed:\n" + pack.Output);
+
+            var folder = NewProjectFolder("tool-install");
+            var tools = Path.Combine(Root, "tools");
+            var install = Dotnet(folder, $"tool install FactSchema.Tool --version {PackageVersion} --tool-path \"{tools}\" --configfile \"{Path.Combine(folder, "nuget.config")}\"");
+            Assert.True(install.ExitCode == 0, "dotnet tool install failed:\n" + install.Output);
+            var command = Path.Combine(tools, OperatingSystem.IsWindows() ? "factschema.exe" : "factschema");
+            Assert.True(File.Exists(command), "no factschema command after the install:\n" + install.Output);
+            _tool = command;
+            return command;
+        }
+    }
+
+    private readonly object _toolLock = new();
+    private string? _tool;
+
+    /// <summary>Runs the installed tool in a folder, with text on its standard input if given; its own cache folder.</summary>
+    public (int ExitCode, string Output) Tool(string folder, string arguments, string? standardInput = null)
+        => Run(folder, InstalledTool(), arguments, Packages, standardInput, new Dictionary<string, string>
+        {
+            ["FACTSCHEMA_CACHE"] = Path.Combine(Root, "tool-cache"),
+            // The installed command is an app host: it finds the runtime the tests run on through DOTNET_ROOT.
+            ["DOTNET_ROOT"] = DotnetRoot,
+        });
+
+    private static string DotnetRoot
+    {
+        get
+        {
+            var candidates = new[]
+            {
+                Environment.GetEnvironmentVariable("DOTNET_ROOT"),
+                Path.GetDirectoryName(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? string.Empty),
+                Path.GetDirectoryName(Environment.ProcessPath ?? string.Empty),
+                Path.GetDirectoryName(typeof(object).Assembly.Location) is { } framework ? Path.GetFullPath(Path.Combine(framework, "..", "..", "..")) : null,
+            };
+            return candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c) && (File.Exists(Path.Combine(c, "dotnet")) || File.Exists(Path.Combine(c, "dotnet.exe")))) ?? string.Empty;
+        }
+    }
+
+    private static (int ExitCode, string Output) Run(string folder, string file, string arguments, string? packages = null, string? standardInput = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file, arguments)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            if (value.Length > 0)
+            {
+                start.Environment[key] = value;
+            }
+        }
 
         // A child build must not inherit the test host's MSBuild state.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
@@ -101,6 +165,12 @@ public sealed class PackageFixture : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+            process.StandardInput.Close();
+        }
+
         if (!process.WaitForExit((int)TimeSpan.FromMinutes(5).TotalMilliseconds))
         {
             process.Kill(entireProcessTree: true);
