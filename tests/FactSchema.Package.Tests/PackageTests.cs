@@ -25,6 +25,7 @@ public sealed class PackageTests
         Assert.Contains("analyzers/dotnet/cs/FactSchema.Generators.dll", entries);
         Assert.Contains("build/FactSchema.props", entries);
         Assert.Contains("build/FactSchema.targets", entries);
+        Assert.Contains("build/FactSchema.BaselineRestore.proj", entries);
         Assert.Contains("buildTransitive/FactSchema.props", entries);
         Assert.Contains("buildTransitive/FactSchema.targets", entries);
         Assert.Contains("schemas/actor.schema.json", entries);
@@ -184,6 +185,53 @@ public sealed class PackageTests
         // A rule is silenced by its id.
         var silenced = Project("EvolutionNoWarn", "<FactSchemaCompatibilityErrors>true</FactSchemaCompatibilityErrors><NoWarn>$(NoWarn);FS1012;FS1038</NoWarn>");
         Ok(_fixture.Dotnet(silenced, "build"));
+    }
+
+    [Fact]
+    public void AnEarlierPackageOfTheProjectIsTheBaseline()
+    {
+        const string v1 = "{\n  \"title\": \"Pledge\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"status\": { \"enum\": [\"made\", \"kept\", \"broken\"] }\n  }\n}\n";
+        const string v2 = "{\n  \"title\": \"Pledge\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"status\": { \"enum\": [\"made\", \"kept\"] }\n  }\n}\n";
+
+        // A library that uses central package management, as most solutions do; its package carries its schemas.
+        var folder = _fixture.NewProjectFolder("BaselineContracts");
+        File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"), $"""
+            <Project>
+              <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+              <ItemGroup><PackageVersion Include="FactSchema" Version="{PackageFixture.PackageVersion}" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "BaselineContracts.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <WarningsNotAsErrors>FS1012;FS1038;FS1042</WarningsNotAsErrors>
+              </PropertyGroup>
+              <ItemGroup><PackageReference Include="FactSchema" /></ItemGroup>
+            </Project>
+            """);
+        Directory.CreateDirectory(Path.Combine(folder, "Schemas"));
+        var schema = Path.Combine(folder, "Schemas", "pledge.schema.json");
+        File.WriteAllText(schema, v1);
+        Ok(_fixture.Dotnet(folder, $"pack -p:Version=1.0.0 -o \"{_fixture.Feed}\""));
+        Ok(_fixture.Dotnet(folder, $"pack -p:Version=0.9.0 -p:FactSchemaPackSchemas=false -o \"{_fixture.Feed}\""));
+        using (var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(_fixture.Feed, "BaselineContracts.1.0.0.nupkg")))
+        {
+            Assert.Contains("schemas/Schemas/pledge.schema.json", package.Entries.Select(e => e.FullName));
+        }
+
+        // Version 2 drops a status value: the build compares it with package 1.0.0, restored for the purpose.
+        File.WriteAllText(schema, v2);
+        var output = Ok(_fixture.Dotnet(folder, "build -p:FactSchemaBaselinePackage=1.0.0"));
+        Assert.Contains(Path.Combine("Schemas", "pledge.schema.json") + "(5,17): warning FS1012", output);
+        Assert.Contains("baseline: Schemas/pledge.schema.json:5:17", output);
+
+        // A baseline package without schemas says so instead of passing in silence.
+        var empty = Ok(_fixture.Dotnet(folder, "build -p:FactSchemaBaselinePackage=0.9.0"));
+        Assert.Contains("warning FS1042", empty);
+        Assert.Contains("BaselineContracts 0.9.0 has no schemas/ folder", empty);
     }
 
     private string NewProject(string name, string extra)
