@@ -45,8 +45,11 @@ internal sealed class SchemaBundler
     private readonly List<BundleNote> _notes = new();
     private readonly CancellationToken _cancellationToken;
 
-    private SchemaBundler(ValidationIndex index, SchemaDocument root, CancellationToken cancellationToken)
+    private readonly bool _indented;
+
+    private SchemaBundler(ValidationIndex index, SchemaDocument root, bool indented, CancellationToken cancellationToken)
     {
+        _indented = indented;
         _index = index;
         _root = root;
         _cancellationToken = cancellationToken;
@@ -54,13 +57,17 @@ internal sealed class SchemaBundler
 
     /// <summary>Bundles <paramref name="root"/> (a document of <paramref name="set"/>) with everything it references.</summary>
     public static BundleResult Bundle(SchemaSet set, SchemaDocument root, CancellationToken cancellationToken)
+        => Bundle(set, root, indented: true, cancellationToken);
+
+    /// <summary>Bundles <paramref name="root"/>, indented (for people) or compact (for generated code).</summary>
+    public static BundleResult Bundle(SchemaSet set, SchemaDocument root, bool indented, CancellationToken cancellationToken)
     {
         if (root.Json is null)
         {
             throw new ArgumentException("The schema could not be read.", nameof(root));
         }
 
-        var bundler = new SchemaBundler(set.ValidationIndex, set.DocumentFor(root.FilePath) ?? root, cancellationToken);
+        var bundler = new SchemaBundler(set.ValidationIndex, set.DocumentFor(root.FilePath) ?? root, indented, cancellationToken);
         return bundler.Run();
     }
 
@@ -95,7 +102,7 @@ internal sealed class SchemaBundler
         }
 
         var builder = new StringBuilder();
-        var writer = new IndentedJsonWriter(builder);
+        var writer = new IndentedJsonWriter(builder, _indented);
         if (rootJson.Kind != JsonKind.Object)
         {
             // A boolean schema references nothing.
@@ -279,7 +286,7 @@ internal sealed class SchemaBundler
     }
 
     /// <summary>A pointer of the source document, renamed as the bundle renames keywords along its path.</summary>
-    private static string MapPointer(JsonNode root, string pointer)
+    internal static string MapPointer(JsonNode root, string pointer)
     {
         if (!JsonPointer.TryParse(pointer, out var segments))
         {
@@ -429,7 +436,13 @@ internal sealed class SchemaBundler
         private readonly Stack<bool> _first = new();
         private bool _afterName;
 
-        public IndentedJsonWriter(StringBuilder builder) => _builder = builder;
+        private readonly bool _indented;
+
+        public IndentedJsonWriter(StringBuilder builder, bool indented)
+        {
+            _builder = builder;
+            _indented = indented;
+        }
 
         public void StartObject() => Open('{');
 
@@ -443,7 +456,7 @@ internal sealed class SchemaBundler
         {
             Separate();
             Quote(name);
-            _builder.Append(": ");
+            _builder.Append(_indented ? ": " : ":");
             _afterName = true;
         }
 
@@ -530,7 +543,13 @@ internal sealed class SchemaBundler
             NewLine();
         }
 
-        private void NewLine() => _builder.Append('\n').Append(' ', 2 * _first.Count);
+        private void NewLine()
+        {
+            if (_indented)
+            {
+                _builder.Append('\n').Append(' ', 2 * _first.Count);
+            }
+        }
 
         private void Quote(string value)
         {
@@ -545,7 +564,8 @@ internal sealed class SchemaBundler
                     case '\r': _builder.Append("\\r"); break;
                     case '\t': _builder.Append("\\t"); break;
                     default:
-                        if (c < 0x20 || c is '\u2028' or '\u2029')
+                        // Surrogates are escaped too: a lone one (from a \\u escape in the source) stays representable in UTF-8.
+                        if (c < 0x20 || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
                         {
                             _builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                         }

@@ -41,6 +41,6 @@ internal static class SchemaDocumentReader
         var (root, schemaDiagnostics) = SchemaParser.Parse(json, input.FilePath, cancellationToken);
         diagnostics.AddRange(schemaDiagnostics);
         var baseUri = SchemaResolver.BaseUriFor(fileUri, root);
-        return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, baseUri, fileUri, root, diagnostics.ToImmutableEquatableArray(), json, input.FormatAssertion);
+        return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, baseUri, fileUri, root, diagnostics.ToImmutableEquatableArray(), json, input.FormatAssertion, input.Text);
     }
 }

@@ -14,6 +14,8 @@ internal static class KnownNames
     public const string ElementComparer = "global::FactSchema.Serialization.JsonElementEqualityComparer";
     public const string ValidationRuntime = "global::FactSchema.Validation.FactSchemaValidation";
     public const string ValidationResult = "global::FactSchema.Validation.ValidationResult";
+
+    public const string JsonSchemaValue = "global::FactSchema.Serialization.FactSchemaJsonSchema";
     public const string ValidationError = "global::FactSchema.Validation.ValidationError";
     public const string ValidationOptions = "global::FactSchema.Validation.ValidationOptions";
     public const string ValidationContext = "global::FactSchema.Validation.ValidationContext";

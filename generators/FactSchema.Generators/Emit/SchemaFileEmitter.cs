@@ -1,4 +1,5 @@
 using System.Threading;
+using FactSchema.Generators.Mapping;
 using FactSchema.Generators.Model;
 
 namespace FactSchema.Generators.Emit;
@@ -100,6 +101,7 @@ internal static class SchemaFileEmitter
 
                 EmitSchemaClass(w, file);
                 w.WriteLine();
+                EmitTypeSchemas(w, file);
                 foreach (var line in validators.Source.TrimEnd('\n').Split('\n'))
                 {
                     w.WriteLine(line);
@@ -146,6 +148,20 @@ internal static class SchemaFileEmitter
         w.WriteLine($"/// <exception cref=\"{KnownNames.Exception}\">The JSON is malformed or over a limit.</exception>");
         w.WriteLine($"public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => {KnownNames.ValidationRuntime}.IsValid(utf8Json, Validator);");
         w.WriteLine();
+        if (file.JsonSchema is { } value)
+        {
+            var source = Utf8(value.Source);
+            var bundle = Utf8(value.Bundle);
+            w.WriteLine("/// <summary>");
+            w.WriteLine("/// The schema as a value: the file as written (<see cref=\"global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8\"/>) and");
+            w.WriteLine("/// bundled, self-contained (<see cref=\"global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode\"/>).");
+            w.WriteLine("/// </summary>");
+            w.WriteLine($"public static {KnownNames.JsonSchemaValue} JsonSchema => __fs_jsonSchema ??= {KnownNames.JsonSchemaValue}.Create({CodeText.Literal(value.Id)}, {CodeText.Literal(value.Name)}, {source}, {bundle});");
+            w.WriteLine();
+            w.WriteLine($"private static {KnownNames.JsonSchemaValue}? __fs_jsonSchema;");
+            w.WriteLine();
+        }
+
         EmitValidatorEntry(w, "The generated validator of the schema's root (used by generated code).", "ValidateCore", entry!);
         for (var i = 0; i < file.Records.Count; i++)
         {
@@ -165,6 +181,56 @@ internal static class SchemaFileEmitter
         }
 
         w.CloseBlock();
+    }
+
+    /// <summary>A UTF-8 literal of <paramref name="text"/> (bytes at run time where a literal cannot hold it: a lone surrogate).</summary>
+    private static string Utf8(string text)
+        => CodeText.Utf8Literal(text) ?? "global::System.Text.Encoding.UTF8.GetBytes(" + CodeText.Literal(text) + ")";
+
+    /// <summary>
+    /// Each generated type's <c>JsonSchema</c> (on an enum's converter, as an enum has no members): its location in the
+    /// file's schema value, made on first use.
+    /// </summary>
+    private static void EmitTypeSchemas(SourceWriter w, SchemaFileSpec file)
+    {
+        if (file.JsonSchema is null || file.SchemaClassName is not { } name)
+        {
+            return;
+        }
+
+        // Qualified: a member of the type (a property named after the schema class) must not capture the name.
+        var schemaClass = "global::" + (file.Namespace.Length == 0 ? string.Empty : file.Namespace + ".") + name;
+
+        foreach (var type in file.Objects)
+        {
+            EmitTypeSchema(w, "partial record " + type.Name, type.Name, type.JsonSchemaPointer, schemaClass, hidesBase: type.BaseType is not null);
+        }
+
+        foreach (var type in file.Unions)
+        {
+            EmitTypeSchema(w, "partial record " + type.Name, type.Name, type.JsonSchemaPointer, schemaClass, hidesBase: type.BaseType is not null);
+        }
+
+        foreach (var type in file.ValueUnions)
+        {
+            EmitTypeSchema(w, "readonly partial struct " + type.Name, type.Name, type.JsonSchemaPointer, schemaClass, hidesBase: false);
+        }
+
+        foreach (var type in file.Enums)
+        {
+            EmitTypeSchema(w, "partial class " + type.ConverterName, type.Name, type.JsonSchemaPointer, schemaClass, hidesBase: false);
+        }
+    }
+
+    private static void EmitTypeSchema(SourceWriter w, string declaration, string typeName, string pointer, string schemaClass, bool hidesBase)
+    {
+        w.OpenBlock(declaration);
+        w.WriteLine($"/// <summary>The schema of <see cref=\"{typeName}\"/> as a value: where it sits in its file, and self-contained (<see cref=\"global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode\"/>).</summary>");
+        w.WriteLine($"public static {(hidesBase ? "new " : string.Empty)}{KnownNames.JsonSchemaValue} JsonSchema => __fs_jsonSchema ??= {schemaClass}.JsonSchema.At({CodeText.Literal(pointer)}, {CodeText.Literal(Identifiers.Bare(typeName))});");
+        w.WriteLine();
+        w.WriteLine($"private static {KnownNames.JsonSchemaValue}? __fs_jsonSchema;");
+        w.CloseBlock();
+        w.WriteLine();
     }
 
     /// <summary>The name of the entry point through which other files of the compilation validate a location of this file.</summary>

@@ -28,7 +28,7 @@ internal sealed class TypeModelMapper
     {
         "AdditionalProperties", "Deserialize", "WriteTo", "SerializeToUtf8Bytes", "JsonConverter", "Equals", "GetHashCode",
         "ToString", "EqualityContract", "PrintMembers", "Clone", "Deconstruct", "GetType", "MemberwiseClone", "Finalize",
-        "ReferenceEquals", "Validate", "TryDeserialize", "ValidateJson", "ValidateCore", "ReadUnvalidated", "ReadChecked",
+        "ReferenceEquals", "JsonSchema", "Validate", "TryDeserialize", "ValidateJson", "ValidateCore", "ReadUnvalidated", "ReadChecked",
         NonObjectValueMemberName,
     };
 
@@ -201,8 +201,35 @@ internal sealed class TypeModelMapper
             records[i] = records[i] with { ValidatorMethod = validators.MethodFor(records[i].Pointer!) };
         }
 
+        // The schema as a value: each type points into the file's bundle (whose keyword names may differ from the source's).
+        var jsonSchema = SchemaValue(root);
+        if (jsonSchema is not null && _document.Json is { } sourceJson)
+        {
+            string Pointer(string pointer) => Bundling.SchemaBundler.MapPointer(sourceJson, pointer);
+            for (var i = 0; i < objects.Count; i++)
+            {
+                objects[i] = objects[i] with { JsonSchemaPointer = Pointer(objectPointers[i]) };
+            }
+
+            for (var i = 0; i < enums.Count; i++)
+            {
+                enums[i] = enums[i] with { JsonSchemaPointer = Pointer(enumPointers[i]) };
+            }
+
+            for (var i = 0; i < unions.Count; i++)
+            {
+                unions[i] = unions[i] with { JsonSchemaPointer = Pointer(unionPointers[i]) };
+            }
+
+            for (var i = 0; i < valueUnions.Count; i++)
+            {
+                valueUnions[i] = valueUnions[i] with { JsonSchemaPointer = Pointer(valueUnionPointers[i]) };
+            }
+        }
+
         var file = new SchemaFileSpec
         {
+            JsonSchema = jsonSchema,
             Validators = validators,
             SchemaClassName = _set.SchemaClassNameFor(_document),
             SchemaSummary = root.Title ?? _document.RelativePath,
@@ -223,6 +250,21 @@ internal sealed class TypeModelMapper
             .ThenBy(d => d.Descriptor.Id, StringComparer.Ordinal)
             .ToImmutableEquatableArray();
         return new MappingResult(file, diagnostics);
+    }
+
+    /// <summary>The file as a value: its text and its compact bundle (what the bundle could not resolve stays as written).</summary>
+    private JsonSchemaSpec? SchemaValue(SchemaNode root)
+    {
+        if (_document.Json is null || _document.Text is not { } text)
+        {
+            return null;
+        }
+
+        var bundle = Bundling.SchemaBundler.Bundle(_set, _document, indented: false, _cancellationToken);
+        var name = _set.Names.FirstOrDefault(e => e.FilePath == _document.FilePath && e.Pointer.Length == 0)?.Name ?? _set.SchemaClassNameFor(_document) ?? "Schema";
+        // A file without an absolute $id is named by its path in the project, not by where it sits on this machine.
+        var id = _document.BaseUri.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? _document.RelativePath : _document.BaseUri;
+        return new JsonSchemaSpec(id, text, bundle.Json, name);
     }
 
     /// <summary>Whether an unresolved reference names a bundled meta-schema (draft-07's <c>http://json-schema.org/draft-07/schema#</c> and the like).</summary>

@@ -179,6 +179,10 @@ internal sealed record ObjectTypeSpec
 
     public required string SchemaLocation { get; init; }
 
+    /// <summary>Where the type's schema sits in the file's bundle (a JSON Pointer, empty for the root), for its <c>JsonSchema</c> member.</summary>
+    public string JsonSchemaPointer { get; init; } = string.Empty;
+
+
     public string? Summary { get; init; }
 
     public string? Remarks { get; init; }
@@ -236,6 +240,10 @@ internal sealed record UnionTypeSpec
 
     public required string SchemaLocation { get; init; }
 
+    /// <summary>Where the type's schema sits in the file's bundle (a JSON Pointer, empty for the root), for its <c>JsonSchema</c> member.</summary>
+    public string JsonSchemaPointer { get; init; } = string.Empty;
+
+
     public string? Summary { get; init; }
 
     public string? Remarks { get; init; }
@@ -290,6 +298,10 @@ internal sealed record ValueUnionTypeSpec
 
     public required string SchemaLocation { get; init; }
 
+    /// <summary>Where the type's schema sits in the file's bundle (a JSON Pointer, empty for the root), for its <c>JsonSchema</c> member.</summary>
+    public string JsonSchemaPointer { get; init; } = string.Empty;
+
+
     public string? Summary { get; init; }
 
     public string? Remarks { get; init; }
@@ -317,6 +329,10 @@ internal sealed record EnumTypeSpec
     public required string ConverterName { get; init; }
 
     public required string SchemaLocation { get; init; }
+
+    /// <summary>Where the type's schema sits in the file's bundle (a JSON Pointer, empty for the root), for its <c>JsonSchema</c> member.</summary>
+    public string JsonSchemaPointer { get; init; } = string.Empty;
+
 
     public string? Summary { get; init; }
 
@@ -362,9 +378,18 @@ internal sealed record SchemaFileSpec
     /// <summary>The validators of the locations other files' <c>$ref</c>s lead to, in <c>ValidationIndex.CrossFileTargetsOf</c> order.</summary>
     public ImmutableEquatableArray<string> ReferenceEntries { get; init; } = ImmutableEquatableArray<string>.Empty;
 
+    /// <summary>The schema as a value (source text and bundle), for the schema class's <c>JsonSchema</c> member; null when the file has no schema class.</summary>
+    public JsonSchemaSpec? JsonSchema { get; init; }
+
     /// <summary>Which C# type each referenceable location of the schema maps to, recorded for other assemblies.</summary>
     public ImmutableEquatableArray<SchemaTypeRecord> Records { get; init; } = ImmutableEquatableArray<SchemaTypeRecord>.Empty;
 }
+
+/// <summary>
+/// A schema file as a value: its identifying URI, its text as written and its bundle (compact JSON, every <c>$ref</c>
+/// it reaches embedded, draft 2020-12) and the name of its root type.
+/// </summary>
+internal sealed record JsonSchemaSpec(string Id, string Source, string Bundle, string Name);
 
 /// <summary>An assembly-level record: the schema at <paramref name="SchemaUri"/> maps to <paramref name="Type"/>.</summary>
 internal sealed record SchemaTypeRecord(string SchemaUri, ValueTypeSpec Type, string? Pointer = null, string? ValidatorMethod = null);

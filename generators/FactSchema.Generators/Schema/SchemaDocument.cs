@@ -15,6 +15,7 @@ namespace FactSchema.Generators.Schema;
 /// <param name="Root">The root schema, or null when the file could not be read as a schema.</param>
 /// <param name="Diagnostics">What reading the file found wrong.</param>
 /// <param name="Json">The file's JSON as read, which the validator compiler works from (every keyword, not only the mapped ones).</param>
+/// <param name="Text">The file's text as written (what the generated <c>JsonSchema</c> members hand out as the source).</param>
 /// <param name="FormatAssertion">Whether <c>format</c> is checked (an assertion) rather than only recorded (an annotation).</param>
 internal sealed record SchemaDocument(
     string FilePath,
@@ -26,4 +27,5 @@ internal sealed record SchemaDocument(
     SchemaNode? Root,
     ImmutableEquatableArray<DiagnosticInfo> Diagnostics,
     Json.JsonNode? Json = null,
-    bool FormatAssertion = false);
+    bool FormatAssertion = false,
+    string? Text = null);

@@ -745,6 +745,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("all-of.schema.json", "SignedQuote", "{\n  \"title\": \"SignedQuote\",\n  \"allOf\": [\n    { \"$ref\": \"#/$defs/quote\" },\n    {\n      \"type\": \"object\",\n      \"properties\": {\n        \"signature\": { \"type\": \"string\" },\n        \"speaker\": { \"type\": \"string\", \"minLength\": 1 },\n        \"amount\": { \"type\": \"integer\" }\n      },\n      \"required\": [\"signature\"]\n    },\n    { \"required\": [\"speaker\"] }\n  ],\n  \"properties\": {\n    \"amount\": { \"type\": \"string\" }\n  },\n  \"$defs\": {\n    \"quote\": {\n      \"type\": \"object\",\n      \"properties\": {\n        \"text\": { \"type\": \"string\" },\n        \"speaker\": { \"type\": [\"string\", \"null\"] }\n      },\n      \"required\": [\"text\"]\n    }\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"SignedQuote\",\"allOf\":[{\"$ref\":\"#/$defs/quote\"},{\"type\":\"object\",\"properties\":{\"signature\":{\"type\":\"string\"},\"speaker\":{\"type\":\"string\",\"minLength\":1},\"amount\":{\"type\":\"integer\"}},\"required\":[\"signature\"]},{\"required\":[\"speaker\"]}],\"properties\":{\"amount\":{\"type\":\"string\"}},\"$defs\":{\"quote\":{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"},\"speaker\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"text\"]}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -752,6 +760,22 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record SignedQuote
+    {
+        /// <summary>The schema of <see cref="SignedQuote"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static new global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.SignedQuoteSchema.JsonSchema.At("", "SignedQuote");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record Quote
+    {
+        /// <summary>The schema of <see cref="Quote"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.SignedQuoteSchema.JsonSchema.At("/$defs/quote", "Quote");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

@@ -2672,6 +2672,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("composition-edges.schema.json", "Edges", "{\n  \"title\": \"Edges\",\n  \"description\": \"Compositions that combine: a union inside a union, a union variant that is also an allOf base, an allOf chain, a recursive union, a union with null.\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"nested\": { \"$ref\": \"#/$defs/outer\" },\n    \"chain\": { \"$ref\": \"#/$defs/c\" },\n    \"tree\": { \"$ref\": \"#/$defs/tree\" },\n    \"nullableUnion\": { \"oneOf\": [{ \"type\": \"string\" }, { \"type\": \"integer\" }, { \"type\": \"null\" }] },\n    \"middle\": { \"$ref\": \"#/$defs/b\" }\n  },\n  \"$defs\": {\n    \"outer\": { \"oneOf\": [{ \"$ref\": \"#/$defs/inner\" }, { \"type\": \"boolean\" }] },\n    \"inner\": { \"oneOf\": [{ \"$ref\": \"#/$defs/a\" }, { \"type\": \"array\", \"items\": { \"type\": \"string\" } }] },\n    \"a\": {\n      \"type\": \"object\",\n      \"properties\": { \"x\": { \"type\": \"string\" }, \"note\": { \"type\": [\"string\", \"null\"] } },\n      \"required\": [\"x\"]\n    },\n    \"b\": { \"allOf\": [{ \"$ref\": \"#/$defs/a\" }, { \"properties\": { \"y\": { \"type\": \"integer\" }, \"maybe\": { \"type\": [\"integer\", \"null\"] } } }] },\n    \"c\": { \"allOf\": [{ \"$ref\": \"#/$defs/b\" }, { \"properties\": { \"z\": { \"type\": \"boolean\" } }, \"required\": [\"z\"] }] },\n    \"tree\": { \"oneOf\": [{ \"type\": \"string\" }, { \"type\": \"array\", \"items\": { \"$ref\": \"#/$defs/tree\" } }] }\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Edges\",\"description\":\"Compositions that combine: a union inside a union, a union variant that is also an allOf base, an allOf chain, a recursive union, a union with null.\",\"type\":\"object\",\"properties\":{\"nested\":{\"$ref\":\"#/$defs/outer\"},\"chain\":{\"$ref\":\"#/$defs/c\"},\"tree\":{\"$ref\":\"#/$defs/tree\"},\"nullableUnion\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"integer\"},{\"type\":\"null\"}]},\"middle\":{\"$ref\":\"#/$defs/b\"}},\"$defs\":{\"outer\":{\"oneOf\":[{\"$ref\":\"#/$defs/inner\"},{\"type\":\"boolean\"}]},\"inner\":{\"oneOf\":[{\"$ref\":\"#/$defs/a\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]},\"a\":{\"type\":\"object\",\"properties\":{\"x\":{\"type\":\"string\"},\"note\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"x\"]},\"b\":{\"allOf\":[{\"$ref\":\"#/$defs/a\"},{\"properties\":{\"y\":{\"type\":\"integer\"},\"maybe\":{\"type\":[\"integer\",\"null\"]}}}]},\"c\":{\"allOf\":[{\"$ref\":\"#/$defs/b\"},{\"properties\":{\"z\":{\"type\":\"boolean\"}},\"required\":[\"z\"]}]},\"tree\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/tree\"}}]}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -2679,6 +2687,70 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Edges
+    {
+        /// <summary>The schema of <see cref="Edges"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EdgesSchema.JsonSchema.At("", "Edges");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record A
+    {
+        /// <summary>The schema of <see cref="A"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static new global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EdgesSchema.JsonSchema.At("/$defs/a", "A");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record B
+    {
+        /// <summary>The schema of <see cref="B"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static new global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EdgesSchema.JsonSchema.At("/$defs/b", "B");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record C
+    {
+        /// <summary>The schema of <see cref="C"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static new global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EdgesSchema.JsonSchema.At("/$defs/c", "C");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record Outer
+    {
+        /// <summary>The schema of <see cref="Outer"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EdgesSchema.JsonSchema.At("/$defs/outer", "Outer");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record Inner
+    {
+        /// <summary>The schema of <see cref="Inner"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static new global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EdgesSchema.JsonSchema.At("/$defs/inner", "Inner");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record Tree
+    {
+        /// <summary>The schema of <see cref="Tree"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EdgesSchema.JsonSchema.At("/$defs/tree", "Tree");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    readonly partial struct EdgesNullableUnion
+    {
+        /// <summary>The schema of <see cref="EdgesNullableUnion"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EdgesSchema.JsonSchema.At("/properties/nullableUnion", "EdgesNullableUnion");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

@@ -639,6 +639,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("https://example.org/schemas/cross-file-actor.schema.json", "Person", "{\n  \"$id\": \"https://example.org/schemas/cross-file-actor.schema.json\",\n  \"title\": \"Person\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"id\": { \"$ref\": \"#/$defs/personId\" },\n    \"name\": { \"type\": \"string\" }\n  },\n  \"required\": [\"id\", \"name\"],\n  \"$defs\": {\n    \"personId\": { \"type\": \"string\" },\n    \"handle\": {\n      \"type\": \"object\",\n      \"properties\": { \"platform\": { \"type\": \"string\" }, \"handle\": { \"type\": \"string\" } },\n      \"required\": [\"handle\"]\n    }\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$id\":\"https://example.org/schemas/cross-file-actor.schema.json\",\"title\":\"Person\",\"type\":\"object\",\"properties\":{\"id\":{\"$ref\":\"#/$defs/personId\"},\"name\":{\"type\":\"string\"}},\"required\":[\"id\",\"name\"],\"$defs\":{\"personId\":{\"type\":\"string\"},\"handle\":{\"type\":\"object\",\"properties\":{\"platform\":{\"type\":\"string\"},\"handle\":{\"type\":\"string\"}},\"required\":[\"handle\"]}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -682,6 +690,22 @@ namespace Consumer.Schemas
         /// <summary>Validates a location of this schema that other schema files of the project refer to (used by their generated validators).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         internal static bool __ValidateRef2(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
+    }
+
+    partial record Person
+    {
+        /// <summary>The schema of <see cref="Person"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.PersonSchema.JsonSchema.At("", "Person");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record Handle
+    {
+        /// <summary>The schema of <see cref="Handle"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.PersonSchema.JsonSchema.At("/$defs/handle", "Handle");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>
@@ -1394,6 +1418,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("https://example.org/schemas/cross-file-quote.schema.json", "Statement", "{\n  \"$id\": \"https://example.org/schemas/cross-file-quote.schema.json\",\n  \"title\": \"Statement\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"speaker\": { \"$ref\": \"cross-file-actor.schema.json#/$defs/personId\" },\n    \"speakerDetails\": { \"$ref\": \"https://example.org/schemas/cross-file-actor.schema.json\" },\n    \"handles\": { \"type\": \"array\", \"items\": { \"$ref\": \"cross-file-actor.schema.json#/$defs/handle\" } },\n    \"text\": { \"type\": \"string\" }\n  },\n  \"required\": [\"speaker\", \"text\"]\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"$id\":\"https://example.org/schemas/cross-file-quote.schema.json\",\"title\":\"Statement\",\"type\":\"object\",\"properties\":{\"speaker\":{\"$ref\":\"#/$defs/cross-file-actor/$defs/personId\"},\"speakerDetails\":{\"$ref\":\"#/$defs/cross-file-actor\"},\"handles\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/cross-file-actor/$defs/handle\"}},\"text\":{\"type\":\"string\"}},\"required\":[\"speaker\",\"text\"],\"$defs\":{\"cross-file-actor\":{\"title\":\"Person\",\"type\":\"object\",\"properties\":{\"id\":{\"$ref\":\"#/$defs/cross-file-actor/$defs/personId\"},\"name\":{\"type\":\"string\"}},\"required\":[\"id\",\"name\"],\"$defs\":{\"personId\":{\"type\":\"string\"},\"handle\":{\"type\":\"object\",\"properties\":{\"platform\":{\"type\":\"string\"},\"handle\":{\"type\":\"string\"}},\"required\":[\"handle\"]}}}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -1409,6 +1441,14 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateLocation0(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Statement
+    {
+        /// <summary>The schema of <see cref="Statement"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.StatementSchema.JsonSchema.At("", "Statement");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

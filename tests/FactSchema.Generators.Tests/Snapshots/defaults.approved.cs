@@ -22,7 +22,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.DefaultsMood"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class DefaultsMoodJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.DefaultsMood>
+    public sealed partial class DefaultsMoodJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.DefaultsMood>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("calm");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("somewhat-angry");
@@ -676,6 +676,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("defaults.schema.json", "Defaults", "{\n  \"title\": \"Defaults\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"status\": { \"type\": \"string\", \"default\": \"announced\" },\n    \"retries\": { \"type\": \"integer\", \"default\": 3 },\n    \"ratio\": { \"type\": \"number\", \"default\": 0.5 },\n    \"price\": { \"type\": \"number\", \"format\": \"decimal\", \"default\": 19.99 },\n    \"enabled\": { \"type\": \"boolean\", \"default\": false },\n    \"mood\": { \"enum\": [\"calm\", \"somewhat-angry\"], \"default\": \"somewhat-angry\" },\n    \"wrong\": { \"type\": \"integer\", \"default\": \"three\" }\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Defaults\",\"type\":\"object\",\"properties\":{\"status\":{\"type\":\"string\",\"default\":\"announced\"},\"retries\":{\"type\":\"integer\",\"default\":3},\"ratio\":{\"type\":\"number\",\"default\":0.5},\"price\":{\"type\":\"number\",\"format\":\"decimal\",\"default\":19.99},\"enabled\":{\"type\":\"boolean\",\"default\":false},\"mood\":{\"enum\":[\"calm\",\"somewhat-angry\"],\"default\":\"somewhat-angry\"},\"wrong\":{\"type\":\"integer\",\"default\":\"three\"}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -683,6 +691,22 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Defaults
+    {
+        /// <summary>The schema of <see cref="Defaults"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.DefaultsSchema.JsonSchema.At("", "Defaults");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class DefaultsMoodJsonConverter
+    {
+        /// <summary>The schema of <see cref="DefaultsMood"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.DefaultsSchema.JsonSchema.At("/properties/mood", "DefaultsMood");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

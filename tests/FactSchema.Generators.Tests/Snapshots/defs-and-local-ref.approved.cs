@@ -23,7 +23,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.Status"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class StatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.Status>
+    public sealed partial class StatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.Status>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("announced");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("confirmed");
@@ -837,6 +837,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("defs-and-local-ref.schema.json", "Pledge", "{\n  \"title\": \"Pledge\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"id\": { \"$ref\": \"#/$defs/pledgeId\" },\n    \"amount\": { \"$ref\": \"#/$defs/amount\" },\n    \"status\": { \"$ref\": \"#/$defs/status\" },\n    \"history\": { \"type\": \"array\", \"items\": { \"$ref\": \"#/$defs/status\" } }\n  },\n  \"required\": [\"id\", \"status\"],\n  \"$defs\": {\n    \"pledgeId\": { \"type\": \"string\", \"description\": \"A kebab-case id.\" },\n    \"amount\": {\n      \"type\": \"object\",\n      \"properties\": {\n        \"value\": { \"type\": \"number\", \"format\": \"decimal\" },\n        \"currency\": { \"type\": \"string\" }\n      },\n      \"required\": [\"value\", \"currency\"],\n      \"additionalProperties\": false\n    },\n    \"status\": { \"enum\": [\"announced\", \"confirmed\", \"opposed\"] }\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Pledge\",\"type\":\"object\",\"properties\":{\"id\":{\"$ref\":\"#/$defs/pledgeId\"},\"amount\":{\"$ref\":\"#/$defs/amount\"},\"status\":{\"$ref\":\"#/$defs/status\"},\"history\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/status\"}}},\"required\":[\"id\",\"status\"],\"$defs\":{\"pledgeId\":{\"type\":\"string\",\"description\":\"A kebab-case id.\"},\"amount\":{\"type\":\"object\",\"properties\":{\"value\":{\"type\":\"number\",\"format\":\"decimal\"},\"currency\":{\"type\":\"string\"}},\"required\":[\"value\",\"currency\"],\"additionalProperties\":false},\"status\":{\"enum\":[\"announced\",\"confirmed\",\"opposed\"]}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -844,6 +852,30 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Pledge
+    {
+        /// <summary>The schema of <see cref="Pledge"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.PledgeSchema.JsonSchema.At("", "Pledge");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record Amount
+    {
+        /// <summary>The schema of <see cref="Amount"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.PledgeSchema.JsonSchema.At("/$defs/amount", "Amount");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class StatusJsonConverter
+    {
+        /// <summary>The schema of <see cref="Status"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.PledgeSchema.JsonSchema.At("/$defs/status", "Status");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

@@ -19,7 +19,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.PositionKind"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class PositionKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.PositionKind>
+    public sealed partial class PositionKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.PositionKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("position");
         private static readonly string[] __fs_allowed = new string[]
@@ -123,7 +123,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.PositionStance"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class PositionStanceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.PositionStance>
+    public sealed partial class PositionStanceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.PositionStance>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("supports");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("opposes");
@@ -1033,6 +1033,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("discriminated-union.schema.json", "Claim", "{\n  \"title\": \"Claim\",\n  \"description\": \"A quote or a position, told apart by \\\"kind\\\" wherever it appears in the object.\",\n  \"oneOf\": [\n    {\n      \"title\": \"Quote\",\n      \"type\": \"object\",\n      \"properties\": {\n        \"kind\": { \"const\": \"quote\" },\n        \"speaker\": { \"type\": \"string\" },\n        \"text\": { \"type\": \"string\" }\n      },\n      \"required\": [\"kind\", \"speaker\", \"text\"],\n      \"additionalProperties\": false\n    },\n    { \"$ref\": \"#/$defs/position\" },\n    { \"type\": \"null\" }\n  ],\n  \"$defs\": {\n    \"position\": {\n      \"type\": \"object\",\n      \"properties\": {\n        \"kind\": { \"enum\": [\"position\"] },\n        \"holder\": { \"type\": \"string\" },\n        \"stance\": { \"enum\": [\"supports\", \"opposes\"] }\n      },\n      \"required\": [\"kind\", \"holder\", \"stance\"]\n    }\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Claim\",\"description\":\"A quote or a position, told apart by \\\"kind\\\" wherever it appears in the object.\",\"oneOf\":[{\"title\":\"Quote\",\"type\":\"object\",\"properties\":{\"kind\":{\"const\":\"quote\"},\"speaker\":{\"type\":\"string\"},\"text\":{\"type\":\"string\"}},\"required\":[\"kind\",\"speaker\",\"text\"],\"additionalProperties\":false},{\"$ref\":\"#/$defs/position\"},{\"type\":\"null\"}],\"$defs\":{\"position\":{\"type\":\"object\",\"properties\":{\"kind\":{\"enum\":[\"position\"]},\"holder\":{\"type\":\"string\"},\"stance\":{\"enum\":[\"supports\",\"opposes\"]}},\"required\":[\"kind\",\"holder\",\"stance\"]}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -1040,6 +1048,46 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Position
+    {
+        /// <summary>The schema of <see cref="Position"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static new global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ClaimSchema.JsonSchema.At("/$defs/position", "Position");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record Quote
+    {
+        /// <summary>The schema of <see cref="Quote"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static new global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ClaimSchema.JsonSchema.At("/oneOf/0", "Quote");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record Claim
+    {
+        /// <summary>The schema of <see cref="Claim"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ClaimSchema.JsonSchema.At("", "Claim");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class PositionKindJsonConverter
+    {
+        /// <summary>The schema of <see cref="PositionKind"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ClaimSchema.JsonSchema.At("/$defs/position/properties/kind", "PositionKind");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class PositionStanceJsonConverter
+    {
+        /// <summary>The schema of <see cref="PositionStance"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ClaimSchema.JsonSchema.At("/$defs/position/properties/stance", "PositionStance");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

@@ -624,6 +624,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("draft07-definitions.schema.json", "Outlet", "{\n  \"$schema\": \"http://json-schema.org/draft-07/schema#\",\n  \"title\": \"Outlet\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"name\": { \"type\": \"string\" },\n    \"owner\": { \"$ref\": \"#/definitions/owner\" },\n    \"country\": { \"allOf\": [{ \"$ref\": \"#/definitions/countryCode\" }], \"description\": \"Where it publishes.\" }\n  },\n  \"definitions\": {\n    \"owner\": {\n      \"type\": \"object\",\n      \"properties\": { \"name\": { \"type\": \"string\" } }\n    },\n    \"countryCode\": { \"type\": \"string\" }\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Outlet\",\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"owner\":{\"$ref\":\"#/$defs/owner\"},\"country\":{\"allOf\":[{\"$ref\":\"#/$defs/countryCode\"}],\"description\":\"Where it publishes.\"}},\"$defs\":{\"owner\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}},\"countryCode\":{\"type\":\"string\"}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -631,6 +639,22 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Outlet
+    {
+        /// <summary>The schema of <see cref="Outlet"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.OutletSchema.JsonSchema.At("", "Outlet");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record Owner
+    {
+        /// <summary>The schema of <see cref="Owner"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.OutletSchema.JsonSchema.At("/$defs/owner", "Owner");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

@@ -23,7 +23,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.ClassQuoteDName"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class ClassQuoteDNameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.ClassQuoteDName>
+    public sealed partial class ClassQuoteDNameJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.ClassQuoteDName>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("*/");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("\u2028");
@@ -740,6 +740,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("escaping.schema.json", "Class", "{\n  \"title\": \"class\",\n  \"description\": \"Ends the comment */ and the summary </summary> then tries \\\"\\\"\\\" and\\n#error injected\\u2028public int Injected => 1; // and a NUL \\u0000 here\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"class\": { \"type\": \"string\", \"description\": \"</summary><remarks>oops\" },\n    \"namespace\": { \"type\": \"string\", \"default\": \"\\\"; } public static int Evil = 1; //\" },\n    \"1st\": { \"type\": \"integer\" },\n    \"\": { \"type\": \"string\" },\n    \"naïve café\": { \"type\": \"string\" },\n    \"Name\": { \"type\": \"string\" },\n    \"name\": { \"type\": \"string\" },\n    \"deserialize\": { \"type\": \"string\" },\n    \"additionalProperties\": { \"type\": \"string\" },\n    \"quote\\\"d\\\\name\": { \"enum\": [\"*/\", \"\\u2028\", \"\\\"\\\"\\\"\"] }\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"class\",\"description\":\"Ends the comment */ and the summary </summary> then tries \\\"\\\"\\\" and\\n#error injected\\u2028public int Injected => 1; // and a NUL \\u0000 here\",\"type\":\"object\",\"properties\":{\"class\":{\"type\":\"string\",\"description\":\"</summary><remarks>oops\"},\"namespace\":{\"type\":\"string\",\"default\":\"\\\"; } public static int Evil = 1; //\"},\"1st\":{\"type\":\"integer\"},\"\":{\"type\":\"string\"},\"naïve café\":{\"type\":\"string\"},\"Name\":{\"type\":\"string\"},\"name\":{\"type\":\"string\"},\"deserialize\":{\"type\":\"string\"},\"additionalProperties\":{\"type\":\"string\"},\"quote\\\"d\\\\name\":{\"enum\":[\"*/\",\"\\u2028\",\"\\\"\\\"\\\"\"]}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -747,6 +755,22 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Class
+    {
+        /// <summary>The schema of <see cref="Class"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ClassSchema.JsonSchema.At("", "Class");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class ClassQuoteDNameJsonConverter
+    {
+        /// <summary>The schema of <see cref="ClassQuoteDName"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ClassSchema.JsonSchema.At("/properties/quote\"d\\name", "ClassQuoteDName");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

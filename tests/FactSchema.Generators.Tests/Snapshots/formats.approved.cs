@@ -525,6 +525,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("formats.schema.json", "Formats", "{\n  \"title\": \"Formats\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"day\": { \"type\": \"string\", \"format\": \"date\" },\n    \"at\": { \"type\": \"string\", \"format\": \"date-time\" },\n    \"link\": { \"type\": \"string\", \"format\": \"uri\" },\n    \"key\": { \"type\": \"string\", \"format\": \"uuid\" },\n    \"money\": { \"type\": \"number\", \"format\": \"decimal\" },\n    \"small\": { \"type\": \"integer\", \"minimum\": 0, \"maximum\": 100 },\n    \"big\": { \"type\": \"integer\" },\n    \"email\": { \"type\": \"string\", \"format\": \"email\" }\n  },\n  \"required\": [\"day\", \"at\", \"link\", \"key\", \"money\", \"small\", \"big\"]\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Formats\",\"type\":\"object\",\"properties\":{\"day\":{\"type\":\"string\",\"format\":\"date\"},\"at\":{\"type\":\"string\",\"format\":\"date-time\"},\"link\":{\"type\":\"string\",\"format\":\"uri\"},\"key\":{\"type\":\"string\",\"format\":\"uuid\"},\"money\":{\"type\":\"number\",\"format\":\"decimal\"},\"small\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":100},\"big\":{\"type\":\"integer\"},\"email\":{\"type\":\"string\",\"format\":\"email\"}},\"required\":[\"day\",\"at\",\"link\",\"key\",\"money\",\"small\",\"big\"]}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -532,6 +540,14 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Formats
+    {
+        /// <summary>The schema of <see cref="Formats"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.FormatsSchema.JsonSchema.At("", "Formats");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

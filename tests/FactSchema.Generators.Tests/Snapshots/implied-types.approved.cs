@@ -21,7 +21,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.FieldSize"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class FieldSizeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.FieldSize>
+    public sealed partial class FieldSizeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.FieldSize>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("small");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("large");
@@ -886,6 +886,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("implied-types.schema.json", "Field", "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"title\": \"Field\",\n  \"description\": \"No \\\"type\\\" anywhere: the keywords only constrain the values they apply to.\",\n  \"properties\": {\n    \"label\": { \"type\": \"string\" },\n    \"widget\": {\n      \"properties\": { \"name\": { \"type\": \"string\" } },\n      \"required\": [\"name\"]\n    },\n    \"options\": { \"items\": { \"type\": \"string\" } },\n    \"settings\": { \"additionalProperties\": { \"type\": \"integer\" } },\n    \"size\": { \"enum\": [\"small\", \"large\"] }\n  },\n  \"required\": [\"label\"]\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Field\",\"description\":\"No \\\"type\\\" anywhere: the keywords only constrain the values they apply to.\",\"properties\":{\"label\":{\"type\":\"string\"},\"widget\":{\"properties\":{\"name\":{\"type\":\"string\"}},\"required\":[\"name\"]},\"options\":{\"items\":{\"type\":\"string\"}},\"settings\":{\"additionalProperties\":{\"type\":\"integer\"}},\"size\":{\"enum\":[\"small\",\"large\"]}},\"required\":[\"label\"]}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -893,6 +901,30 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Field
+    {
+        /// <summary>The schema of <see cref="Field"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.FieldSchema.JsonSchema.At("", "Field");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record FieldWidget
+    {
+        /// <summary>The schema of <see cref="FieldWidget"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.FieldSchema.JsonSchema.At("/properties/widget", "FieldWidget");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class FieldSizeJsonConverter
+    {
+        /// <summary>The schema of <see cref="FieldSize"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.FieldSchema.JsonSchema.At("/properties/size", "FieldSize");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

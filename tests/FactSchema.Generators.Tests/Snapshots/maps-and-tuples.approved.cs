@@ -720,6 +720,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("maps-and-tuples.schema.json", "Geo", "{\n  \"title\": \"Geo\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"tags\": { \"type\": \"object\", \"patternProperties\": { \"^[a-z]+$\": { \"type\": \"integer\" }, \"^x-\": { \"type\": \"integer\" } }, \"additionalProperties\": false },\n    \"mixed\": { \"type\": \"object\", \"patternProperties\": { \"^[a-z]+$\": { \"type\": \"integer\" }, \"^x-\": { \"type\": \"string\" } }, \"additionalProperties\": false },\n    \"open\": { \"type\": \"object\", \"patternProperties\": { \"^[a-z]+$\": { \"type\": \"integer\" } } },\n    \"point\": { \"type\": \"array\", \"prefixItems\": [{ \"type\": \"number\" }, { \"type\": \"number\" }, { \"type\": \"string\" }], \"items\": false, \"minItems\": 3 },\n    \"draft07Pair\": { \"type\": \"array\", \"items\": [{ \"type\": \"string\" }, { \"type\": \"boolean\" }], \"additionalItems\": false, \"minItems\": 2 },\n    \"cites\": { \"$ref\": \"#\" }\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Geo\",\"type\":\"object\",\"properties\":{\"tags\":{\"type\":\"object\",\"patternProperties\":{\"^[a-z]+$\":{\"type\":\"integer\"},\"^x-\":{\"type\":\"integer\"}},\"additionalProperties\":false},\"mixed\":{\"type\":\"object\",\"patternProperties\":{\"^[a-z]+$\":{\"type\":\"integer\"},\"^x-\":{\"type\":\"string\"}},\"additionalProperties\":false},\"open\":{\"type\":\"object\",\"patternProperties\":{\"^[a-z]+$\":{\"type\":\"integer\"}}},\"point\":{\"type\":\"array\",\"prefixItems\":[{\"type\":\"number\"},{\"type\":\"number\"},{\"type\":\"string\"}],\"items\":false,\"minItems\":3},\"draft07Pair\":{\"type\":\"array\",\"prefixItems\":[{\"type\":\"string\"},{\"type\":\"boolean\"}],\"items\":false,\"minItems\":2},\"cites\":{\"$ref\":\"#\"}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -727,6 +735,14 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Geo
+    {
+        /// <summary>The schema of <see cref="Geo"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.GeoSchema.JsonSchema.At("", "Geo");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

@@ -21,7 +21,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.EqualsJsonConverter"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class EqualsJsonConverterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.EqualsJsonConverter>
+    public sealed partial class EqualsJsonConverterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.EqualsJsonConverter>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("a");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("b");
@@ -738,6 +738,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("reserved-names.schema.json", "Equals2", "{\n  \"title\": \"Equals\",\n  \"description\": \"Type names that would clash with the members every generated record has are renamed.\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"equals\": { \"type\": \"string\" },\n    \"toString\": { \"$ref\": \"#/$defs/deserialize\" },\n    \"writeTo\": { \"$ref\": \"#/$defs/jsonConverter\" }\n  },\n  \"$defs\": {\n    \"deserialize\": { \"type\": \"object\", \"properties\": { \"getHashCode\": { \"type\": \"integer\" } } },\n    \"jsonConverter\": { \"enum\": [\"a\", \"b\"] }\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Equals\",\"description\":\"Type names that would clash with the members every generated record has are renamed.\",\"type\":\"object\",\"properties\":{\"equals\":{\"type\":\"string\"},\"toString\":{\"$ref\":\"#/$defs/deserialize\"},\"writeTo\":{\"$ref\":\"#/$defs/jsonConverter\"}},\"$defs\":{\"deserialize\":{\"type\":\"object\",\"properties\":{\"getHashCode\":{\"type\":\"integer\"}}},\"jsonConverter\":{\"enum\":[\"a\",\"b\"]}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -745,6 +753,30 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Equals2
+    {
+        /// <summary>The schema of <see cref="Equals2"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EqualsSchema.JsonSchema.At("", "Equals2");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record EqualsDeserialize
+    {
+        /// <summary>The schema of <see cref="EqualsDeserialize"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EqualsSchema.JsonSchema.At("/$defs/deserialize", "EqualsDeserialize");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class EqualsJsonConverterJsonConverter
+    {
+        /// <summary>The schema of <see cref="EqualsJsonConverter"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EqualsSchema.JsonSchema.At("/$defs/jsonConverter", "EqualsJsonConverter");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

@@ -1391,6 +1391,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("shape-union.schema.json", "Exhibit", "{\n  \"title\": \"Exhibit\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"source\": {\n      \"description\": \"No discriminator: the branch that matches decides.\",\n      \"oneOf\": [\n        { \"type\": \"object\", \"properties\": { \"url\": { \"type\": \"string\", \"format\": \"uri\" } }, \"required\": [\"url\"], \"additionalProperties\": false },\n        { \"type\": \"object\", \"properties\": { \"quote\": { \"type\": \"string\" } }, \"required\": [\"quote\"], \"additionalProperties\": false },\n        { \"type\": \"string\" },\n        { \"type\": \"array\", \"items\": { \"type\": \"string\" } }\n      ]\n    },\n    \"label\": {\n      \"description\": \"Two strings can match the same value: FS0018 (anyOf).\",\n      \"anyOf\": [\n        { \"type\": \"string\", \"maxLength\": 10 },\n        { \"type\": \"string\", \"pattern\": \"^[a-z]+$\" }\n      ]\n    }\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Exhibit\",\"type\":\"object\",\"properties\":{\"source\":{\"description\":\"No discriminator: the branch that matches decides.\",\"oneOf\":[{\"type\":\"object\",\"properties\":{\"url\":{\"type\":\"string\",\"format\":\"uri\"}},\"required\":[\"url\"],\"additionalProperties\":false},{\"type\":\"object\",\"properties\":{\"quote\":{\"type\":\"string\"}},\"required\":[\"quote\"],\"additionalProperties\":false},{\"type\":\"string\"},{\"type\":\"array\",\"items\":{\"type\":\"string\"}}]},\"label\":{\"description\":\"Two strings can match the same value: FS0018 (anyOf).\",\"anyOf\":[{\"type\":\"string\",\"maxLength\":10},{\"type\":\"string\",\"pattern\":\"^[a-z]+$\"}]}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -1398,6 +1406,46 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Exhibit
+    {
+        /// <summary>The schema of <see cref="Exhibit"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ExhibitSchema.JsonSchema.At("", "Exhibit");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record ExhibitSourceUrl
+    {
+        /// <summary>The schema of <see cref="ExhibitSourceUrl"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static new global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ExhibitSchema.JsonSchema.At("/properties/source/oneOf/0", "ExhibitSourceUrl");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record ExhibitSourceQuote
+    {
+        /// <summary>The schema of <see cref="ExhibitSourceQuote"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static new global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ExhibitSchema.JsonSchema.At("/properties/source/oneOf/1", "ExhibitSourceQuote");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record ExhibitSource
+    {
+        /// <summary>The schema of <see cref="ExhibitSource"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ExhibitSchema.JsonSchema.At("/properties/source", "ExhibitSource");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record ExhibitLabel
+    {
+        /// <summary>The schema of <see cref="ExhibitLabel"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.ExhibitSchema.JsonSchema.At("/properties/label", "ExhibitLabel");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

@@ -32,7 +32,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.AidKind"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class AidKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.AidKind>
+    public sealed partial class AidKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.AidKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("military-aid");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("financial aid");
@@ -190,7 +190,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.AidMaybeKind"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class AidMaybeKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.AidMaybeKind>
+    public sealed partial class AidMaybeKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.AidMaybeKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("yes");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("no");
@@ -637,6 +637,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("string-enum.schema.json", "Aid", "{\n  \"title\": \"Aid\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"kind\": {\n      \"description\": \"What kind of aid; every JSON spelling is kept exactly.\",\n      \"enum\": [\"military-aid\", \"financial aid\", \"\", \"1st-tranche\", \"a-b\", \"a_b\", \"class\"]\n    },\n    \"maybeKind\": { \"type\": [\"string\", \"null\"], \"enum\": [\"yes\", \"no\", null] }\n  },\n  \"required\": [\"kind\"]\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Aid\",\"type\":\"object\",\"properties\":{\"kind\":{\"description\":\"What kind of aid; every JSON spelling is kept exactly.\",\"enum\":[\"military-aid\",\"financial aid\",\"\",\"1st-tranche\",\"a-b\",\"a_b\",\"class\"]},\"maybeKind\":{\"type\":[\"string\",\"null\"],\"enum\":[\"yes\",\"no\",null]}},\"required\":[\"kind\"]}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -644,6 +652,30 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Aid
+    {
+        /// <summary>The schema of <see cref="Aid"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.AidSchema.JsonSchema.At("", "Aid");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class AidKindJsonConverter
+    {
+        /// <summary>The schema of <see cref="AidKind"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.AidSchema.JsonSchema.At("/properties/kind", "AidKind");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class AidMaybeKindJsonConverter
+    {
+        /// <summary>The schema of <see cref="AidMaybeKind"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.AidSchema.JsonSchema.At("/properties/maybeKind", "AidMaybeKind");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

@@ -21,7 +21,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.IdentifierFlagString"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class IdentifierFlagStringJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.IdentifierFlagString>
+    public sealed partial class IdentifierFlagStringJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.IdentifierFlagString>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("unknown");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("disputed");
@@ -1522,6 +1522,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("type-union.schema.json", "Identifier", "{\n  \"title\": \"Identifier\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"code\": { \"type\": [\"string\", \"integer\"] },\n    \"codeOrNull\": { \"type\": [\"string\", \"integer\", \"null\"] },\n    \"numberNotInteger\": { \"type\": [\"integer\", \"number\"] },\n    \"flag\": { \"oneOf\": [{ \"type\": \"boolean\" }, { \"enum\": [\"unknown\", \"disputed\"] }, { \"type\": \"integer\" }] }\n  },\n  \"required\": [\"code\"]\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Identifier\",\"type\":\"object\",\"properties\":{\"code\":{\"type\":[\"string\",\"integer\"]},\"codeOrNull\":{\"type\":[\"string\",\"integer\",\"null\"]},\"numberNotInteger\":{\"type\":[\"integer\",\"number\"]},\"flag\":{\"oneOf\":[{\"type\":\"boolean\"},{\"enum\":[\"unknown\",\"disputed\"]},{\"type\":\"integer\"}]}},\"required\":[\"code\"]}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -1529,6 +1537,46 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Identifier
+    {
+        /// <summary>The schema of <see cref="Identifier"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.IdentifierSchema.JsonSchema.At("", "Identifier");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    readonly partial struct IdentifierCode
+    {
+        /// <summary>The schema of <see cref="IdentifierCode"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.IdentifierSchema.JsonSchema.At("/properties/code", "IdentifierCode");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    readonly partial struct IdentifierCodeOrNull
+    {
+        /// <summary>The schema of <see cref="IdentifierCodeOrNull"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.IdentifierSchema.JsonSchema.At("/properties/codeOrNull", "IdentifierCodeOrNull");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    readonly partial struct IdentifierFlag
+    {
+        /// <summary>The schema of <see cref="IdentifierFlag"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.IdentifierSchema.JsonSchema.At("/properties/flag", "IdentifierFlag");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class IdentifierFlagStringJsonConverter
+    {
+        /// <summary>The schema of <see cref="IdentifierFlagString"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.IdentifierSchema.JsonSchema.At("/properties/flag/oneOf/1", "IdentifierFlagString");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

@@ -21,7 +21,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.AssertionKind"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class AssertionKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.AssertionKind>
+    public sealed partial class AssertionKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.AssertionKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("quote");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("position");
@@ -134,7 +134,7 @@ namespace Consumer.Schemas
 
     /// <summary>Reads and writes <see cref="global::Consumer.Schemas.PositionAssertionStance"/> with the exact JSON spelling of each value.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FactSchema.Generators", "1.0.0")]
-    public sealed class PositionAssertionStanceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.PositionAssertionStance>
+    public sealed partial class PositionAssertionStanceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Consumer.Schemas.PositionAssertionStance>
     {
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("for");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("against");
@@ -1226,6 +1226,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("union-shared-properties.schema.json", "Assertion", "{\n  \"title\": \"Assertion\",\n  \"description\": \"Properties beside oneOf are shared: each variant record declares them with its own.\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"id\": { \"type\": \"string\" },\n    \"kind\": { \"enum\": [\"quote\", \"position\"] },\n    \"note\": { \"type\": [\"string\", \"null\"] }\n  },\n  \"required\": [\"id\", \"kind\"],\n  \"oneOf\": [\n    { \"properties\": { \"kind\": { \"const\": \"quote\" }, \"text\": { \"type\": \"string\" } }, \"required\": [\"text\"] },\n    { \"properties\": { \"kind\": { \"const\": \"position\" }, \"stance\": { \"enum\": [\"for\", \"against\"] } }, \"required\": [\"stance\"] }\n  ]\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Assertion\",\"description\":\"Properties beside oneOf are shared: each variant record declares them with its own.\",\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"kind\":{\"enum\":[\"quote\",\"position\"]},\"note\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"id\",\"kind\"],\"oneOf\":[{\"properties\":{\"kind\":{\"const\":\"quote\"},\"text\":{\"type\":\"string\"}},\"required\":[\"text\"]},{\"properties\":{\"kind\":{\"const\":\"position\"},\"stance\":{\"enum\":[\"for\",\"against\"]}},\"required\":[\"stance\"]}]}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -1233,6 +1241,46 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record QuoteAssertion
+    {
+        /// <summary>The schema of <see cref="QuoteAssertion"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static new global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.AssertionSchema.JsonSchema.At("/oneOf/0", "QuoteAssertion");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record PositionAssertion
+    {
+        /// <summary>The schema of <see cref="PositionAssertion"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static new global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.AssertionSchema.JsonSchema.At("/oneOf/1", "PositionAssertion");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial record Assertion
+    {
+        /// <summary>The schema of <see cref="Assertion"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.AssertionSchema.JsonSchema.At("", "Assertion");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class AssertionKindJsonConverter
+    {
+        /// <summary>The schema of <see cref="AssertionKind"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.AssertionSchema.JsonSchema.At("/properties/kind", "AssertionKind");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+    }
+
+    partial class PositionAssertionStanceJsonConverter
+    {
+        /// <summary>The schema of <see cref="PositionAssertionStance"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.AssertionSchema.JsonSchema.At("/oneOf/1/properties/stance", "PositionAssertionStance");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>

@@ -461,6 +461,14 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, Validator);
 
+        /// <summary>
+        /// The schema as a value: the file as written (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8"/>) and
+        /// bundled, self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).
+        /// </summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::FactSchema.Serialization.FactSchemaJsonSchema.Create("unsupported.schema.json", "Evidence", "{\n  \"title\": \"Evidence\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"either\": { \"oneOf\": [{ \"type\": \"string\" }, { \"type\": \"integer\" }], \"anyOf\": [{ \"minimum\": 0 }, { \"minLength\": 1 }] },\n    \"stringOrObject\": { \"type\": [\"string\", \"object\"] },\n    \"tuple\": { \"type\": \"array\", \"prefixItems\": [{ \"type\": \"string\" }, { \"type\": \"number\" }] },\n    \"anything\": {}\n  }\n}\n"u8, "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"title\":\"Evidence\",\"type\":\"object\",\"properties\":{\"either\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"integer\"}],\"anyOf\":[{\"minimum\":0},{\"minLength\":1}]},\"stringOrObject\":{\"type\":[\"string\",\"object\"]},\"tuple\":{\"type\":\"array\",\"prefixItems\":[{\"type\":\"string\"},{\"type\":\"number\"}]},\"anything\":{}}}"u8);
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
+
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
         /// <param name="context">The validation run.</param>
@@ -468,6 +476,14 @@ namespace Consumer.Schemas
         /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+    }
+
+    partial record Evidence
+    {
+        /// <summary>The schema of <see cref="Evidence"/> as a value: where it sits in its file, and self-contained (<see cref="global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode"/>).</summary>
+        public static global::FactSchema.Serialization.FactSchemaJsonSchema JsonSchema => __fs_jsonSchema ??= global::Consumer.Schemas.EvidenceSchema.JsonSchema.At("", "Evidence");
+
+        private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
     }
 
     /// <summary>Validators generated from the schema's assertions; each reads the value at the reader once and, on success, leaves the reader on its last token.</summary>
