@@ -16,7 +16,11 @@ namespace FactSchema.Generators.Bundling;
 internal sealed record BundleNote(string FilePath, SourceSpan Span, string Message);
 
 /// <summary>A self-contained schema: its JSON text, and what could not be carried over exactly.</summary>
-internal sealed record BundleResult(string Json, IReadOnlyList<BundleNote> Notes);
+internal sealed record BundleResult(string Json, IReadOnlyList<BundleNote> Notes)
+{
+    /// <summary>For a local bundle: the other documents its references lead to (each once), which it does not embed.</summary>
+    public IReadOnlyList<SchemaDocument> References { get; init; } = Array.Empty<SchemaDocument>();
+}
 
 /// <summary>
 /// Makes one self-contained draft 2020-12 schema of a schema file: every other schema it reaches through <c>$ref</c>
@@ -46,10 +50,13 @@ internal sealed class SchemaBundler
     private readonly CancellationToken _cancellationToken;
 
     private readonly bool _indented;
+    private readonly bool _local;
+    private readonly List<SchemaDocument> _referenced = new();
 
-    private SchemaBundler(ValidationIndex index, SchemaDocument root, bool indented, CancellationToken cancellationToken)
+    private SchemaBundler(ValidationIndex index, SchemaDocument root, bool indented, bool local, CancellationToken cancellationToken)
     {
         _indented = indented;
+        _local = local;
         _index = index;
         _root = root;
         _cancellationToken = cancellationToken;
@@ -61,13 +68,22 @@ internal sealed class SchemaBundler
 
     /// <summary>Bundles <paramref name="root"/>, indented (for people) or compact (for generated code).</summary>
     public static BundleResult Bundle(SchemaSet set, SchemaDocument root, bool indented, CancellationToken cancellationToken)
+        => Bundle(set, root, indented, local: false, cancellationToken);
+
+    /// <summary>
+    /// A local bundle (<paramref name="local"/>): the file alone, in its draft 2020-12 form, with every reference into
+    /// another document written as that document's <see cref="IdOf"/> and a pointer into its own local bundle. Generated
+    /// code carries one per file, and the runtime puts a file's full bundle together from them: the code stays linear in
+    /// the number of files where full bundles would each carry every file they reach.
+    /// </summary>
+    public static BundleResult Bundle(SchemaSet set, SchemaDocument root, bool indented, bool local, CancellationToken cancellationToken)
     {
         if (root.Json is null)
         {
             throw new ArgumentException("The schema could not be read.", nameof(root));
         }
 
-        var bundler = new SchemaBundler(set.ValidationIndex, set.DocumentFor(root.FilePath) ?? root, indented, cancellationToken);
+        var bundler = new SchemaBundler(set.ValidationIndex, set.DocumentFor(root.FilePath) ?? root, indented, local, cancellationToken);
         return bundler.Run();
     }
 
@@ -92,6 +108,16 @@ internal sealed class SchemaBundler
             var document = queue.Dequeue();
             foreach (var target in ReferencedDocuments(document))
             {
+                if (_local)
+                {
+                    if (visited.Add(target.FilePath))
+                    {
+                        _referenced.Add(target);
+                    }
+
+                    continue;
+                }
+
                 if (visited.Add(target.FilePath))
                 {
                     _keys[target.FilePath] = UniqueKey(target, usedKeys);
@@ -107,7 +133,7 @@ internal sealed class SchemaBundler
         {
             // A boolean schema references nothing.
             writer.Value(rootJson);
-            return new BundleResult(builder.ToString(), _notes);
+            return new BundleResult(builder.ToString(), _notes) { References = _referenced };
         }
 
         writer.StartObject();
@@ -146,7 +172,7 @@ internal sealed class SchemaBundler
         }
 
         writer.EndObject();
-        return new BundleResult(builder.ToString(), _notes);
+        return new BundleResult(builder.ToString(), _notes) { References = _referenced };
     }
 
     /// <summary>The root's own definitions, then one entry per embedded document.</summary>
@@ -273,8 +299,20 @@ internal sealed class SchemaBundler
             _notes.Add(new BundleNote(at.Document.FilePath, value.Span, $"{keyword} '{value.Text}' became a $ref to where it first resolves: a bundle has no dynamic scope to extend"));
         }
 
+        if (_local && target.Document.FilePath != _root.FilePath)
+        {
+            return IdOf(target.Document) + "#" + EncodeFragment(MapPointer(target.Document.Json!, target.Pointer));
+        }
+
         return "#" + EncodeFragment(BundlePointer(target));
     }
+
+    /// <summary>
+    /// The URI a local bundle names a document by: its absolute <c>$id</c>, or, for a file without one, its path in the
+    /// project (never a path of the build machine).
+    /// </summary>
+    public static string IdOf(SchemaDocument document)
+        => document.BaseUri.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? document.RelativePath : document.BaseUri;
 
     /// <summary>Where a schema location of any document sits in the bundle.</summary>
     private string BundlePointer(SchemaRef target)

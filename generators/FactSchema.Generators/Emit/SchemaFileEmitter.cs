@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using FactSchema.Generators.Mapping;
 using FactSchema.Generators.Model;
@@ -156,7 +157,7 @@ internal static class SchemaFileEmitter
             w.WriteLine("/// The schema as a value: the file as written (<see cref=\"global::FactSchema.Serialization.FactSchemaJsonSchema.SourceUtf8\"/>) and");
             w.WriteLine("/// bundled, self-contained (<see cref=\"global::FactSchema.Serialization.FactSchemaJsonSchema.ToJsonNode\"/>).");
             w.WriteLine("/// </summary>");
-            w.WriteLine($"public static {KnownNames.JsonSchemaValue} JsonSchema => __fs_jsonSchema ??= {KnownNames.JsonSchemaValue}.Create({CodeText.Literal(value.Id)}, {CodeText.Literal(value.Name)}, {source}, {bundle});");
+            w.WriteLine($"public static {KnownNames.JsonSchemaValue} JsonSchema => __fs_jsonSchema ??= {KnownNames.JsonSchemaValue}.Create({CodeText.Literal(value.Id)}, {CodeText.Literal(value.Name)}, {source}, {bundle}{Dependencies(value)});");
             w.WriteLine();
             w.WriteLine($"private static {KnownNames.JsonSchemaValue}? __fs_jsonSchema;");
             w.WriteLine();
@@ -182,6 +183,10 @@ internal static class SchemaFileEmitter
 
         w.CloseBlock();
     }
+
+    /// <summary>The files a schema refers to, as delegates (files may refer to one another in a ring).</summary>
+    private static string Dependencies(JsonSchemaSpec value)
+        => value.Dependencies.Count == 0 ? string.Empty : ", " + string.Join(", ", value.Dependencies.Select(d => $"static () => {d}.JsonSchema"));
 
     /// <summary>A UTF-8 literal of <paramref name="text"/> (bytes at run time where a literal cannot hold it: a lone surrogate).</summary>
     private static string Utf8(string text)

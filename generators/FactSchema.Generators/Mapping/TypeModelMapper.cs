@@ -260,11 +260,15 @@ internal sealed class TypeModelMapper
             return null;
         }
 
-        var bundle = Bundling.SchemaBundler.Bundle(_set, _document, indented: false, _cancellationToken);
+        var bundle = Bundling.SchemaBundler.Bundle(_set, _document, indented: false, local: true, _cancellationToken);
         var name = _set.Names.FirstOrDefault(e => e.FilePath == _document.FilePath && e.Pointer.Length == 0)?.Name ?? _set.SchemaClassNameFor(_document) ?? "Schema";
-        // A file without an absolute $id is named by its path in the project, not by where it sits on this machine.
-        var id = _document.BaseUri.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? _document.RelativePath : _document.BaseUri;
-        return new JsonSchemaSpec(id, text, bundle.Json, name);
+        var dependencies = bundle.References
+            .Select(d => _set.DocumentFor(d.FilePath) ?? d)
+            .Where(d => _set.SchemaClassNameFor(d) is not null && d.Root is not null)
+            .Select(d => "global::" + (d.Namespace.Length == 0 ? string.Empty : d.Namespace + ".") + _set.SchemaClassNameFor(d))
+            .Distinct(StringComparer.Ordinal)
+            .ToImmutableEquatableArray();
+        return new JsonSchemaSpec(Bundling.SchemaBundler.IdOf(_document), text, bundle.Json, Identifiers.Bare(name), dependencies);
     }
 
     /// <summary>Whether an unresolved reference names a bundled meta-schema (draft-07's <c>http://json-schema.org/draft-07/schema#</c> and the like).</summary>

@@ -386,10 +386,11 @@ internal sealed record SchemaFileSpec
 }
 
 /// <summary>
-/// A schema file as a value: its identifying URI, its text as written and its bundle (compact JSON, every <c>$ref</c>
-/// it reaches embedded, draft 2020-12) and the name of its root type.
+/// A schema file as a value: its identifying URI, its text as written, its local bundle (compact draft 2020-12 JSON,
+/// references into other files written as their URIs), the name of its root type, and the schema classes of the files
+/// it refers to (from which the runtime completes the bundle).
 /// </summary>
-internal sealed record JsonSchemaSpec(string Id, string Source, string Bundle, string Name);
+internal sealed record JsonSchemaSpec(string Id, string Source, string Bundle, string Name, ImmutableEquatableArray<string> Dependencies);
 
 /// <summary>An assembly-level record: the schema at <paramref name="SchemaUri"/> maps to <paramref name="Type"/>.</summary>
 internal sealed record SchemaTypeRecord(string SchemaUri, ValueTypeSpec Type, string? Pointer = null, string? ValidatorMethod = null);

@@ -21,6 +21,8 @@ namespace FactSchema.Serialization;
 /// The generator builds the file's bundle at compile time; nothing is read from disk and nothing uses reflection.
 /// </para>
 /// <para>
+/// The generated code carries each file once (its local bundle, <see cref="LocalBundleUtf8"/>), and the full bundle is put
+/// together on first use from the files it reaches, so generated code grows with the number of files, not with its square.
 /// A <c>$ref</c> to a schema of another assembly (the standard vocabulary, say) is kept as written, an absolute URI:
 /// the bundle holds what the project's own schema files reach.
 /// </para>
@@ -30,10 +32,12 @@ public sealed class FactSchemaJsonSchema
     private readonly FactSchemaJsonSchema? _file;
     private readonly byte[] _source;
     private readonly byte[] _bundle;
+    private readonly Func<FactSchemaJsonSchema>[] _references;
     private string? _json;
 
-    private FactSchemaJsonSchema(string id, string pointer, string name, byte[] source, byte[] bundle, FactSchemaJsonSchema? file)
+    private FactSchemaJsonSchema(string id, string pointer, string name, byte[] source, byte[] bundle, FactSchemaJsonSchema? file, Func<FactSchemaJsonSchema>[] references)
     {
+        _references = references;
         Id = id;
         Pointer = pointer;
         Name = name;
@@ -57,8 +61,14 @@ public sealed class FactSchemaJsonSchema
     /// <summary>The schema file as written, UTF-8 encoded (for a type below the root, the whole file that holds it).</summary>
     public ReadOnlySpan<byte> SourceUtf8 => _source;
 
-    /// <summary>The file's bundle, compact UTF-8 JSON: the file's root schema with everything it references embedded.</summary>
-    public ReadOnlySpan<byte> BundleUtf8 => _bundle;
+    /// <summary>
+    /// The file alone in its draft 2020-12 form, compact UTF-8 JSON, with each <c>$ref</c> into another file written as that
+    /// file's <see cref="Id"/> and a pointer (<see cref="ToJsonNode"/> puts those files in).
+    /// </summary>
+    public ReadOnlySpan<byte> LocalBundleUtf8 => _bundle;
+
+    /// <summary>The schema files of the same assembly this file refers to directly (each has its own references).</summary>
+    public IReadOnlyList<FactSchemaJsonSchema> References => Array.ConvertAll(File._references, reference => reference());
 
     /// <summary>The schema of the file this one belongs to (itself, for a file's root).</summary>
     public FactSchemaJsonSchema File => _file ?? this;
@@ -67,11 +77,12 @@ public sealed class FactSchemaJsonSchema
     /// <param name="id">The file's URI.</param>
     /// <param name="name">The C# name of the file's root type.</param>
     /// <param name="source">The file as written.</param>
-    /// <param name="bundle">The file's bundle.</param>
+    /// <param name="bundle">The file's local bundle.</param>
+    /// <param name="references">The schemas of the files it refers to (delegates: files may refer to one another in a ring).</param>
     /// <returns>The value.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public static FactSchemaJsonSchema Create(string id, string name, ReadOnlySpan<byte> source, ReadOnlySpan<byte> bundle)
-        => new(id ?? throw new ArgumentNullException(nameof(id)), string.Empty, name ?? throw new ArgumentNullException(nameof(name)), source.ToArray(), bundle.ToArray(), null);
+    public static FactSchemaJsonSchema Create(string id, string name, ReadOnlySpan<byte> source, ReadOnlySpan<byte> bundle, params Func<FactSchemaJsonSchema>[] references)
+        => new(id ?? throw new ArgumentNullException(nameof(id)), string.Empty, name ?? throw new ArgumentNullException(nameof(name)), source.ToArray(), bundle.ToArray(), null, references ?? Array.Empty<Func<FactSchemaJsonSchema>>());
 
     /// <summary>The schema of a type at <paramref name="pointer"/> in this file (called by generated code).</summary>
     /// <param name="pointer">The JSON Pointer of the type's schema in the bundle.</param>
@@ -86,7 +97,7 @@ public sealed class FactSchemaJsonSchema
         }
 
         var file = File;
-        return pointer.Length == 0 && name == file.Name ? file : new FactSchemaJsonSchema(Id, pointer, name ?? throw new ArgumentNullException(nameof(name)), file._source, file._bundle, file);
+        return pointer.Length == 0 && name == file.Name ? file : new FactSchemaJsonSchema(Id, pointer, name ?? throw new ArgumentNullException(nameof(name)), file._source, file._bundle, file, file._references);
     }
 
     /// <summary>
@@ -103,9 +114,88 @@ public sealed class FactSchemaJsonSchema
     /// <inheritdoc/>
     public override string ToString() => Uri;
 
+    /// <summary>
+    /// The file's full bundle: its local bundle, with every file it reaches (directly or not) embedded under
+    /// <c>$defs</c> and every reference between them a pointer into the one document.
+    /// </summary>
+    private JsonNode ComposeFile()
+    {
+        var root = JsonNode.Parse(_bundle)!;
+        if (root is not JsonObject rootObject)
+        {
+            return root;
+        }
+
+        var files = new List<FactSchemaJsonSchema>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { Id };
+        var queue = new Queue<FactSchemaJsonSchema>(References);
+        while (queue.Count > 0)
+        {
+            var file = queue.Dequeue();
+            if (seen.Add(file.Id))
+            {
+                files.Add(file);
+                foreach (var next in file.References)
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            return root;
+        }
+
+        var defs = rootObject["$defs"] as JsonObject;
+        if (defs is null)
+        {
+            defs = new JsonObject();
+            rootObject["$defs"] = defs;
+        }
+
+        var where = new Dictionary<string, string>(StringComparer.Ordinal) { [Id] = string.Empty };
+        var keys = new List<string>();
+        foreach (var file in files)
+        {
+            var key = UniqueKey(defs, null, file.Name.Length == 0 ? "schema" : char.ToLowerInvariant(file.Name[0]) + file.Name.Substring(1));
+            defs[key] = new JsonObject();
+            keys.Add(key);
+            where[file.Id] = "/$defs/" + Escape(key.Replace("~", "~0").Replace("/", "~1"));
+        }
+
+        string Rewrite(string reference, string self)
+        {
+            var hash = reference.IndexOf('#');
+            if (hash == 0)
+            {
+                return "#" + self + reference.Substring(1);
+            }
+
+            return hash > 0 && where.TryGetValue(reference.Substring(0, hash), out var at) ? "#" + at + reference.Substring(hash + 1) : reference;
+        }
+
+        RewriteReferences(rootObject, reference => Rewrite(reference, string.Empty));
+        for (var i = 0; i < files.Count; i++)
+        {
+            var embedded = JsonNode.Parse(files[i]._bundle);
+            if (embedded is JsonObject embeddedObject)
+            {
+                embeddedObject.Remove("$schema");
+                embeddedObject.Remove("$id");
+            }
+
+            var self = where[files[i].Id];
+            RewriteReferences(embedded, reference => Rewrite(reference, self));
+            defs[keys[i]] = embedded;
+        }
+
+        return root;
+    }
+
     private string Build()
     {
-        var bundle = JsonNode.Parse(_bundle)!;
+        var bundle = File.ComposeFile();
         if (Pointer.Length == 0)
         {
             return bundle.ToJsonString();
