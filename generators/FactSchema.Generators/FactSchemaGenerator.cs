@@ -95,6 +95,28 @@ public sealed class FactSchemaGenerator : IIncrementalGenerator
             spc.AddSource(file.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         });
 
+        var projectNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => SchemaFileInput.ProjectNamespace(options.GlobalOptions));
+        var catalog = sources
+            .Select(static (file, _) => TypeCatalogEmitter.EntryFor(file))
+            .WithTrackingName(TrackingNames.TypeCatalog)
+            .Collect()
+            .Combine(projectNamespace);
+        context.RegisterSourceOutput(catalog, static (spc, input) =>
+        {
+            try
+            {
+                if (TypeCatalogEmitter.Emit(input.Left, input.Right) is { } source)
+                {
+                    spc.AddSource("FactSchemaTypes.g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                spc.ReportDiagnostic(InternalError(string.Empty, "FactSchemaTypes: " + ex.GetType().Name + ": " + ex.Message).ToDiagnostic());
+            }
+        });
+
         context.RegisterSourceOutput(diagnostics, static (spc, items) =>
         {
             foreach (var item in items)

@@ -11,6 +11,7 @@ internal static class TrackingNames
     public const string MappedSchemas = nameof(MappedSchemas);
     public const string SourceModels = nameof(SourceModels);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string TypeCatalog = nameof(TypeCatalog);
     public const string Baseline = nameof(Baseline);
     public const string Compatibility = nameof(Compatibility);
 }

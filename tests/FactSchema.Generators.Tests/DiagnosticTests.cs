@@ -224,7 +224,7 @@ public sealed class DiagnosticTests
         var run = GeneratorHarness.Run(new SchemaInput("a/actor.schema.json", first, Namespace: "One"), new SchemaInput("b/actor.schema.json", first, Namespace: "Two"));
 
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Equal(new[] { "a.actor.schema.json.g.cs", "b.actor.schema.json.g.cs" }, run.Sources.Keys.OrderBy(k => k));
+        Assert.Equal(new[] { "FactSchemaTypes.g.cs", "a.actor.schema.json.g.cs", "b.actor.schema.json.g.cs" }, run.Sources.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(run.CompilationDiagnostics);
     }
 

@@ -135,15 +135,17 @@ public class JsonSchemaValueTests
         Assert.False(Evaluate(Amount.JsonSchema, bytes));
     }
 
-    private static bool Evaluate(FactSchemaJsonSchema schema, byte[] utf8Json)
+    internal static bool Evaluate(FactSchemaJsonSchema schema, byte[] utf8Json) => Evaluate(schema.ToJsonString(), utf8Json);
+
+    internal static bool Evaluate(string schema, byte[] utf8Json)
     {
         // An empty registry: nothing can be fetched or looked up, so the schema must carry all it needs.
-        var built = JsonSchema.FromText(schema.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        var built = JsonSchema.FromText(schema, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         using var document = JsonDocument.Parse(utf8Json);
         return built.Evaluate(document.RootElement, new EvaluationOptions { RequireFormatValidation = true }).IsValid;
     }
 
-    private static void AssertSelfContained(JsonNode root)
+    internal static void AssertSelfContained(JsonNode root)
     {
         foreach (var reference in References(root))
         {

@@ -84,6 +84,10 @@ internal sealed record SchemaFileInput(string FilePath, string RelativePath, str
             IsBaseline: true);
     }
 
+    /// <summary>The project's schema namespace: <c>FactSchemaNamespace</c>, else <c>RootNamespace</c>.</summary>
+    public static string ProjectNamespace(AnalyzerConfigOptions globalOptions)
+        => SanitizeNamespace(FirstNonEmpty(Get(globalOptions, PropertyPrefix + "FactSchemaNamespace"), Get(globalOptions, PropertyPrefix + "RootNamespace")) ?? string.Empty);
+
     private static string? Get(AnalyzerConfigOptions options, string key)
         => options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 

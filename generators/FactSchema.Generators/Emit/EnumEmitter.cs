@@ -31,7 +31,8 @@ internal static class EnumEmitter
 
         w.WriteLine($"/// <summary>Reads and writes <see cref=\"{type.FullName}\"/> with the exact JSON spelling of each value.</summary>");
         w.WriteLine($"[{GeneratedCode}(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
-        w.OpenBlock($"public sealed partial class {type.ConverterName} : {JsonConverterOfT}<{type.FullName}>");
+        w.OpenBlock($"public sealed partial class {type.ConverterName} : {RecordEmitter.ConverterBase(type.JsonSchemaPointer is not null)}<{type.FullName}>");
+        RecordEmitter.EmitConverterSchema(w, type.JsonSchemaPointer is null ? null : "JsonSchema");
         for (var i = 0; i < type.Members.Count; i++)
         {
             w.WriteLine($"private static readonly {JsonEncodedText} __fs_value{Index(i)} = {JsonEncodedText}.Encode({CodeText.Literal(type.Members[i].JsonValue)});");

@@ -32,6 +32,9 @@ internal static class KnownNames
     public const string JsonEncodedText = "global::System.Text.Json.JsonEncodedText";
     public const string JsonSerializerOptions = "global::System.Text.Json.JsonSerializerOptions";
     public const string JsonConverterOfT = "global::System.Text.Json.Serialization.JsonConverter";
+    public const string FactSchemaConverterOfT = "global::FactSchema.Serialization.FactSchemaJsonConverter";
+    public const string TypeInfoResolver = "global::FactSchema.Serialization.FactSchemaJsonTypeInfoResolver";
+    public const string ConverterInterface = "global::FactSchema.Serialization.IFactSchemaJsonConverter";
     public const string JsonConverterAttribute = "global::System.Text.Json.Serialization.JsonConverterAttribute";
     public const string EqualityComparer = "global::System.Collections.Generic.EqualityComparer";
     public const string IReadOnlyList = "global::System.Collections.Generic.IReadOnlyList";

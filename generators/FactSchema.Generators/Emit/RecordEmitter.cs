@@ -39,7 +39,7 @@ internal static class RecordEmitter
         EmitReader(w, type);
         EmitValidation(w, name, type.ValidatorMethod, hidesBase);
         EmitWriter(w, type);
-        EmitConverter(w, name, type.FullName, hidesBase);
+        EmitConverter(w, name, type.FullName, hidesBase, schema: type.JsonSchemaPointer is null ? null : type.FullName + ".JsonSchema");
 
         w.CloseBlock();
     }
@@ -828,16 +828,42 @@ internal static class RecordEmitter
         w.WriteLine();
     }
 
-    /// <summary>The nested <c>JsonConverter</c> that connects a generated type to <c>JsonSerializer</c>; <paramref name="read"/> overrides how it reads.</summary>
-    internal static void EmitConverter(SourceWriter w, string typeName, string fullName, bool hidesBase, string? read = null)
+    /// <summary>
+    /// The nested <c>JsonConverter</c> that connects a generated type to <c>JsonSerializer</c>; <paramref name="read"/> overrides how it
+    /// reads; <paramref name="schema"/> is the expression of the type's schema value, when it has one.
+    /// </summary>
+    internal static void EmitConverter(SourceWriter w, string typeName, string fullName, bool hidesBase, string? read = null, string? schema = null)
     {
         w.WriteLine($"/// <summary>Connects <see cref=\"{typeName}\"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>");
-        w.OpenBlock($"public {(hidesBase ? "new " : string.Empty)}sealed class JsonConverter : {JsonConverterOfT}<{fullName}>");
+        w.OpenBlock($"public {(hidesBase ? "new " : string.Empty)}sealed class JsonConverter : {ConverterBase(schema is not null)}<{fullName}>");
+        EmitConverterSchema(w, schema);
+        if (schema is not null && read is null)
+        {
+            w.WriteLine("/// <inheritdoc/>");
+            w.WriteLine($"protected override {JsonValidator}? DocumentValidator => __fs_validator;");
+            w.WriteLine();
+        }
         w.WriteLine("/// <inheritdoc/>");
         w.WriteLine($"public override {fullName} Read(ref {Utf8JsonReader} reader, global::System.Type typeToConvert, {JsonSerializerOptions} options) => {read ?? fullName + ".Deserialize(ref reader)"};");
         w.WriteLine();
         w.WriteLine("/// <inheritdoc/>");
         w.WriteLine($"public override void Write({Utf8JsonWriter} writer, {fullName} value, {JsonSerializerOptions} options) => value.WriteTo(writer);");
         w.CloseBlock();
+    }
+
+    /// <summary>The base of a generated converter: FactSchema's (the schema, the contract) when the type has a schema value.</summary>
+    internal static string ConverterBase(bool hasSchema) => hasSchema ? FactSchemaConverterOfT : JsonConverterOfT;
+
+    /// <summary>The converter's <c>Schema</c>, when the type has a schema value.</summary>
+    internal static void EmitConverterSchema(SourceWriter w, string? schema)
+    {
+        if (schema is null)
+        {
+            return;
+        }
+
+        w.WriteLine("/// <inheritdoc/>");
+        w.WriteLine($"public override {JsonSchemaValue} Schema => {schema};");
+        w.WriteLine();
     }
 }

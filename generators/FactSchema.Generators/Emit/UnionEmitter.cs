@@ -90,7 +90,7 @@ internal static class UnionEmitter
         w.CloseBlock();
         w.WriteLine();
         RecordEmitter.EmitValidation(w, name, type.ValidatorMethod, hidesBase);
-        RecordEmitter.EmitConverter(w, name, type.FullName, hidesBase);
+        RecordEmitter.EmitConverter(w, name, type.FullName, hidesBase, schema: type.JsonSchemaPointer is null ? null : type.FullName + ".JsonSchema");
         w.CloseBlock();
 
         foreach (var variant in type.Variants.Where(v => v.Wrapped is not null))
@@ -289,7 +289,7 @@ internal static class UnionEmitter
         w.CloseBlock();
         w.WriteLine();
         var read = $"{union.FullName}.Deserialize(ref reader) as {variant.FullName} ?? throw new {JsonException}({CodeText.Literal("The JSON value is not the " + name + " variant of " + union.Name + ".")})";
-        RecordEmitter.EmitConverter(w, name, variant.FullName, hidesBase: true, read);
+        RecordEmitter.EmitConverter(w, name, variant.FullName, hidesBase: true, read, union.JsonSchemaPointer is null ? null : union.FullName + ".JsonSchema");
         w.CloseBlock();
     }
 }

@@ -49,7 +49,7 @@ internal static class ValueUnionEmitter
         w.CloseBlock();
         w.WriteLine();
         RecordEmitter.EmitValidation(w, name, type.ValidatorMethod, hidesBase: false, isStruct: true);
-        RecordEmitter.EmitConverter(w, name, type.FullName, hidesBase: false);
+        RecordEmitter.EmitConverter(w, name, type.FullName, hidesBase: false, schema: type.JsonSchemaPointer is null ? null : type.FullName + ".JsonSchema");
         w.CloseBlock();
     }
 

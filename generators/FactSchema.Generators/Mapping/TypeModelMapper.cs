@@ -203,7 +203,7 @@ internal sealed class TypeModelMapper
 
         // The schema as a value: each type points into the file's bundle (whose keyword names may differ from the source's).
         var jsonSchema = SchemaValue(root);
-        if (jsonSchema is not null && _document.Json is { } sourceJson)
+        if (jsonSchema is not null && _document.Json is { } sourceJson && _set.SchemaClassNameFor(_document) is not null)
         {
             string Pointer(string pointer) => Bundling.SchemaBundler.MapPointer(sourceJson, pointer);
             for (var i = 0; i < objects.Count; i++)
