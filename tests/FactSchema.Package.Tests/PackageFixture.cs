@@ -100,6 +100,44 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
+    /// <summary>Packs an integration package (<c>src/&lt;name&gt;</c>) into the feed once.</summary>
+    public void PackIntegration(string name)
+    {
+        lock (_toolLock)
+        {
+            if (_packed.Contains(name))
+            {
+                return;
+            }
+
+            var project = Path.Combine(RepoRoot, "src", name, name + ".csproj");
+            var pack = Run(RepoRoot, "dotnet", $"pack \"{project}\" -c Release -o \"{Feed}\" -p:VersionPrefix={PackageVersion} -p:VersionSuffix= -nologo");
+            Assert.True(pack.ExitCode == 0, $"dotnet pack of {name} failed:\n" + pack.Output);
+            Assert.True(File.Exists(Path.Combine(Feed, $"{name}.{PackageVersion}.nupkg")), $"no {name} package in the feed:\n" + pack.Output);
+            _packed.Add(name);
+        }
+    }
+
+    /// <summary>
+    /// A new project folder whose NuGet config adds the test feed to the machine's own sources: for projects that also need
+    /// packages FactSchema does not make (ASP.NET Core's OpenAPI package), still restored into the isolated packages folder.
+    /// </summary>
+    public string NewProjectFolderWithMachineFeeds(string name)
+    {
+        var folder = Path.Combine(Root, name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="factschema-test-feed" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return folder;
+    }
+
+    private readonly HashSet<string> _packed = new(StringComparer.Ordinal);
     private readonly object _toolLock = new();
     private string? _tool;
 

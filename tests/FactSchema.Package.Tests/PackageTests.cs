@@ -22,6 +22,7 @@ public sealed class PackageTests
         Assert.Contains("lib/netstandard2.0/FactSchema.dll", entries);
         Assert.Contains("lib/net8.0/FactSchema.dll", entries);
         Assert.Contains("lib/net8.0/FactSchema.xml", entries);
+        Assert.Contains("lib/net10.0/FactSchema.dll", entries); // the JsonSchemaExporter integration needs .NET 9 or later
         Assert.Contains("analyzers/dotnet/cs/FactSchema.Generators.dll", entries);
         Assert.Contains("build/FactSchema.props", entries);
         Assert.Contains("build/FactSchema.targets", entries);
