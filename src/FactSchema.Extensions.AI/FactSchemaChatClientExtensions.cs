@@ -62,7 +62,7 @@ public static class FactSchemaChatClientExtensions
         }
 
         var converter = options.GetConverter(typeof(T));
-        var output = options.GetStructuredOutput(typeof(T));
+        var output = options.GetStructuredOutput(typeof(T), options.GetProfile(client));
         var chatOptions = CreateChatOptions(options, output);
         var conversation = new List<ChatMessage>(messages);
         var responses = new List<ChatResponse>();

@@ -25,8 +25,13 @@ public sealed class FactSchemaChatOptions
         set => _maxAttempts = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "At least one attempt.");
     }
 
-    /// <summary>The form of the schema sent (default <see cref="StructuredOutputProfile.Exact"/>; <see cref="StructuredOutputProfile.OpenAIStrict"/> for OpenAI's strict mode).</summary>
-    public StructuredOutputProfile Profile { get; set; } = StructuredOutputProfile.Exact;
+    /// <summary>
+    /// The form of the schema sent; null (the default) chooses by the client's provider (<see cref="ChatClientMetadata.ProviderName"/>):
+    /// <see cref="StructuredOutputProfile.OpenAIStrict"/> for OpenAI, whose adapter (Microsoft.Extensions.AI.OpenAI) rewrites every
+    /// JSON-schema response format into a strict form of its own (every member required, none made nullable), and
+    /// <see cref="StructuredOutputProfile.Exact"/> for any other.
+    /// </summary>
+    public StructuredOutputProfile? Profile { get; set; }
 
     /// <summary>Options for each request (model, temperature, …); copied, never changed. Its <c>ResponseFormat</c> is replaced by the fact's schema.</summary>
     public ChatOptions? ChatOptions { get; set; }
@@ -40,15 +45,30 @@ public sealed class FactSchemaChatOptions
     /// <summary>The description the schema is sent with; null for none (the schema's own description is in it).</summary>
     public string? SchemaDescription { get; set; }
 
-    /// <summary>The structured output for a type under <see cref="Profile"/>, derived once and kept.</summary>
+    /// <summary>The structured output for a type under a profile, derived once and kept.</summary>
     /// <param name="type">A generated type that <see cref="Types"/> knows.</param>
+    /// <param name="profile">The profile.</param>
     /// <returns>The structured output.</returns>
     /// <exception cref="InvalidOperationException"><paramref name="type"/> is not a generated type <see cref="Types"/> knows.</exception>
-    /// <exception cref="StructuredOutputNotSupportedException">The type's schema cannot be made to fit <see cref="Profile"/>.</exception>
-    public FactSchemaStructuredOutput GetStructuredOutput(Type type)
+    /// <exception cref="StructuredOutputNotSupportedException">The type's schema cannot be made to fit <paramref name="profile"/>.</exception>
+    public FactSchemaStructuredOutput GetStructuredOutput(Type type, StructuredOutputProfile profile)
     {
         var converter = GetConverter(type);
-        return _outputs.GetOrAdd((type, Profile), key => FactSchemaStructuredOutput.Create(converter.Schema, key.Item2, Types));
+        return _outputs.GetOrAdd((type, profile), key => FactSchemaStructuredOutput.Create(converter.Schema, key.Item2, Types));
+    }
+
+    /// <summary>The profile for requests to <paramref name="client"/>: <see cref="Profile"/>, or the one its provider needs.</summary>
+    /// <param name="client">The chat client.</param>
+    /// <returns>The profile.</returns>
+    public StructuredOutputProfile GetProfile(IChatClient client)
+    {
+        if (Profile is { } profile)
+        {
+            return profile;
+        }
+
+        var provider = client?.GetService<ChatClientMetadata>()?.ProviderName;
+        return provider is not null && provider.IndexOf("openai", StringComparison.OrdinalIgnoreCase) >= 0 ? StructuredOutputProfile.OpenAIStrict : StructuredOutputProfile.Exact;
     }
 
     internal IFactSchemaJsonConverter GetConverter(Type type) => Types.TryGetConverter(type ?? throw new ArgumentNullException(nameof(type)), out var converter)

@@ -173,6 +173,17 @@ public sealed class GetFactTests
     }
 
     [Fact]
+    public async Task WithoutAProfileAClientOfNoKnownProviderGetsTheExactSchema()
+    {
+        var client = new RecordingChatClient(RecordingChatClient.Text(FirstQuote.ToJsonString()));
+
+        await client.GetFactAsync<Quote>("Extract the first quote.", new FactSchemaChatOptions(FactSchemaTypes.Resolver));
+
+        var format = Assert.IsType<ChatResponseFormatJson>(client.Requests[0].Options!.ResponseFormat);
+        Assert.True(JsonNode.DeepEquals(Quote.JsonSchema.ToJsonNode(), JsonNode.Parse(format.Schema!.Value.GetRawText())));
+    }
+
+    [Fact]
     public async Task ATypeOutsideTheResolverIsAClearError()
     {
         var client = new RecordingChatClient();
@@ -182,7 +193,7 @@ public sealed class GetFactTests
 
     internal static (JsonObject Schema, bool Wrapped) Strict<T>()
     {
-        var output = Options(StructuredOutputProfile.OpenAIStrict).GetStructuredOutput(typeof(T));
+        var output = Options().GetStructuredOutput(typeof(T), StructuredOutputProfile.OpenAIStrict);
         return ((JsonObject)JsonNode.Parse(output.Schema.GetRawText())!, output.IsWrapped);
     }
 

@@ -29,7 +29,7 @@ public sealed class StrictProfileTests
     private static FactSchemaStructuredOutput StrictOf(string typeName)
     {
         var type = FactSchemaTypes.Resolver.Types.Single(t => t.Name == typeName);
-        return new FactSchemaChatOptions(FactSchemaTypes.Resolver) { Profile = StructuredOutputProfile.OpenAIStrict }.GetStructuredOutput(type);
+        return new FactSchemaChatOptions(FactSchemaTypes.Resolver).GetStructuredOutput(type, StructuredOutputProfile.OpenAIStrict);
     }
 
     [Theory]
