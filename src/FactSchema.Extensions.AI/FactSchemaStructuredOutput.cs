@@ -120,18 +120,42 @@ public sealed class FactSchemaStructuredOutput
             throw new FactSchemaValidationException(errors);
         }
 
-        if (restored is null)
+        return Write(restored, utf8Reply.Length);
+    }
+
+    private static byte[] Write(JsonNode? node, int sizeHint)
+    {
+        if (node is null)
         {
             return "null"u8.ToArray();
         }
 
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(utf8Reply.Length);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Math.Max(sizeHint, 256));
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            restored.WriteTo(writer);
+            node.WriteTo(writer);
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// The other way: a document of the type's own schema in the form <see cref="Schema"/> asks for, as a model following it
+    /// would write it (every absent member as null, maps as key/value entries, wrapped where the root is). For examples in
+    /// prompts and for test doubles; <see cref="RestoreReply"/> of the result gives the document back, except that an absent
+    /// member that also accepts null comes back as null (strict replies cannot tell the two apart).
+    /// </summary>
+    /// <param name="utf8Document">A document of the type's own schema, UTF-8 encoded.</param>
+    /// <returns>The reply form, UTF-8 encoded; the document itself for <see cref="StructuredOutputProfile.Exact"/>.</returns>
+    /// <exception cref="FactSchemaJsonException">The document is not well-formed JSON.</exception>
+    public byte[] ToReply(byte[] utf8Document)
+    {
+        if (utf8Document is null)
+        {
+            throw new ArgumentNullException(nameof(utf8Document));
+        }
+
+        return _shape is null ? utf8Document : Write(_shape.ToReply(ParseReply(utf8Document)), utf8Document.Length);
     }
 
     /// <summary>The place in the reply that a JSON Pointer into the restored document names (for telling the model where its errors are).</summary>

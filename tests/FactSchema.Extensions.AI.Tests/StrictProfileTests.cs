@@ -72,6 +72,9 @@ public sealed class StrictProfileTests
         using var replyDocument = JsonDocument.Parse(reply!.ToJsonString());
         var evaluation = JsonSchema.FromText(output.Schema.GetRawText()).Evaluate(replyDocument.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         Assert.True(evaluation.IsValid, string.Join("\n", (evaluation.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => d.InstanceLocation + ": " + e.Value))));
+        // The library's own way there writes the same reply as the independent one.
+        var ours = JsonNode.Parse(output.ToReply(Encoding.UTF8.GetBytes(json)));
+        Assert.True(JsonNode.DeepEquals(reply, ours), ours!.ToJsonString());
         var restored = output.RestoreReply(Encoding.UTF8.GetBytes(reply.ToJsonString()));
         Assert.True(JsonNode.DeepEquals(original, JsonNode.Parse(restored)), Encoding.UTF8.GetString(restored));
         FactSchemaTypes.Resolver.TryGetConverter(FactSchemaTypes.Resolver.Types.Single(t => t.Name == typeName), out var converter);
@@ -128,6 +131,9 @@ public sealed class StrictProfileTests
         Assert.Equal("""{"tags":{"a":1,"b":2}}""", Restore(output, """{"tags": [{"key": "a", "value": 1}, {"key": "b", "value": 2}]}"""));
         Assert.Equal("/tags/1/value", output.ToReplyPointer("/tags/b", Encoding.UTF8.GetBytes("""{"tags": [{"key": "a", "value": 1}, {"key": "b", "value": 2}]}""")));
 
+        Assert.Equal("""{"tags":[{"key":"a","value":1}]}""", Encoding.UTF8.GetString(output.ToReply(Encoding.UTF8.GetBytes("""{"tags": {"a": 1}}"""))));
+        Assert.Equal("""{"tags":null}""", Encoding.UTF8.GetString(output.ToReply(Encoding.UTF8.GetBytes("{}"))));
+
         var error = Assert.Throws<FactSchemaValidationException>(() => Restore(output, """{"tags": [{"key": "a", "value": 1}, {"key": "a", "value": 2}]}"""));
         Assert.Equal("/tags/1/key", Assert.Single(error.Errors).InstanceLocation);
     }
@@ -144,6 +150,7 @@ public sealed class StrictProfileTests
         Assert.Equal("""["x"]""", Restore(output, """{"value": ["x"]}"""));
         Assert.Equal("/value/0", output.ToReplyPointer("/0", Encoding.UTF8.GetBytes("""{"value": ["x"]}""")));
         Assert.Throws<FactSchemaValidationException>(() => Restore(output, """["x"]"""));
+        Assert.Equal("""{"value":["x"]}""", Encoding.UTF8.GetString(output.ToReply(Encoding.UTF8.GetBytes("""["x"]"""))));
     }
 
     [Fact]

@@ -21,6 +21,9 @@ internal abstract class ReplyShape
     /// <returns>The node in the original's form.</returns>
     public abstract JsonNode? Restore(JsonNode? reply, string pointer, List<ValidationError> errors);
 
+    /// <summary>The other way: a document of the original schema in the form the strict schema asks for (a new node).</summary>
+    public abstract JsonNode? ToReply(JsonNode? document);
+
     /// <summary>Appends to <paramref name="output"/> the reply's path for the original's path segments from <paramref name="index"/> on.</summary>
     public abstract void Translate(IReadOnlyList<string> segments, int index, JsonNode? reply, StringBuilder output);
 
@@ -40,6 +43,8 @@ internal abstract class ReplyShape
     private sealed class SameShape : ReplyShape
     {
         public override JsonNode? Restore(JsonNode? reply, string pointer, List<ValidationError> errors) => reply;
+
+        public override JsonNode? ToReply(JsonNode? document) => document?.DeepClone();
 
         public override void Translate(IReadOnlyList<string> segments, int index, JsonNode? reply, StringBuilder output) => AppendRest(segments, index, output);
     }
@@ -123,6 +128,8 @@ internal sealed class LeafShape : ReplyShape
     public LeafShape(ValueFit fit) => _fit = fit;
 
     public override JsonNode? Restore(JsonNode? reply, string pointer, List<ValidationError> errors) => reply;
+
+    public override JsonNode? ToReply(JsonNode? document) => document?.DeepClone();
 
     public override void Translate(IReadOnlyList<string> segments, int index, JsonNode? reply, StringBuilder output) => AppendRest(segments, index, output);
 
@@ -218,6 +225,30 @@ internal sealed class ObjectShape : ReplyShape
 
     public override int Fit(JsonNode? reply) => _fit.Score(reply);
 
+    public override JsonNode? ToReply(JsonNode? document)
+    {
+        if (document is not JsonObject obj)
+        {
+            return document?.DeepClone();
+        }
+
+        var reply = new JsonObject();
+        foreach (var member in _members)
+        {
+            reply[member.Key] = obj.TryGetPropertyValue(member.Key, out var value) ? member.Value.Value.ToReply(value) : null;
+        }
+
+        foreach (var extra in obj)
+        {
+            if (!_members.ContainsKey(extra.Key))
+            {
+                reply[extra.Key] = extra.Value?.DeepClone();
+            }
+        }
+
+        return reply;
+    }
+
     internal static JsonNode? Detach(JsonNode? node) => node?.Parent is null ? node : node.DeepClone();
 }
 
@@ -261,6 +292,9 @@ internal sealed class ArrayShape : ReplyShape
     }
 
     public override int Fit(JsonNode? reply) => reply is JsonArray ? 1 : -1;
+
+    public override JsonNode? ToReply(JsonNode? document)
+        => document is JsonArray array ? new JsonArray(array.Select(_items.ToReply).ToArray()) : document?.DeepClone();
 }
 
 /// <summary>A map (an object of arbitrary names) sent as an array of <c>{key, value}</c> entries.</summary>
@@ -328,7 +362,23 @@ internal sealed class MapShape : ReplyShape
         AppendRest(segments, index, output);
     }
 
-    public override int Fit(JsonNode? reply) => reply is JsonArray ? 1 : -1;
+    public override int Fit(JsonNode? reply) => reply is JsonArray or JsonObject ? 1 : -1;
+
+    public override JsonNode? ToReply(JsonNode? document)
+    {
+        if (document is not JsonObject map)
+        {
+            return document?.DeepClone();
+        }
+
+        var entries = new JsonArray();
+        foreach (var member in map)
+        {
+            entries.Add((JsonNode)new JsonObject { [Key] = member.Key, [Value] = _value.ToReply(member.Value) });
+        }
+
+        return entries;
+    }
 }
 
 /// <summary>A union (<c>anyOf</c>, from <c>anyOf</c> or <c>oneOf</c>): the reply is restored by the branch it fits best.</summary>
@@ -339,6 +389,8 @@ internal sealed class UnionShape : ReplyShape
     public UnionShape(IReadOnlyList<ReplyShape> branches) => _branches = branches;
 
     public override JsonNode? Restore(JsonNode? reply, string pointer, List<ValidationError> errors) => Pick(reply)?.Restore(reply, pointer, errors) ?? reply;
+
+    public override JsonNode? ToReply(JsonNode? document) => Pick(document) is { } branch ? branch.ToReply(document) : document?.DeepClone();
 
     public override void Translate(IReadOnlyList<string> segments, int index, JsonNode? reply, StringBuilder output)
     {
@@ -397,6 +449,8 @@ internal sealed class RefShape : ReplyShape
 
     public override JsonNode? Restore(JsonNode? reply, string pointer, List<ValidationError> errors) => Target.Restore(reply, pointer, errors);
 
+    public override JsonNode? ToReply(JsonNode? document) => Target.ToReply(document);
+
     public override void Translate(IReadOnlyList<string> segments, int index, JsonNode? reply, StringBuilder output) => Target.Translate(segments, index, reply, output);
 
     public override int Fit(JsonNode? reply) => Target.Fit(reply);
@@ -423,6 +477,8 @@ internal sealed class WrappedShape : ReplyShape
         errors.Add(new ValidationError(pointer, "/required", "The reply must be an object with the one member \"value\"."));
         return reply;
     }
+
+    public override JsonNode? ToReply(JsonNode? document) => new JsonObject { [Member] = _value.ToReply(document) };
 
     public override void Translate(IReadOnlyList<string> segments, int index, JsonNode? reply, StringBuilder output)
     {
