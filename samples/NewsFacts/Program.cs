@@ -18,6 +18,11 @@ internal static class Program
     private static int Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
+        if (args.Length > 0 && args[0] == "--extract")
+        {
+            return Extraction.Run(args.Skip(1).ToArray()).GetAwaiter().GetResult();
+        }
+
         var path = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "facts.json");
         byte[] utf8;
         try

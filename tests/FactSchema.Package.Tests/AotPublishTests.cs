@@ -37,5 +37,16 @@ public sealed class AotPublishTests
         Assert.Equal(0, process.ExitCode);
         Assert.Contains("Round trip: lossless", stdout);
         Assert.Contains("Rutte", stdout);
+
+        // Structured output (FactSchema.Extensions.AI over Microsoft.Extensions.AI) natively compiled too: the strict schema
+        // derived, a canned reply mapped back and read, a mistaken one answered with its pointer.
+        using var extract = Process.Start(new ProcessStartInfo(executable, "--extract") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+        var extracted = extract.StandardOutput.ReadToEnd();
+        var extractErrors = extract.StandardError.ReadToEnd();
+        extract.WaitForExit();
+        Assert.True(extract.ExitCode == 0, extracted + extractErrors);
+        Assert.Contains("- at /pledges/0/amount/currency (pattern)", extracted);
+        Assert.Contains("attempt 2: valid: 20 actors, 8 pledges", extracted);
+        Assert.Contains("equal to facts.json read directly", extracted);
     }
 }
