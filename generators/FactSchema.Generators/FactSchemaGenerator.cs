@@ -126,6 +126,7 @@ public sealed class FactSchemaGenerator : IIncrementalGenerator
         });
 
         RegisterCompatibilityCheck(context, inputs, schemaSet, features, external);
+        RegisterStructuredOutputCheck(context, documents);
 
         var hasSchemas = documents.Collect().Select(static (all, _) => all.Length > 0);
         context.RegisterSourceOutput(features.Combine(hasSchemas), static (spc, input) =>
@@ -226,6 +227,44 @@ public sealed class FactSchemaGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(findings, static (spc, result) =>
         {
             foreach (var item in result.Diagnostics)
+            {
+                spc.ReportDiagnostic(item.ToDiagnostic());
+            }
+        });
+    }
+
+    /// <summary>
+    /// The structured-output check: with <c>FactSchemaStructuredOutputProfile=OpenAIStrict</c>, each place of a schema that
+    /// FactSchema.Extensions.AI could not make strict is reported where it is written. Nothing runs for other projects.
+    /// </summary>
+    private static void RegisterStructuredOutputCheck(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<SchemaDocument> documents)
+    {
+        var setting = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+            {
+                options.GlobalOptions.TryGetValue("build_property.FactSchemaStructuredOutputProfile", out var value);
+                return value ?? string.Empty;
+            });
+
+        context.RegisterSourceOutput(setting, static (spc, value) =>
+        {
+            if (!StructuredOutput.StrictProfileCheck.TryParseProfile(value, out _))
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidStructuredOutputProfile, Location.None, value));
+            }
+        });
+
+        var strict = setting.Select(static (value, _) => StructuredOutput.StrictProfileCheck.TryParseProfile(value, out var isStrict) && isStrict);
+        var findings = documents
+            .Combine(strict)
+            .Select(static (input, cancellationToken) => input.Right
+                ? Guard(input.Left.FilePath, () => StructuredOutput.StrictProfileCheck.Run(input.Left, cancellationToken), error => ImmutableEquatableArray.ToImmutableEquatableArray(new[] { InternalError(input.Left.FilePath, "structured-output check: " + error) }))
+                : ImmutableEquatableArray<DiagnosticInfo>.Empty)
+            .WithTrackingName(TrackingNames.StructuredOutput);
+
+        context.RegisterSourceOutput(findings, static (spc, items) =>
+        {
+            foreach (var item in items)
             {
                 spc.ReportDiagnostic(item.ToDiagnostic());
             }

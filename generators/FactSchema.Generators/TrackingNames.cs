@@ -14,4 +14,5 @@ internal static class TrackingNames
     public const string TypeCatalog = nameof(TypeCatalog);
     public const string Baseline = nameof(Baseline);
     public const string Compatibility = nameof(Compatibility);
+    public const string StructuredOutput = nameof(StructuredOutput);
 }

@@ -67,6 +67,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DefinitionNotASchema = Create(
         "FS0019", "A definition is not a schema", "The definition '{0}' is ignored: {1}", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor NotStrict = Create(
+        "FS0020", "Schema cannot be made strict for structured output", "FactSchemaStructuredOutputProfile is OpenAIStrict, but this schema cannot be made strict: {0}; asking a model for it fails at run time", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidStructuredOutputProfile = Create(
+        "FS0021", "Unknown FactSchemaStructuredOutputProfile value", "FactSchemaStructuredOutputProfile: '{0}' is not Exact or OpenAIStrict and is ignored", DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InvalidCompatibilityPolicy = Create(
         "FS1000", "Unknown FactSchemaCompatibility value", "FactSchemaCompatibility: '{0}' is not BACKWARD, FORWARD, FULL, NONE, WIRE_READ, WIRE_WRITE, SOURCE or REFERENCE and is ignored", DiagnosticSeverity.Warning);
 

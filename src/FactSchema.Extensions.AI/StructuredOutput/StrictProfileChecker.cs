@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FactSchema.StructuredOutput;
 
 namespace FactSchema.Extensions.AI.StructuredOutput;
 

@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Generic;
 
-namespace FactSchema.Extensions.AI.StructuredOutput;
+namespace FactSchema.StructuredOutput;
 
 /// <summary>
 /// The rules of OpenAI's strict structured output, as one table: the keywords it accepts per instance type, the formats it
 /// knows, the keywords it ignores (annotations, dropped) and the provider's size limits. The deriver and the checker both read
-/// it, so the two cannot drift.
+/// it, so the two cannot drift; the generator links this file too, for its build-time check (FS0020).
 /// </summary>
 internal static class StrictProfileRules
 {

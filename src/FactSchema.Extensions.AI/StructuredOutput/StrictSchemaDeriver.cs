@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FactSchema.StructuredOutput;
 
 namespace FactSchema.Extensions.AI.StructuredOutput;
 
