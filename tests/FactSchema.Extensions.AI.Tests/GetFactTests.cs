@@ -36,6 +36,19 @@ public sealed class GetFactTests
         Assert.False(options.AdditionalProperties?.ContainsKey(FactSchemaChatClientExtensions.StrictKey) ?? false);
     }
 
+    [Theory]
+    [InlineData("```json\n{0}\n```")]
+    [InlineData("  ```\n{0}\n```\n")]
+    public async Task AReplyFencedInMarkdownIsReadWithoutItsFence(string form)
+    {
+        var client = new RecordingChatClient(RecordingChatClient.Text(form.Replace("{0}", FirstQuote.ToJsonString(), StringComparison.Ordinal)));
+
+        var response = await client.GetFactAsync<Quote>("Extract the first quote.", Options());
+
+        Assert.Equal(1, response.Attempts);
+        Assert.Equal(Quote.Deserialize(FirstQuote.ToJsonString()), response.Value);
+    }
+
     [Fact]
     public async Task AnInvalidReplyIsAskedAgainWithEveryErrorAndItsPointer()
     {
