@@ -122,6 +122,9 @@ internal static class ValueCodeEmitter
             case ValueKind.Tuple:
                 EmitReadTuple(w, type, target, depth);
                 break;
+            default:
+                // A kind added to the model and not here would read nothing: fail loudly (FS0012), never emit silence.
+                throw new System.InvalidOperationException("No reader for the value kind " + type.Kind);
         }
     }
 
@@ -480,6 +483,8 @@ internal static class ValueCodeEmitter
                 w.WriteLine("writer.WriteEndArray();");
                 w.CloseBlock();
                 break;
+            default:
+                throw new System.InvalidOperationException("No writer for the value kind " + type.Kind);
         }
     }
 }

@@ -133,6 +133,8 @@ internal sealed class TypeModelMapper
                     valueUnions.Add(MapValueUnion(entry, node));
                     valueUnionPointers.Add(entry.Pointer);
                     break;
+                default:
+                    throw new InvalidOperationException("No mapping for the named type kind " + entry.Kind);
             }
         }
 
