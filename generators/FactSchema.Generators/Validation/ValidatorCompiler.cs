@@ -1367,15 +1367,47 @@ internal sealed class ValidatorCompiler
             w.WriteLine($"{Set}? {keep} = null;");
         }
 
+        _discriminators.TryGetValue(location.Key, out var discriminator);
+
+        // Without a mapped discriminator, a property whose value rules branches out before they read the value again.
+        var filter = discriminator is null ? BranchFilter.Infer(_index, location, node, keyword) : null;
+        filter = filter is not null && filter.Values.All(v => CodeText.Utf8Literal(v) is not null) ? filter : null;
+        var filterName = filter is null ? null : CodeText.Utf8Literal(filter.Name);
+        string? filterSelected = null;
+        if (filter is not null && filterName is not null)
+        {
+            var table = Field("readonly string[]", "new string[] { " + string.Join(", ", filter.Values.Select(CodeText.Literal)) + " }");
+            filterSelected = Local("value");
+            w.WriteLine($"var {filterSelected} = {V}.SelectBranch(start, {filterName}, {table});");
+        }
+
+        string Admits(int i)
+        {
+            if (filterSelected is null || filter!.Branches[i] is not { } admitted)
+            {
+                return string.Empty;
+            }
+
+            // -2: not an object, or no such property (the branch decides); -1: a value no restricted branch admits.
+            if (admitted.Count <= 4)
+            {
+                return $"({filterSelected} == -2{string.Concat(admitted.Select(p => $" || {filterSelected} == {Int(p)}"))}) && ";
+            }
+
+            var mask = Field("readonly bool[]", "new bool[] { " + string.Join(", ", filter.Values.Select((_, p) => admitted.Contains(p) ? "true" : "false")) + " }");
+            return $"({filterSelected} == -2 || ({filterSelected} >= 0 && {mask}[{filterSelected}])) && ";
+        }
+
         void EmitBranch(int i)
         {
+            var admits = Admits(i);
             var call = Call(location, Sub(location, keyword, Int(i)), Fresh(), _track ? "s" : "null");
-            var guard = oneOf ? $"{matches} < 2" : $"{matches} == 0";
+            var guard = admits + (oneOf ? $"{matches} < 2" : $"{matches} == 0");
             w.OpenBlock();
             if (_track)
             {
                 w.WriteLine($"var s = e is null ? null : c.RentSet();");
-                w.OpenBlock($"if ((e is not null || {guard}) && {call})");
+                w.OpenBlock($"if ({admits}(e is not null || {(oneOf ? $"{matches} < 2" : $"{matches} == 0")}) && {call})");
                 w.WriteLine($"{matches}++;");
                 if (oneOf)
                 {
@@ -1402,7 +1434,6 @@ internal sealed class ValidatorCompiler
             w.CloseBlock();
         }
 
-        _discriminators.TryGetValue(location.Key, out var discriminator);
         var discriminatorName = discriminator is null ? null : CodeText.Utf8Literal(discriminator.Name);
         string? discriminatorValues = null;
         if (discriminator is not null && discriminatorName is not null)
