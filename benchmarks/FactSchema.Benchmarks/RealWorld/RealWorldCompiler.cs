@@ -60,6 +60,17 @@ public static class RealWorldCompiler
             throw new InvalidOperationException($"{schema.Name}: the generated code does not build: " + string.Join(Environment.NewLine, errors.Take(5)));
         }
 
+        // FACTSCHEMA_BENCH_DUMP=<folder>: keep the generated files there, to read what a benchmark runs.
+        if (Environment.GetEnvironmentVariable("FACTSCHEMA_BENCH_DUMP") is { Length: > 0 } dump)
+        {
+            var folder = Path.Combine(dump, schema.Name);
+            Directory.CreateDirectory(folder);
+            foreach (var tree in output.SyntaxTrees.Where(t => t.FilePath.Length > 0))
+            {
+                File.WriteAllText(Path.Combine(folder, Path.GetFileName(tree.FilePath)), tree.GetText().ToString());
+            }
+        }
+
         using var stream = new MemoryStream();
         var emitted = output.Emit(stream);
         if (!emitted.Success)

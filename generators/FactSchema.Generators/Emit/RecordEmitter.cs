@@ -471,10 +471,7 @@ internal static class RecordEmitter
     /// <summary>After a value has been read from <paramref name="start"/>: runs <paramref name="validator"/> over it while <c>proven</c> holds, and clears it on a failure.</summary>
     private static void EmitMatchesOrUnproven(SourceWriter w, string start, string? validator)
     {
-        w.OpenBlock(validator is null ? "if (proven)" : $"if (proven && !{ValidationRuntime}.Matches({start}, {validator}))");
-        w.WriteLine("proven = false;");
-        w.CloseBlock();
-        w.WriteLine();
+        w.WriteLine(validator is null ? "proven = false;" : $"proven = proven && {ValidationRuntime}.Matches({start}, {validator});");
     }
 
     /// <summary>
@@ -552,12 +549,7 @@ internal static class RecordEmitter
             var word = Index(i / 64);
             var bit = "0x" + (1UL << (i % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
             w.OpenBlock($"case {Index(i)}:");
-            w.OpenBlock($"if ((__fs_seen{word} & {bit}) != 0)");
-            w.WriteLine($"throw {Reader}.DuplicateProperty(ref reader, __fs_jsonNames[{Index(i)}]);");
-            w.CloseBlock();
-            w.WriteLine();
-            w.WriteLine($"__fs_seen{word} |= {bit};");
-            w.WriteLine($"{Reader}.Read(ref reader);");
+            w.WriteLine($"{Reader}.EnterProperty(ref reader, ref __fs_seen{word}, {bit}, __fs_jsonNames, {Index(i)});");
             EmitReadProperty(w, property, "__fs_v" + Index(i), inline);
             if (property.Const is { } constant)
             {

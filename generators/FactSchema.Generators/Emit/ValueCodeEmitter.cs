@@ -41,6 +41,13 @@ internal static class ValueCodeEmitter
     {
         if (type.Nullable && type.Kind != ValueKind.Any)
         {
+            if (!HasScalarChecks(proven, check) && ReadExpression(type, proven) is { } read)
+            {
+                // default(T?), not null: a value union converts implicitly from a string, so a bare null would be one.
+                w.WriteLine($"{target} = reader.TokenType == {JsonTokenType}.Null ? default({TypeSyntax.Full(type)}) : {read};");
+                return;
+            }
+
             w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.Null)");
             w.WriteLine($"{target} = null;");
             w.CloseBlock();
@@ -56,7 +63,7 @@ internal static class ValueCodeEmitter
     private static void EmitReadNonNull(SourceWriter w, ValueTypeSpec type, string target, int depth, string? proven, ValueCheckSpec? check)
     {
         EmitReadValue(w, type, target, depth, proven, check);
-        if (proven is not null && check is not null && (check.Scalars.Count > 0 || check.MinLength is not null || check.MaxLength is not null))
+        if (proven is not null && check is not null && HasScalarChecks(proven, check))
         {
             // Keyword checks run on the token itself, with the validator's own runtime checks, after the typed read
             // (which has checked the token's type and leaves the reader on it).
@@ -64,55 +71,41 @@ internal static class ValueCodeEmitter
         }
     }
 
+    private static bool HasScalarChecks(string? proven, ValueCheckSpec? check)
+        => proven is not null && check is not null && (check.Scalars.Count > 0 || check.MinLength is not null || check.MaxLength is not null);
+
+    /// <summary>The expression that reads a value of one token or one generated type at the reader, or null for a container.</summary>
+    private static string? ReadExpression(ValueTypeSpec type, string? proven) => type.Kind switch
+    {
+        ValueKind.Any => $"{Reader}.ReadElement(ref reader)",
+        ValueKind.String => $"{Reader}.ReadString(ref reader)",
+        ValueKind.Boolean => $"{Reader}.ReadBoolean(ref reader)",
+        ValueKind.Int32 => $"{Reader}.ReadInt32(ref reader)",
+        ValueKind.Int64 => $"{Reader}.ReadInt64(ref reader)",
+        ValueKind.Double => $"{Reader}.ReadDouble(ref reader)",
+        ValueKind.Decimal => $"{Reader}.ReadDecimal(ref reader)",
+        ValueKind.Date => $"{Reader}.ReadDate(ref reader)",
+        ValueKind.DateAsDateTime => $"{Reader}.ReadDateAsDateTime(ref reader)",
+        ValueKind.DateTimeOffset => $"{Reader}.ReadDateTime(ref reader)",
+        ValueKind.Uri => $"{Reader}.ReadUri(ref reader)",
+        ValueKind.Guid => $"{Reader}.ReadGuid(ref reader)",
+        ValueKind.Enum => $"{type.TypeName}JsonConverter.ReadValue(ref reader)",
+        ValueKind.Object or ValueKind.ValueUnion => proven is null
+            ? $"{type.TypeName}.ReadUnvalidated(ref reader)"
+            : $"{type.TypeName}.ReadChecked(ref reader, ref {proven})",
+        _ => null,
+    };
+
     private static void EmitReadValue(SourceWriter w, ValueTypeSpec type, string target, int depth, string? proven, ValueCheckSpec? check)
     {
+        if (ReadExpression(type, proven) is { } read)
+        {
+            w.WriteLine($"{target} = {read};");
+            return;
+        }
+
         switch (type.Kind)
         {
-            case ValueKind.Any:
-                w.WriteLine($"{target} = {Reader}.ReadElement(ref reader);");
-                break;
-            case ValueKind.String:
-                w.WriteLine($"{target} = {Reader}.ReadString(ref reader);");
-                break;
-            case ValueKind.Boolean:
-                w.WriteLine($"{target} = {Reader}.ReadBoolean(ref reader);");
-                break;
-            case ValueKind.Int32:
-                w.WriteLine($"{target} = {Reader}.ReadInt32(ref reader);");
-                break;
-            case ValueKind.Int64:
-                w.WriteLine($"{target} = {Reader}.ReadInt64(ref reader);");
-                break;
-            case ValueKind.Double:
-                w.WriteLine($"{target} = {Reader}.ReadDouble(ref reader);");
-                break;
-            case ValueKind.Decimal:
-                w.WriteLine($"{target} = {Reader}.ReadDecimal(ref reader);");
-                break;
-            case ValueKind.Date:
-                w.WriteLine($"{target} = {Reader}.ReadDate(ref reader);");
-                break;
-            case ValueKind.DateAsDateTime:
-                w.WriteLine($"{target} = {Reader}.ReadDateAsDateTime(ref reader);");
-                break;
-            case ValueKind.DateTimeOffset:
-                w.WriteLine($"{target} = {Reader}.ReadDateTime(ref reader);");
-                break;
-            case ValueKind.Uri:
-                w.WriteLine($"{target} = {Reader}.ReadUri(ref reader);");
-                break;
-            case ValueKind.Guid:
-                w.WriteLine($"{target} = {Reader}.ReadGuid(ref reader);");
-                break;
-            case ValueKind.Enum:
-                w.WriteLine($"{target} = {type.TypeName}JsonConverter.ReadValue(ref reader);");
-                break;
-            case ValueKind.Object:
-            case ValueKind.ValueUnion:
-                w.WriteLine(proven is null
-                    ? $"{target} = {type.TypeName}.ReadUnvalidated(ref reader);"
-                    : $"{target} = {type.TypeName}.ReadChecked(ref reader, ref {proven});");
-                break;
             case ValueKind.Array:
                 EmitReadArray(w, type, target, depth, proven, check);
                 break;
@@ -365,6 +358,11 @@ internal static class ValueCodeEmitter
             case ValueKind.Map:
                 EmitWriteMap(w, type, expression, 0, $"writer.WriteStartObject({nameField});");
                 return;
+            case ValueKind.Object:
+                // Callers have refused or skipped a null member already.
+                w.WriteLine($"writer.WritePropertyName({nameField});");
+                w.WriteLine($"{expression}.WriteTo(writer);");
+                return;
             default:
                 w.WriteLine($"writer.WritePropertyName({nameField});");
                 EmitWriteNonNull(w, type, expression, 0);
@@ -459,11 +457,9 @@ internal static class ValueCodeEmitter
                 w.WriteLine($"{expression}.WriteTo(writer);");
                 break;
             case ValueKind.Object:
-                // Generated records are sealed (unions: one virtual call): no interface dispatch. The helper only reports a null.
-                w.OpenBlock($"if ({expression} is null)");
-                w.WriteLine($"throw {Writer}.NullValue({CodeText.Literal(type.TypeName!)});");
-                w.CloseBlock();
-                w.WriteLine($"{expression}.WriteTo(writer);");
+                // Generated records are sealed (unions: one virtual call): no interface dispatch. An item or map value
+                // can still be null at run time, whatever its declared type says: the helper reports it.
+                w.WriteLine($"({expression} ?? throw {Writer}.NullValue({CodeText.Literal(type.TypeName!)})).WriteTo(writer);");
                 break;
             case ValueKind.Array:
                 EmitWriteArray(w, type, expression, depth, "writer.WriteStartArray();");

@@ -39,7 +39,7 @@ internal sealed record ValidatorEntry(string Pointer, string Method);
 /// <c>$ref</c>s, inline code for keywords. Every string from the schema reaches the code through
 /// <see cref="CodeText.Literal"/>.
 /// </summary>
-internal sealed class ValidatorCompiler
+internal sealed partial class ValidatorCompiler
 {
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Token = "global::System.Text.Json.JsonTokenType";
@@ -293,6 +293,11 @@ internal sealed class ValidatorCompiler
             w.WriteLine($"{Set}? e = ev;");
         }
 
+        if (_needStart)
+        {
+            PlanRecordedConditions(location, node);
+        }
+
         EmitReference(location, node, "$ref");
         EmitDynamicReference(location, node);
         EmitType(location, node);
@@ -314,6 +319,7 @@ internal sealed class ValidatorCompiler
             w.WriteLine("c.ReturnSet(own);");
         }
 
+        _recorded = null;
         w.WriteLine($"{V}.Skip(ref r);");
         w.WriteLine("return valid;");
         w.CloseBlock();
@@ -1338,7 +1344,18 @@ internal sealed class ValidatorCompiler
 
         for (var i = 0; i < branches.Items.Count; i++)
         {
-            if (!IsTrue(branches.Items[i]))
+            var branch = branches.Items[i];
+            if (_recorded is not null && IsOnlyConditional(branch) && IsRecordableConditional(branch)
+                && CanDecideFromRecorded(Sub(location, "allOf", Int(i), "if"), branch["if"]!))
+            {
+                // A branch that is only a conditional, in place: its condition is decided from the recorded properties.
+                EmitConditional(Sub(location, "allOf", Int(i)), branch);
+            }
+            else if (_recorded is not null && !IsTrue(branch) && CanDecideFromRecorded(Sub(location, "allOf", Int(i)), branch))
+            {
+                EmitRecordedOrFull(location, Sub(location, "allOf", Int(i)), branch);
+            }
+            else if (!IsTrue(branch))
             {
                 var x = Fresh();
                 Require(Call(location, Sub(location, "allOf", Int(i)), x, EvaluatedArgument));
@@ -1401,7 +1418,8 @@ internal sealed class ValidatorCompiler
         void EmitBranch(int i)
         {
             var admits = Admits(i);
-            var call = Call(location, Sub(location, keyword, Int(i)), Fresh(), _track ? "s" : "null");
+            var branchReader = Fresh();
+            var call = Call(location, Sub(location, keyword, Int(i)), branchReader, _track ? "s" : "null");
             var guard = admits + (oneOf ? $"{matches} < 2" : $"{matches} == 0");
             w.OpenBlock();
             if (_track)
@@ -1409,6 +1427,7 @@ internal sealed class ValidatorCompiler
                 w.WriteLine($"var s = e is null ? null : c.RentSet();");
                 w.OpenBlock($"if ({admits}(e is not null || {(oneOf ? $"{matches} < 2" : $"{matches} == 0")}) && {call})");
                 w.WriteLine($"{matches}++;");
+                w.WriteLine($"r = {branchReader};");
                 if (oneOf)
                 {
                     w.OpenBlock($"if ({matches} == 1)");
@@ -1428,6 +1447,9 @@ internal sealed class ValidatorCompiler
             {
                 w.OpenBlock($"if ({guard} && {call})");
                 w.WriteLine($"{matches}++;");
+
+                // A branch that matched has read the whole value: the method's reader need not skip it again.
+                w.WriteLine($"r = {branchReader};");
                 w.CloseBlock();
             }
 
@@ -1538,6 +1560,7 @@ internal sealed class ValidatorCompiler
         w.WriteLine($"var {hit} = {Call(location, Sub(location, "not"), notReader, "null")};");
         w.WriteLine($"c.EndQuiet({quiet});");
         w.OpenBlock($"if ({hit})");
+        w.WriteLine($"r = {notReader};");
         Fail(Location(location, "not"), CodeText.Literal("must not match the schema in not"), describeValue: true);
         w.CloseBlock();
     }
@@ -1554,34 +1577,76 @@ internal sealed class ValidatorCompiler
         var hit = Local("hit");
         w.OpenBlock();
         w.WriteLine($"var {quiet} = c.BeginQuiet();");
+        string? ifReader;
         if (_track)
         {
             w.WriteLine($"var s = e is null ? null : c.RentSet();");
-            var ifReader = Fresh();
+            ifReader = Fresh();
             w.WriteLine($"var {hit} = {Call(location, Sub(location, "if"), ifReader, "s")};");
             w.OpenBlock($"if ({hit})");
             w.WriteLine("e?.UnionWith(s);");
             w.CloseBlock();
             w.WriteLine("c.ReturnSet(s);");
         }
+        else if (_recorded is not null && CanDecideFromRecorded(Sub(location, "if"), node["if"]!))
+        {
+            // Decided from the recorded properties when the value is an object (see ValidatorCompiler.Conditions.cs).
+            w.WriteLine($"bool {hit};");
+            w.OpenBlock($"if ({_recorded.Flag})");
+            w.WriteLine($"{hit} = {EmitRecordedCondition(Sub(location, "if"), node["if"]!)};");
+            w.CloseBlock();
+            w.OpenBlock("else");
+            var x = Fresh();
+            w.WriteLine($"{hit} = {Call(location, Sub(location, "if"), x, "null")};");
+            w.OpenBlock($"if ({hit})");
+            w.WriteLine($"r = {x};");
+            w.CloseBlock();
+            w.CloseBlock();
+            ifReader = null;
+        }
         else
         {
-            var ifReader = Fresh();
+            ifReader = Fresh();
             w.WriteLine($"var {hit} = {Call(location, Sub(location, "if"), ifReader, "null")};");
         }
 
         w.WriteLine($"c.EndQuiet({quiet});");
-        if (node["then"] is { } then && !IsTrue(then))
+
+        // A subschema that held, or any that ran while collecting, has read the whole value: the method's reader takes
+        // its place instead of skipping the value once more.
+        var then = node["then"] is { } thenNode && !IsTrue(thenNode);
+        w.OpenBlock($"if ({hit})");
+        if (ifReader is not null)
         {
-            w.OpenBlock($"if ({hit})");
-            Require(Call(location, Sub(location, "then"), Fresh(), EvaluatedArgument));
-            w.CloseBlock();
+            w.WriteLine($"r = {ifReader};");
         }
 
+        if (then && _recorded is not null)
+        {
+            EmitRecordedOrFull(location, Sub(location, "then"), node["then"]!);
+        }
+        else if (then)
+        {
+            var thenReader = Fresh();
+            Require(Call(location, Sub(location, "then"), thenReader, EvaluatedArgument));
+            w.WriteLine($"r = {thenReader};");
+        }
+
+        w.CloseBlock();
         if (node["else"] is { } otherwise && !IsTrue(otherwise))
         {
-            w.OpenBlock($"if (!{hit})");
-            Require(Call(location, Sub(location, "else"), Fresh(), EvaluatedArgument));
+            w.OpenBlock("else");
+            if (_recorded is not null)
+            {
+                EmitRecordedOrFull(location, Sub(location, "else"), otherwise);
+            }
+            else
+            {
+                var elseReader = Fresh();
+                Require(Call(location, Sub(location, "else"), elseReader, EvaluatedArgument));
+                w.WriteLine($"r = {elseReader};");
+            }
+
             w.CloseBlock();
         }
 

@@ -41,6 +41,28 @@ public static class FactSchemaReader
         }
     }
 
+    /// <summary>
+    /// From a declared property's name onto its value (used by generated readers): marks the property seen in
+    /// <paramref name="seen"/>, and refuses it when it was seen already (a duplicate is an error, the safe choice).
+    /// </summary>
+    /// <param name="reader">A reader on the property name.</param>
+    /// <param name="seen">The bits of the properties seen so far in this object.</param>
+    /// <param name="bit">The property's bit.</param>
+    /// <param name="names">The JSON names of the type's properties, for the error.</param>
+    /// <param name="index">The property's index in <paramref name="names"/>.</param>
+    /// <exception cref="FactSchemaJsonException">The property appears twice, or the JSON ends early.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void EnterProperty(ref Utf8JsonReader reader, ref ulong seen, ulong bit, string[] names, int index)
+    {
+        if ((seen & bit) != 0)
+        {
+            throw DuplicateProperty(ref reader, names[index]);
+        }
+
+        seen |= bit;
+        Read(ref reader);
+    }
+
     private static void ThrowIncomplete(ref Utf8JsonReader reader)
         => throw new FactSchemaJsonException("the JSON ends before the value is complete", reader.BytesConsumed);
 

@@ -174,25 +174,13 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::Consumer.Schemas.EnvelopeStrict.ReadChecked(ref reader, ref proven);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::Consumer.Schemas.EnvelopeOpen.ReadChecked(ref reader, ref proven);
                             break;
                         }
@@ -307,19 +295,11 @@ namespace Consumer.Schemas
             if (Strict is not null)
             {
                 writer.WritePropertyName(__fs_name0);
-                if (Strict is null)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.EnvelopeStrict");
-                }
                 Strict.WriteTo(writer);
             }
             if (Open is not null)
             {
                 writer.WritePropertyName(__fs_name1);
-                if (Open is null)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.EnvelopeOpen");
-                }
                 Open.WriteTo(writer);
             }
             if (AdditionalProperties is not null)
@@ -467,13 +447,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
@@ -717,13 +691,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }

@@ -147,11 +147,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -189,56 +185,25 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v1 = null;
-                            }
-                            else
-                            {
-                                __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            }
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
+                            __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader);
                             break;
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
@@ -572,33 +537,14 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v1 = null;
-                            }
-                            else
-                            {
-                                __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            }
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
+                            __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         default:
@@ -834,6 +780,67 @@ namespace Consumer.Schemas
                 var s = r.ValueSpan;
                 switch (s.Length)
                 {
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "text"u8))
+                        {
+                            return 0;
+                        }
+                        break;
+                    }
+                    case 6:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "amount"u8))
+                        {
+                            return 3;
+                        }
+                        break;
+                    }
+                    case 7:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8))
+                        {
+                            return 1;
+                        }
+                        break;
+                    }
+                    case 9:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "signature"u8))
+                        {
+                            return 2;
+                        }
+                        break;
+                    }
+                }
+                return -1;
+            }
+            if (r.ValueTextEquals("text"u8))
+            {
+                return 0;
+            }
+            if (r.ValueTextEquals("speaker"u8))
+            {
+                return 1;
+            }
+            if (r.ValueTextEquals("signature"u8))
+            {
+                return 2;
+            }
+            if (r.ValueTextEquals("amount"u8))
+            {
+                return 3;
+            }
+            return -1;
+        }
+
+        private static int M1(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            {
+                var s = r.ValueSpan;
+                switch (s.Length)
+                {
                     case 6:
                     {
                         if (global::System.MemoryExtensions.SequenceEqual(s, "amount"u8))
@@ -852,7 +859,7 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        private static int M1(ref global::System.Text.Json.Utf8JsonReader r)
+        private static int M2(ref global::System.Text.Json.Utf8JsonReader r)
         {
             if (!r.ValueIsEscaped && !r.HasValueSequence)
             {
@@ -889,7 +896,7 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        private static int M2(ref global::System.Text.Json.Utf8JsonReader r)
+        private static int M3(ref global::System.Text.Json.Utf8JsonReader r)
         {
             if (!r.ValueIsEscaped && !r.HasValueSequence)
             {
@@ -938,7 +945,7 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        private static int M3(ref global::System.Text.Json.Utf8JsonReader r)
+        private static int M4(ref global::System.Text.Json.Utf8JsonReader r)
         {
             if (!r.ValueIsEscaped && !r.HasValueSequence)
             {
@@ -976,62 +983,184 @@ namespace Consumer.Schemas
             var valid = true;
             var t = r.TokenType;
             var start = r;
-            if (t == global::System.Text.Json.JsonTokenType.StartObject)
+            // The properties the conditions below look at, recorded in one read of the object.
+            var fz0 = t == global::System.Text.Json.JsonTokenType.StartObject;
+            var gfz0_0 = false;
+            var qfz0_0 = default(global::System.Text.Json.Utf8JsonReader);
+            var gfz0_1 = false;
+            var qfz0_1 = default(global::System.Text.Json.Utf8JsonReader);
+            var gfz0_2 = false;
+            var qfz0_2 = default(global::System.Text.Json.Utf8JsonReader);
+            var gfz0_3 = false;
+            var qfz0_3 = default(global::System.Text.Json.Utf8JsonReader);
+            if (fz0)
             {
-                var o0 = start;
-                var n1 = 0;
+                var o1 = start;
                 while (true)
                 {
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o1);
+                    if (o1.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
                         break;
                     }
-                    var k3 = M0(ref o0);
-                    var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    var k2 = M0(ref o1);
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o1);
+                    switch (k2)
                     {
                         case 0:
                         {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
+                            fz0 &= !gfz0_0;
+                            gfz0_0 = true;
+                            qfz0_0 = o1;
+                            break;
+                        }
+                        case 1:
+                        {
+                            fz0 &= !gfz0_1;
+                            gfz0_1 = true;
+                            qfz0_1 = o1;
+                            break;
+                        }
+                        case 2:
+                        {
+                            fz0 &= !gfz0_2;
+                            gfz0_2 = true;
+                            qfz0_2 = o1;
+                            break;
+                        }
+                        case 3:
+                        {
+                            fz0 &= !gfz0_3;
+                            gfz0_3 = true;
+                            qfz0_3 = o1;
+                            break;
+                        }
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o1);
+                }
+            }
+            if (t == global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                var o3 = start;
+                var n4 = 0;
+                while (true)
+                {
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o3);
+                    if (o3.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+                    var k6 = M1(ref o3);
+                    var pushed8 = !c.Quiet;
+                    if (pushed8)
+                    {
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o3));
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o3);
+                    switch (k6)
+                    {
+                        case 0:
+                        {
+                            if (!V2(ref o3, c, null) && c.Fail(ref valid))
                             {
                                 return false;
                             }
                             break;
                         }
                     }
-                    if (pushed5)
+                    if (pushed8)
                     {
                         c.Pop();
                     }
-                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
-                    n1++;
+                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o3);
+                    n4++;
                 }
-                r = o0;
+                r = o3;
             }
-            var x7 = start;
-            if (!V1(ref x7, c, null) && c.Fail(ref valid))
+            var holds10 = false;
+            if (fz0)
             {
-                return false;
+                var quiet11 = c.BeginQuiet();
+                var b12 = true;
+                if (b12)
+                {
+                    var b13 = true;
+                    if (b13 && gfz0_0)
+                    {
+                        var x14 = qfz0_0;
+                        b13 = V3(ref x14, c, null);
+                    }
+                    if (b13 && gfz0_1)
+                    {
+                        var x15 = qfz0_1;
+                        b13 = V4(ref x15, c, null);
+                    }
+                    b13 &= gfz0_0;
+                    b12 = b13;
+                }
+                holds10 = b12;
+                c.EndQuiet(quiet11);
             }
-            r = x7;
-            var x8 = start;
-            if (!V3(ref x8, c, null) && c.Fail(ref valid))
+            if (!holds10)
             {
-                return false;
+                var x16 = start;
+                if (!V1(ref x16, c, null) && c.Fail(ref valid))
+                {
+                    return false;
+                }
+                r = x16;
             }
-            r = x8;
-            var x9 = start;
-            if (!V4(ref x9, c, null) && c.Fail(ref valid))
+            var holds17 = false;
+            if (fz0)
             {
-                return false;
+                var quiet18 = c.BeginQuiet();
+                var b19 = true;
+                if (b19 && gfz0_2)
+                {
+                    var x20 = qfz0_2;
+                    b19 = V5(ref x20, c, null);
+                }
+                if (b19 && gfz0_1)
+                {
+                    var x21 = qfz0_1;
+                    b19 = V6(ref x21, c, null);
+                }
+                if (b19 && gfz0_3)
+                {
+                    var x22 = qfz0_3;
+                    b19 = V7(ref x22, c, null);
+                }
+                b19 &= gfz0_2;
+                holds17 = b19;
+                c.EndQuiet(quiet18);
             }
-            r = x9;
+            if (!holds17)
+            {
+                var x23 = start;
+                if (!V8(ref x23, c, null) && c.Fail(ref valid))
+                {
+                    return false;
+                }
+                r = x23;
+            }
+            var holds24 = false;
+            if (fz0)
+            {
+                var quiet25 = c.BeginQuiet();
+                var b26 = true;
+                b26 &= gfz0_1;
+                holds24 = b26;
+                c.EndQuiet(quiet25);
+            }
+            if (!holds24)
+            {
+                var x27 = start;
+                if (!V9(ref x27, c, null) && c.Fail(ref valid))
+                {
+                    return false;
+                }
+                r = x27;
+            }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
@@ -1062,7 +1191,7 @@ namespace Consumer.Schemas
                     {
                         break;
                     }
-                    var k3 = M1(ref o0);
+                    var k3 = M2(ref o0);
                     if (k3 >= 0)
                     {
                         seen2[k3] = true;
@@ -1077,7 +1206,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
+                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
                             {
                                 return false;
                             }
@@ -1085,7 +1214,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
+                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
                             {
                                 return false;
                             }
@@ -1115,141 +1244,17 @@ namespace Consumer.Schemas
         // all-of.schema.json#/properties/amount
         private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/properties/amount/type", "expected a string, found ");
 
-        // all-of.schema.json#/allOf/1
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
-                c.AddErrorAt(ref start, "all-of.schema.json#/allOf/1/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
-            if (t == global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                ref var o0 = ref r;
-                var n1 = 0;
-                global::System.Span<bool> seen2 = stackalloc bool[3];
-                while (true)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-                    var k3 = M2(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
-                    var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
-                    {
-                        case 0:
-                        {
-                            if (!V7(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V8(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V9(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
-                    n1++;
-                }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
-                    c.AddErrorAt(ref start, "all-of.schema.json#/allOf/1/required", "the required property 'signature' is missing");
-                }
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // all-of.schema.json#/allOf/2
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (t == global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                ref var o0 = ref r;
-                var n1 = 0;
-                global::System.Span<bool> seen2 = stackalloc bool[1];
-                while (true)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-                    var k3 = M3(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
-                    n1++;
-                }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
-                    c.AddErrorAt(ref start, "all-of.schema.json#/allOf/2/required", "the required property 'speaker' is missing");
-                }
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
         // all-of.schema.json#/$defs/quote/properties/text
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/$defs/quote/properties/text/type", "expected a string, found ");
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/$defs/quote/properties/text/type", "expected a string, found ");
 
         // all-of.schema.json#/$defs/quote/properties/speaker
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "all-of.schema.json#/$defs/quote/properties/speaker/type", "expected a string or null, found ");
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "all-of.schema.json#/$defs/quote/properties/speaker/type", "expected a string or null, found ");
 
         // all-of.schema.json#/allOf/1/properties/signature
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/allOf/1/properties/signature/type", "expected a string, found ");
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/allOf/1/properties/signature/type", "expected a string, found ");
 
         // all-of.schema.json#/allOf/1/properties/speaker
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -1278,7 +1283,131 @@ namespace Consumer.Schemas
         }
 
         // all-of.schema.json#/allOf/1/properties/amount
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "all-of.schema.json#/allOf/1/properties/amount/type", "expected an integer, found ");
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "all-of.schema.json#/allOf/1/properties/amount/type", "expected an integer, found ");
+
+        // all-of.schema.json#/allOf/1
+        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
+            {
+                if (c.Fail(ref valid))
+                {
+                    return false;
+                }
+                c.AddErrorAt(ref start, "all-of.schema.json#/allOf/1/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+            }
+            if (t == global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                ref var o0 = ref r;
+                var n1 = 0;
+                global::System.Span<bool> seen2 = stackalloc bool[3];
+                while (true)
+                {
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+                    var k3 = M3(ref o0);
+                    if (k3 >= 0)
+                    {
+                        seen2[k3] = true;
+                    }
+                    var pushed5 = !c.Quiet;
+                    if (pushed5)
+                    {
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    switch (k3)
+                    {
+                        case 0:
+                        {
+                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
+                            {
+                                return false;
+                            }
+                            break;
+                        }
+                        case 1:
+                        {
+                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
+                            {
+                                return false;
+                            }
+                            break;
+                        }
+                        case 2:
+                        {
+                            if (!V7(ref o0, c, null) && c.Fail(ref valid))
+                            {
+                                return false;
+                            }
+                            break;
+                        }
+                    }
+                    if (pushed5)
+                    {
+                        c.Pop();
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
+                    n1++;
+                }
+                if (!seen2[0])
+                {
+                    if (c.Fail(ref valid))
+                    {
+                        return false;
+                    }
+                    c.AddErrorAt(ref start, "all-of.schema.json#/allOf/1/required", "the required property 'signature' is missing");
+                }
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // all-of.schema.json#/allOf/2
+        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
+            if (t == global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                ref var o0 = ref r;
+                var n1 = 0;
+                global::System.Span<bool> seen2 = stackalloc bool[1];
+                while (true)
+                {
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+                    var k3 = M4(ref o0);
+                    if (k3 >= 0)
+                    {
+                        seen2[k3] = true;
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
+                    n1++;
+                }
+                if (!seen2[0])
+                {
+                    if (c.Fail(ref valid))
+                    {
+                        return false;
+                    }
+                    c.AddErrorAt(ref start, "all-of.schema.json#/allOf/2/required", "the required property 'speaker' is missing");
+                }
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
 
     }
 }

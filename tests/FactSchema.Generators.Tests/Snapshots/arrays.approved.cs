@@ -205,13 +205,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
                             var __fs_list0 = new global::System.Collections.Generic.List<string>();
                             var __fs_index0 = 0;
@@ -241,13 +235,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
                             var __fs_list0 = new global::System.Collections.Generic.List<global::Consumer.Schemas.CollectionsPeopleItem>();
                             var __fs_index0 = 0;
@@ -277,13 +265,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
                             var __fs_list0 = new global::System.Collections.Generic.List<global::System.Collections.Generic.IReadOnlyList<double>>();
                             var __fs_index0 = 0;
@@ -337,13 +319,7 @@ namespace Consumer.Schemas
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
                             var __fs_list0 = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();
                             var __fs_index0 = 0;
@@ -373,13 +349,7 @@ namespace Consumer.Schemas
                         }
                         case 4:
                         {
-                            if ((__fs_seen0 & 0x10UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[4]);
-                            }
-
-                            __fs_seen0 |= 0x10UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x10UL, __fs_jsonNames, 4);
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
                             var __fs_list0 = new global::System.Collections.Generic.List<long?>();
                             var __fs_index0 = 0;
@@ -394,14 +364,7 @@ namespace Consumer.Schemas
                                     }
 
                                     long? __fs_item0 = default!;
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                    {
-                                        __fs_item0 = null;
-                                    }
-                                    else
-                                    {
-                                        __fs_item0 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
-                                    }
+                                    __fs_item0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                                     __fs_list0.Add(__fs_item0);
                                     __fs_index0++;
                                 }
@@ -572,11 +535,7 @@ namespace Consumer.Schemas
                     for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                     {
                         var __fs_item0 = __fs_list0[__fs_index0];
-                        if (__fs_item0 is null)
-                        {
-                            throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.CollectionsPeopleItem");
-                        }
-                        __fs_item0.WriteTo(writer);
+                        (__fs_item0 ?? throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.CollectionsPeopleItem")).WriteTo(writer);
                     }
                     writer.WriteEndArray();
                 }
@@ -787,13 +746,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }

@@ -220,74 +220,33 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::Consumer.Schemas.Outer.ReadChecked(ref reader, ref proven);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::Consumer.Schemas.C.ReadChecked(ref reader, ref proven);
                             break;
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::Consumer.Schemas.Tree.ReadChecked(ref reader, ref proven);
                             break;
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             var __fs_start = reader;
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v3 = null;
-                            }
-                            else
-                            {
-                                __fs_v3 = global::Consumer.Schemas.EdgesNullableUnion.ReadUnvalidated(ref reader);
-                            }
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0))
-                            {
-                                proven = false;
-                            }
-
+                            __fs_v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Schemas.EdgesNullableUnion?) : global::Consumer.Schemas.EdgesNullableUnion.ReadUnvalidated(ref reader);
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0);
                             break;
                         }
                         case 4:
                         {
-                            if ((__fs_seen0 & 0x10UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[4]);
-                            }
-
-                            __fs_seen0 |= 0x10UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x10UL, __fs_jsonNames, 4);
                             __fs_v4 = global::Consumer.Schemas.B.ReadChecked(ref reader, ref proven);
                             break;
                         }
@@ -432,28 +391,16 @@ namespace Consumer.Schemas
             if (Nested is not null)
             {
                 writer.WritePropertyName(__fs_name0);
-                if (Nested is null)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.Outer");
-                }
                 Nested.WriteTo(writer);
             }
             if (Chain is not null)
             {
                 writer.WritePropertyName(__fs_name1);
-                if (Chain is null)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.C");
-                }
                 Chain.WriteTo(writer);
             }
             if (Tree is not null)
             {
                 writer.WritePropertyName(__fs_name2);
-                if (Tree is null)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.Tree");
-                }
                 Tree.WriteTo(writer);
             }
             if (__fs_set3)
@@ -471,10 +418,6 @@ namespace Consumer.Schemas
             if (Middle is not null)
             {
                 writer.WritePropertyName(__fs_name4);
-                if (Middle is null)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.B");
-                }
                 Middle.WriteTo(writer);
             }
             if (AdditionalProperties is not null)
@@ -646,33 +589,14 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v1 = null;
-                            }
-                            else
-                            {
-                                __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            }
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
+                            __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         default:
@@ -946,11 +870,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -988,64 +908,26 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v1 = null;
-                            }
-                            else
-                            {
-                                __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            }
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
+                            __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v3 = null;
-                            }
-                            else
-                            {
-                                __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
-                            }
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
+                            __fs_v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
                         }
                         default:
@@ -1341,11 +1223,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -1384,75 +1262,31 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v1 = null;
-                            }
-                            else
-                            {
-                                __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            }
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
+                            __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v3 = null;
-                            }
-                            else
-                            {
-                                __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
-                            }
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
+                            __fs_v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
                         }
                         case 4:
                         {
-                            if ((__fs_seen0 & 0x10UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[4]);
-                            }
-
-                            __fs_seen0 |= 0x10UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x10UL, __fs_jsonNames, 4);
                             __fs_v4 = global::FactSchema.Serialization.FactSchemaReader.ReadBoolean(ref reader);
                             break;
                         }
@@ -1733,11 +1567,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -1940,11 +1770,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -2199,11 +2025,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -2409,11 +2231,7 @@ namespace Consumer.Schemas
                 for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                 {
                     var __fs_item0 = __fs_list0[__fs_index0];
-                    if (__fs_item0 is null)
-                    {
-                        throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.Tree");
-                    }
-                    __fs_item0.WriteTo(writer);
+                    (__fs_item0 ?? throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.Tree")).WriteTo(writer);
                 }
                 writer.WriteEndArray();
             }
@@ -2661,11 +2479,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -2975,6 +2789,128 @@ namespace Consumer.Schemas
                 {
                     case 1:
                     {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "x"u8))
+                        {
+                            return 0;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "y"u8))
+                        {
+                            return 2;
+                        }
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "note"u8))
+                        {
+                            return 1;
+                        }
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "maybe"u8))
+                        {
+                            return 3;
+                        }
+                        break;
+                    }
+                }
+                return -1;
+            }
+            if (r.ValueTextEquals("x"u8))
+            {
+                return 0;
+            }
+            if (r.ValueTextEquals("note"u8))
+            {
+                return 1;
+            }
+            if (r.ValueTextEquals("y"u8))
+            {
+                return 2;
+            }
+            if (r.ValueTextEquals("maybe"u8))
+            {
+                return 3;
+            }
+            return -1;
+        }
+
+        private static int M3(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            {
+                var s = r.ValueSpan;
+                switch (s.Length)
+                {
+                    case 1:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "x"u8))
+                        {
+                            return 0;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "y"u8))
+                        {
+                            return 2;
+                        }
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "z"u8))
+                        {
+                            return 4;
+                        }
+                        break;
+                    }
+                    case 4:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "note"u8))
+                        {
+                            return 1;
+                        }
+                        break;
+                    }
+                    case 5:
+                    {
+                        if (global::System.MemoryExtensions.SequenceEqual(s, "maybe"u8))
+                        {
+                            return 3;
+                        }
+                        break;
+                    }
+                }
+                return -1;
+            }
+            if (r.ValueTextEquals("x"u8))
+            {
+                return 0;
+            }
+            if (r.ValueTextEquals("note"u8))
+            {
+                return 1;
+            }
+            if (r.ValueTextEquals("y"u8))
+            {
+                return 2;
+            }
+            if (r.ValueTextEquals("maybe"u8))
+            {
+                return 3;
+            }
+            if (r.ValueTextEquals("z"u8))
+            {
+                return 4;
+            }
+            return -1;
+        }
+
+        private static int M4(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            {
+                var s = r.ValueSpan;
+                switch (s.Length)
+                {
+                    case 1:
+                    {
                         if (global::System.MemoryExtensions.SequenceEqual(s, "y"u8))
                         {
                             return 0;
@@ -3003,7 +2939,7 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        private static int M3(ref global::System.Text.Json.Utf8JsonReader r)
+        private static int M5(ref global::System.Text.Json.Utf8JsonReader r)
         {
             if (!r.ValueIsEscaped && !r.HasValueSequence)
             {
@@ -3239,18 +3175,122 @@ namespace Consumer.Schemas
             var valid = true;
             var t = r.TokenType;
             var start = r;
-            var x0 = start;
-            if (!V1(ref x0, c, null) && c.Fail(ref valid))
+            // The properties the conditions below look at, recorded in one read of the object.
+            var fz0 = t == global::System.Text.Json.JsonTokenType.StartObject;
+            var gfz0_0 = false;
+            var qfz0_0 = default(global::System.Text.Json.Utf8JsonReader);
+            var gfz0_1 = false;
+            var qfz0_1 = default(global::System.Text.Json.Utf8JsonReader);
+            var gfz0_2 = false;
+            var qfz0_2 = default(global::System.Text.Json.Utf8JsonReader);
+            var gfz0_3 = false;
+            var qfz0_3 = default(global::System.Text.Json.Utf8JsonReader);
+            if (fz0)
             {
-                return false;
+                var o1 = start;
+                while (true)
+                {
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o1);
+                    if (o1.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+                    var k2 = M2(ref o1);
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o1);
+                    switch (k2)
+                    {
+                        case 0:
+                        {
+                            fz0 &= !gfz0_0;
+                            gfz0_0 = true;
+                            qfz0_0 = o1;
+                            break;
+                        }
+                        case 1:
+                        {
+                            fz0 &= !gfz0_1;
+                            gfz0_1 = true;
+                            qfz0_1 = o1;
+                            break;
+                        }
+                        case 2:
+                        {
+                            fz0 &= !gfz0_2;
+                            gfz0_2 = true;
+                            qfz0_2 = o1;
+                            break;
+                        }
+                        case 3:
+                        {
+                            fz0 &= !gfz0_3;
+                            gfz0_3 = true;
+                            qfz0_3 = o1;
+                            break;
+                        }
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o1);
+                }
             }
-            r = x0;
-            var x1 = start;
-            if (!V16(ref x1, c, null) && c.Fail(ref valid))
+            var holds3 = false;
+            if (fz0)
             {
-                return false;
+                var quiet4 = c.BeginQuiet();
+                var b5 = true;
+                if (b5)
+                {
+                    var b6 = true;
+                    if (b6 && gfz0_0)
+                    {
+                        var x7 = qfz0_0;
+                        b6 = V14(ref x7, c, null);
+                    }
+                    if (b6 && gfz0_1)
+                    {
+                        var x8 = qfz0_1;
+                        b6 = V15(ref x8, c, null);
+                    }
+                    b6 &= gfz0_0;
+                    b5 = b6;
+                }
+                holds3 = b5;
+                c.EndQuiet(quiet4);
             }
-            r = x1;
+            if (!holds3)
+            {
+                var x9 = start;
+                if (!V1(ref x9, c, null) && c.Fail(ref valid))
+                {
+                    return false;
+                }
+                r = x9;
+            }
+            var holds10 = false;
+            if (fz0)
+            {
+                var quiet11 = c.BeginQuiet();
+                var b12 = true;
+                if (b12 && gfz0_2)
+                {
+                    var x13 = qfz0_2;
+                    b12 = V16(ref x13, c, null);
+                }
+                if (b12 && gfz0_3)
+                {
+                    var x14 = qfz0_3;
+                    b12 = V17(ref x14, c, null);
+                }
+                holds10 = b12;
+                c.EndQuiet(quiet11);
+            }
+            if (!holds10)
+            {
+                var x15 = start;
+                if (!V18(ref x15, c, null) && c.Fail(ref valid))
+                {
+                    return false;
+                }
+                r = x15;
+            }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
@@ -3261,18 +3301,152 @@ namespace Consumer.Schemas
             var valid = true;
             var t = r.TokenType;
             var start = r;
-            var x0 = start;
-            if (!V2(ref x0, c, null) && c.Fail(ref valid))
+            // The properties the conditions below look at, recorded in one read of the object.
+            var fz0 = t == global::System.Text.Json.JsonTokenType.StartObject;
+            var gfz0_0 = false;
+            var qfz0_0 = default(global::System.Text.Json.Utf8JsonReader);
+            var gfz0_1 = false;
+            var qfz0_1 = default(global::System.Text.Json.Utf8JsonReader);
+            var gfz0_2 = false;
+            var qfz0_2 = default(global::System.Text.Json.Utf8JsonReader);
+            var gfz0_3 = false;
+            var qfz0_3 = default(global::System.Text.Json.Utf8JsonReader);
+            var gfz0_4 = false;
+            var qfz0_4 = default(global::System.Text.Json.Utf8JsonReader);
+            if (fz0)
             {
-                return false;
+                var o1 = start;
+                while (true)
+                {
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o1);
+                    if (o1.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+                    var k2 = M3(ref o1);
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o1);
+                    switch (k2)
+                    {
+                        case 0:
+                        {
+                            fz0 &= !gfz0_0;
+                            gfz0_0 = true;
+                            qfz0_0 = o1;
+                            break;
+                        }
+                        case 1:
+                        {
+                            fz0 &= !gfz0_1;
+                            gfz0_1 = true;
+                            qfz0_1 = o1;
+                            break;
+                        }
+                        case 2:
+                        {
+                            fz0 &= !gfz0_2;
+                            gfz0_2 = true;
+                            qfz0_2 = o1;
+                            break;
+                        }
+                        case 3:
+                        {
+                            fz0 &= !gfz0_3;
+                            gfz0_3 = true;
+                            qfz0_3 = o1;
+                            break;
+                        }
+                        case 4:
+                        {
+                            fz0 &= !gfz0_4;
+                            gfz0_4 = true;
+                            qfz0_4 = o1;
+                            break;
+                        }
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o1);
+                }
             }
-            r = x0;
-            var x1 = start;
-            if (!V17(ref x1, c, null) && c.Fail(ref valid))
+            var holds3 = false;
+            if (fz0)
             {
-                return false;
+                var quiet4 = c.BeginQuiet();
+                var b5 = true;
+                if (b5)
+                {
+                    var b6 = true;
+                    if (b6)
+                    {
+                        var b7 = true;
+                        if (b7)
+                        {
+                            var b8 = true;
+                            if (b8 && gfz0_0)
+                            {
+                                var x9 = qfz0_0;
+                                b8 = V14(ref x9, c, null);
+                            }
+                            if (b8 && gfz0_1)
+                            {
+                                var x10 = qfz0_1;
+                                b8 = V15(ref x10, c, null);
+                            }
+                            b8 &= gfz0_0;
+                            b7 = b8;
+                        }
+                        b6 = b7;
+                    }
+                    if (b6)
+                    {
+                        var b11 = true;
+                        if (b11 && gfz0_2)
+                        {
+                            var x12 = qfz0_2;
+                            b11 = V16(ref x12, c, null);
+                        }
+                        if (b11 && gfz0_3)
+                        {
+                            var x13 = qfz0_3;
+                            b11 = V17(ref x13, c, null);
+                        }
+                        b6 = b11;
+                    }
+                    b5 = b6;
+                }
+                holds3 = b5;
+                c.EndQuiet(quiet4);
             }
-            r = x1;
+            if (!holds3)
+            {
+                var x14 = start;
+                if (!V2(ref x14, c, null) && c.Fail(ref valid))
+                {
+                    return false;
+                }
+                r = x14;
+            }
+            var holds15 = false;
+            if (fz0)
+            {
+                var quiet16 = c.BeginQuiet();
+                var b17 = true;
+                if (b17 && gfz0_4)
+                {
+                    var x18 = qfz0_4;
+                    b17 = V19(ref x18, c, null);
+                }
+                b17 &= gfz0_4;
+                holds15 = b17;
+                c.EndQuiet(quiet16);
+            }
+            if (!holds15)
+            {
+                var x19 = start;
+                if (!V20(ref x19, c, null) && c.Fail(ref valid))
+                {
+                    return false;
+                }
+                r = x19;
+            }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
@@ -3291,6 +3465,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V5(ref x3, c, null))
                     {
                         matches1++;
+                        r = x3;
                     }
                 }
                 var x4 = start;
@@ -3298,6 +3473,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V9(ref x4, c, null))
                     {
                         matches1++;
+                        r = x4;
                     }
                 }
                 c.EndQuiet(quiet0);
@@ -3336,6 +3512,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V1(ref x3, c, null))
                     {
                         matches1++;
+                        r = x3;
                     }
                 }
                 var x4 = start;
@@ -3343,6 +3520,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V11(ref x4, c, null))
                     {
                         matches1++;
+                        r = x4;
                     }
                 }
                 c.EndQuiet(quiet0);
@@ -3381,6 +3559,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V12(ref x3, c, null))
                     {
                         matches1++;
+                        r = x3;
                     }
                 }
                 var x4 = start;
@@ -3388,6 +3567,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V13(ref x4, c, null))
                     {
                         matches1++;
+                        r = x4;
                     }
                 }
                 c.EndQuiet(quiet0);
@@ -3423,23 +3603,26 @@ namespace Consumer.Schemas
                 var matches1 = 0;
                 var x3 = start;
                 {
-                    if (matches1 < 2 && V18(ref x3, c, null))
+                    if (matches1 < 2 && V21(ref x3, c, null))
                     {
                         matches1++;
+                        r = x3;
                     }
                 }
                 var x4 = start;
                 {
-                    if (matches1 < 2 && V19(ref x4, c, null))
+                    if (matches1 < 2 && V22(ref x4, c, null))
                     {
                         matches1++;
+                        r = x4;
                     }
                 }
                 var x5 = start;
                 {
-                    if (matches1 < 2 && V20(ref x5, c, null))
+                    if (matches1 < 2 && V23(ref x5, c, null))
                     {
                         matches1++;
+                        r = x5;
                     }
                 }
                 c.EndQuiet(quiet0);
@@ -3557,7 +3740,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V21(ref a2, c, null) && c.Fail(ref valid))
+                        if (!V24(ref a2, c, null) && c.Fail(ref valid))
                         {
                             return false;
                         }
@@ -3630,8 +3813,14 @@ namespace Consumer.Schemas
         // composition-edges.schema.json#/$defs/a/properties/note
         private static bool V15(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "composition-edges.schema.json#/$defs/a/properties/note/type", "expected a string or null, found ");
 
+        // composition-edges.schema.json#/$defs/b/allOf/1/properties/y
+        private static bool V16(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "composition-edges.schema.json#/$defs/b/allOf/1/properties/y/type", "expected an integer, found ");
+
+        // composition-edges.schema.json#/$defs/b/allOf/1/properties/maybe
+        private static bool V17(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "composition-edges.schema.json#/$defs/b/allOf/1/properties/maybe/type", "expected an integer or null, found ");
+
         // composition-edges.schema.json#/$defs/b/allOf/1
-        private static bool V16(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V18(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -3646,7 +3835,7 @@ namespace Consumer.Schemas
                     {
                         break;
                     }
-                    var k3 = M2(ref o0);
+                    var k3 = M4(ref o0);
                     var pushed5 = !c.Quiet;
                     if (pushed5)
                     {
@@ -3657,7 +3846,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V22(ref o0, c, null) && c.Fail(ref valid))
+                            if (!V16(ref o0, c, null) && c.Fail(ref valid))
                             {
                                 return false;
                             }
@@ -3665,7 +3854,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if (!V23(ref o0, c, null) && c.Fail(ref valid))
+                            if (!V17(ref o0, c, null) && c.Fail(ref valid))
                             {
                                 return false;
                             }
@@ -3684,8 +3873,11 @@ namespace Consumer.Schemas
             return valid;
         }
 
+        // composition-edges.schema.json#/$defs/c/allOf/1/properties/z
+        private static bool V19(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "composition-edges.schema.json#/$defs/c/allOf/1/properties/z/type", "expected a boolean, found ");
+
         // composition-edges.schema.json#/$defs/c/allOf/1
-        private static bool V17(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V20(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -3702,7 +3894,7 @@ namespace Consumer.Schemas
                     {
                         break;
                     }
-                    var k3 = M3(ref o0);
+                    var k3 = M5(ref o0);
                     if (k3 >= 0)
                     {
                         seen2[k3] = true;
@@ -3717,7 +3909,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if (!V24(ref o0, c, null) && c.Fail(ref valid))
+                            if (!V19(ref o0, c, null) && c.Fail(ref valid))
                             {
                                 return false;
                             }
@@ -3745,25 +3937,16 @@ namespace Consumer.Schemas
         }
 
         // composition-edges.schema.json#/properties/nullableUnion/oneOf/0
-        private static bool V18(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/properties/nullableUnion/oneOf/0/type", "expected a string, found ");
+        private static bool V21(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/properties/nullableUnion/oneOf/0/type", "expected a string, found ");
 
         // composition-edges.schema.json#/properties/nullableUnion/oneOf/1
-        private static bool V19(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "composition-edges.schema.json#/properties/nullableUnion/oneOf/1/type", "expected an integer, found ");
+        private static bool V22(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "composition-edges.schema.json#/properties/nullableUnion/oneOf/1/type", "expected an integer, found ");
 
         // composition-edges.schema.json#/properties/nullableUnion/oneOf/2
-        private static bool V20(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Null, "composition-edges.schema.json#/properties/nullableUnion/oneOf/2/type", "expected null, found ");
+        private static bool V23(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Null, "composition-edges.schema.json#/properties/nullableUnion/oneOf/2/type", "expected null, found ");
 
         // composition-edges.schema.json#/$defs/inner/oneOf/1/items
-        private static bool V21(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/$defs/inner/oneOf/1/items/type", "expected a string, found ");
-
-        // composition-edges.schema.json#/$defs/b/allOf/1/properties/y
-        private static bool V22(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "composition-edges.schema.json#/$defs/b/allOf/1/properties/y/type", "expected an integer, found ");
-
-        // composition-edges.schema.json#/$defs/b/allOf/1/properties/maybe
-        private static bool V23(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "composition-edges.schema.json#/$defs/b/allOf/1/properties/maybe/type", "expected an integer or null, found ");
-
-        // composition-edges.schema.json#/$defs/c/allOf/1/properties/z
-        private static bool V24(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "composition-edges.schema.json#/$defs/c/allOf/1/properties/z/type", "expected a boolean, found ");
+        private static bool V24(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/$defs/inner/oneOf/1/items/type", "expected a string, found ");
 
     }
 }

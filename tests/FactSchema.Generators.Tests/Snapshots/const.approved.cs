@@ -198,13 +198,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             if (__fs_v0 != "1.0")
                             {
@@ -214,13 +208,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadBoolean(ref reader);
                             if (__fs_v1 != true)
                             {
@@ -230,13 +218,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             if (__fs_v2 != 3L)
                             {
@@ -246,13 +228,7 @@ namespace Consumer.Schemas
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             if (__fs_v3 != "tag")
                             {

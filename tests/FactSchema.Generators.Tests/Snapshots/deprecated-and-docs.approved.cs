@@ -180,25 +180,13 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }

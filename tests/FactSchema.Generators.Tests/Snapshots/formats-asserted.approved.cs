@@ -226,13 +226,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadDate(ref reader);
                             if (proven && (!global::FactSchema.Validation.FactSchemaValidation.CheckFormat(ref reader, "date")))
                             {
@@ -243,13 +237,7 @@ namespace Consumer.Schemas
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadDateTime(ref reader);
                             if (proven && (!global::FactSchema.Validation.FactSchemaValidation.CheckFormat(ref reader, "date-time")))
                             {
@@ -260,13 +248,7 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             if (proven && (!global::FactSchema.Validation.FactSchemaValidation.CheckFormat(ref reader, "uri")))
                             {
@@ -277,13 +259,7 @@ namespace Consumer.Schemas
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             if (proven && (!global::FactSchema.Validation.FactSchemaValidation.CheckFormat(ref reader, "uuid")))
                             {
@@ -294,25 +270,13 @@ namespace Consumer.Schemas
                         }
                         case 4:
                         {
-                            if ((__fs_seen0 & 0x10UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[4]);
-                            }
-
-                            __fs_seen0 |= 0x10UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x10UL, __fs_jsonNames, 4);
                             __fs_v4 = global::FactSchema.Serialization.FactSchemaReader.ReadDecimal(ref reader);
                             break;
                         }
                         case 5:
                         {
-                            if ((__fs_seen0 & 0x20UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[5]);
-                            }
-
-                            __fs_seen0 |= 0x20UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x20UL, __fs_jsonNames, 5);
                             __fs_v5 = global::FactSchema.Serialization.FactSchemaReader.ReadInt32(ref reader);
                             if (proven && (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref reader, 0m) < 0 || global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref reader, 100m) > 0))
                             {
@@ -323,25 +287,13 @@ namespace Consumer.Schemas
                         }
                         case 6:
                         {
-                            if ((__fs_seen0 & 0x40UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[6]);
-                            }
-
-                            __fs_seen0 |= 0x40UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x40UL, __fs_jsonNames, 6);
                             __fs_v6 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
                         }
                         case 7:
                         {
-                            if ((__fs_seen0 & 0x80UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[7]);
-                            }
-
-                            __fs_seen0 |= 0x80UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x80UL, __fs_jsonNames, 7);
                             __fs_v7 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             if (proven && (!global::FactSchema.Validation.FactSchemaValidation.CheckFormat(ref reader, "email")))
                             {

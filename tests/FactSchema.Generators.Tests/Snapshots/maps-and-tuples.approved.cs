@@ -218,13 +218,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, long>(global::System.StringComparer.Ordinal);
@@ -258,22 +252,12 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v0 = __fs_map0;
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0))
-                            {
-                                proven = false;
-                            }
-
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
@@ -307,22 +291,12 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v1 = __fs_map0;
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check1))
-                            {
-                                proven = false;
-                            }
-
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check1);
                             break;
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
@@ -356,22 +330,12 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v2 = __fs_map0;
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2))
-                            {
-                                proven = false;
-                            }
-
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2);
                             break;
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
                             double __fs_t0_0 = default!;
@@ -424,22 +388,12 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v3 = (__fs_t0_0, __fs_t0_1, __fs_t0_2);
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check3))
-                            {
-                                proven = false;
-                            }
-
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check3);
                             break;
                         }
                         case 4:
                         {
-                            if ((__fs_seen0 & 0x10UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[4]);
-                            }
-
-                            __fs_seen0 |= 0x10UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x10UL, __fs_jsonNames, 4);
                             var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
                             string __fs_t0_0 = default!;
@@ -486,22 +440,12 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v4 = (__fs_t0_0, __fs_t0_1);
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check4))
-                            {
-                                proven = false;
-                            }
-
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check4);
                             break;
                         }
                         case 5:
                         {
-                            if ((__fs_seen0 & 0x20UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[5]);
-                            }
-
-                            __fs_seen0 |= 0x20UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x20UL, __fs_jsonNames, 5);
                             __fs_v5 = global::Consumer.Schemas.Geo.ReadChecked(ref reader, ref proven);
                             break;
                         }
@@ -697,10 +641,6 @@ namespace Consumer.Schemas
             if (Cites is not null)
             {
                 writer.WritePropertyName(__fs_name5);
-                if (Cites is null)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.Geo");
-                }
                 Cites.WriteTo(writer);
             }
             if (AdditionalProperties is not null)

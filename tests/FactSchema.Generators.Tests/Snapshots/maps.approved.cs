@@ -187,13 +187,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
@@ -227,22 +221,12 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v0 = __fs_map0;
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0))
-                            {
-                                proven = false;
-                            }
-
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal);
@@ -276,22 +260,12 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v1 = __fs_map0;
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check1))
-                            {
-                                proven = false;
-                            }
-
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check1);
                             break;
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartObject(ref reader);
                             var __fs_map0 = new global::System.Collections.Generic.Dictionary<string, long>(global::System.StringComparer.Ordinal);
@@ -325,11 +299,7 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v2 = __fs_map0;
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2))
-                            {
-                                proven = false;
-                            }
-
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2);
                             break;
                         }
                         default:

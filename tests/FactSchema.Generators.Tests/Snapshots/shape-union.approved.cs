@@ -181,25 +181,13 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::Consumer.Schemas.ExhibitSource.ReadChecked(ref reader, ref proven);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::Consumer.Schemas.ExhibitLabel.ReadChecked(ref reader, ref proven);
                             break;
                         }
@@ -314,19 +302,11 @@ namespace Consumer.Schemas
             if (Source is not null)
             {
                 writer.WritePropertyName(__fs_name0);
-                if (Source is null)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.ExhibitSource");
-                }
                 Source.WriteTo(writer);
             }
             if (Label is not null)
             {
                 writer.WritePropertyName(__fs_name1);
-                if (Label is null)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaWriter.NullValue("global::Consumer.Schemas.ExhibitLabel");
-                }
                 Label.WriteTo(writer);
             }
             if (AdditionalProperties is not null)
@@ -474,13 +454,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
@@ -721,13 +695,7 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
@@ -934,11 +902,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -1271,11 +1235,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -1882,6 +1842,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V1(ref x3, c, null))
                     {
                         matches1++;
+                        r = x3;
                     }
                 }
                 var x4 = start;
@@ -1889,6 +1850,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V2(ref x4, c, null))
                     {
                         matches1++;
+                        r = x4;
                     }
                 }
                 var x5 = start;
@@ -1896,6 +1858,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V5(ref x5, c, null))
                     {
                         matches1++;
+                        r = x5;
                     }
                 }
                 var x6 = start;
@@ -1903,6 +1866,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V6(ref x6, c, null))
                     {
                         matches1++;
+                        r = x6;
                     }
                 }
                 c.EndQuiet(quiet0);
@@ -1941,6 +1905,7 @@ namespace Consumer.Schemas
                     if (matches1 == 0 && V7(ref x3, c, null))
                     {
                         matches1++;
+                        r = x3;
                     }
                 }
                 var x4 = start;
@@ -1948,6 +1913,7 @@ namespace Consumer.Schemas
                     if (matches1 == 0 && V8(ref x4, c, null))
                     {
                         matches1++;
+                        r = x4;
                     }
                 }
                 c.EndQuiet(quiet0);

@@ -470,33 +470,14 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::Consumer.Schemas.AidKindJsonConverter.ReadValue(ref reader);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v1 = null;
-                            }
-                            else
-                            {
-                                __fs_v1 = global::Consumer.Schemas.AidMaybeKindJsonConverter.ReadValue(ref reader);
-                            }
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
+                            __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Schemas.AidMaybeKind?) : global::Consumer.Schemas.AidMaybeKindJsonConverter.ReadValue(ref reader);
                             break;
                         }
                         default:

@@ -319,62 +319,27 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::Consumer.Schemas.IdentifierCode.ReadChecked(ref reader, ref proven);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             var __fs_start = reader;
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v1 = null;
-                            }
-                            else
-                            {
-                                __fs_v1 = global::Consumer.Schemas.IdentifierCodeOrNull.ReadUnvalidated(ref reader);
-                            }
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0))
-                            {
-                                proven = false;
-                            }
-
+                            __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Schemas.IdentifierCodeOrNull?) : global::Consumer.Schemas.IdentifierCodeOrNull.ReadUnvalidated(ref reader);
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0);
                             break;
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadDouble(ref reader);
                             break;
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::Consumer.Schemas.IdentifierFlag.ReadChecked(ref reader, ref proven);
                             break;
                         }
@@ -790,11 +755,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -1105,11 +1066,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -1465,11 +1422,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -1848,6 +1801,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V6(ref x3, c, null))
                     {
                         matches1++;
+                        r = x3;
                     }
                 }
                 var x4 = start;
@@ -1855,6 +1809,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V1(ref x4, c, null))
                     {
                         matches1++;
+                        r = x4;
                     }
                 }
                 var x5 = start;
@@ -1862,6 +1817,7 @@ namespace Consumer.Schemas
                     if (matches1 < 2 && V7(ref x5, c, null))
                     {
                         matches1++;
+                        r = x5;
                     }
                 }
                 c.EndQuiet(quiet0);

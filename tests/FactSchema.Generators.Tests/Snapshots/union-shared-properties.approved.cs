@@ -404,11 +404,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -446,25 +442,13 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             if (__fs_v1 != "quote")
                             {
@@ -474,32 +458,13 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v2 = null;
-                            }
-                            else
-                            {
-                                __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            }
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
+                            __fs_v2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
@@ -813,11 +778,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -855,25 +816,13 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             if (__fs_v1 != "position")
                             {
@@ -883,32 +832,13 @@ namespace Consumer.Schemas
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                __fs_v2 = null;
-                            }
-                            else
-                            {
-                                __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            }
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
+                            __fs_v2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::Consumer.Schemas.PositionAssertionStanceJsonConverter.ReadValue(ref reader);
                             break;
                         }
@@ -1171,11 +1101,7 @@ namespace Consumer.Schemas
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
             var value = ReadUnvalidated(ref reader);
-            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator))
-            {
-                proven = false;
-            }
-
+            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(start, __fs_validator);
             return value;
         }
 
@@ -1581,6 +1507,7 @@ namespace Consumer.Schemas
                             if (matches8 < 2 && V1(ref x11, c, null))
                             {
                                 matches8++;
+                                r = x11;
                             }
                         }
                         break;
@@ -1592,6 +1519,7 @@ namespace Consumer.Schemas
                             if (matches8 < 2 && V2(ref x12, c, null))
                             {
                                 matches8++;
+                                r = x12;
                             }
                         }
                         break;
@@ -1607,6 +1535,7 @@ namespace Consumer.Schemas
                             if (matches8 < 2 && V1(ref x13, c, null))
                             {
                                 matches8++;
+                                r = x13;
                             }
                         }
                         var x14 = start;
@@ -1614,6 +1543,7 @@ namespace Consumer.Schemas
                             if (matches8 < 2 && V2(ref x14, c, null))
                             {
                                 matches8++;
+                                r = x14;
                             }
                         }
                         break;

@@ -200,49 +200,23 @@ namespace Consumer.Schemas
                     {
                         case 0:
                         {
-                            if ((__fs_seen0 & 0x1UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[0]);
-                            }
-
-                            __fs_seen0 |= 0x1UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             var __fs_start = reader;
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader);
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0))
-                            {
-                                proven = false;
-                            }
-
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0);
                             break;
                         }
                         case 1:
                         {
-                            if ((__fs_seen0 & 0x2UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[1]);
-                            }
-
-                            __fs_seen0 |= 0x2UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             var __fs_start = reader;
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader);
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check1))
-                            {
-                                proven = false;
-                            }
-
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check1);
                             break;
                         }
                         case 2:
                         {
-                            if ((__fs_seen0 & 0x4UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[2]);
-                            }
-
-                            __fs_seen0 |= 0x4UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             var __fs_start = reader;
                             global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
                             var __fs_list0 = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();
@@ -269,22 +243,12 @@ namespace Consumer.Schemas
                             }
 
                             __fs_v2 = __fs_list0;
-                            if (proven && !global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2))
-                            {
-                                proven = false;
-                            }
-
+                            proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2);
                             break;
                         }
                         case 3:
                         {
-                            if ((__fs_seen0 & 0x8UL) != 0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_jsonNames[3]);
-                            }
-
-                            __fs_seen0 |= 0x8UL;
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
+                            global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader);
                             break;
                         }
@@ -686,6 +650,7 @@ namespace Consumer.Schemas
                     if (matches1 == 0 && V4(ref x3, c, null))
                     {
                         matches1++;
+                        r = x3;
                     }
                 }
                 var x4 = start;
@@ -693,6 +658,7 @@ namespace Consumer.Schemas
                     if (matches1 == 0 && V5(ref x4, c, null))
                     {
                         matches1++;
+                        r = x4;
                     }
                 }
                 c.EndQuiet(quiet0);
@@ -713,6 +679,7 @@ namespace Consumer.Schemas
                     if (matches6 < 2 && V6(ref x8, c, null))
                     {
                         matches6++;
+                        r = x8;
                     }
                 }
                 var x9 = start;
@@ -720,6 +687,7 @@ namespace Consumer.Schemas
                     if (matches6 < 2 && V7(ref x9, c, null))
                     {
                         matches6++;
+                        r = x9;
                     }
                 }
                 c.EndQuiet(quiet5);

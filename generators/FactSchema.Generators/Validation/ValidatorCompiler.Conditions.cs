@@ -1,0 +1,399 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FactSchema.Generators.Emit;
+using FactSchema.Generators.Json;
+
+namespace FactSchema.Generators.Validation;
+
+/// <summary>
+/// Conditions decided from one read of the object: a method whose <c>if</c>s (its own and those of its <c>allOf</c>
+/// branches that are only <c>if</c>/<c>then</c>/<c>else</c>) each look only at some named properties of the object
+/// records where those properties' values are in one pass, and decides every condition from the values alone, instead
+/// of reading the whole object once per condition. SchemaStore schemas switch on a kind property this way
+/// (<c>allOf: [{ if: { properties: { kind: { const: "a" } } }, then: … }, …]</c>).
+/// </summary>
+/// <remarks>
+/// A condition qualifies when it is <em>property-local</em>: made only of <c>type</c> (deciding on "object"),
+/// <c>properties</c>, <c>required</c>, <c>allOf</c>/<c>anyOf</c>/<c>oneOf</c>/<c>not</c> and <c>$ref</c>s (in the
+/// same file) of such schemas, and annotations. On an object, such a schema holds exactly when its <c>required</c>
+/// names are present and each named property's value holds against its subschema: what the recorded values decide.
+/// Anything else (a non-object value, a property that appears twice, evaluated-property tracking, dynamic scope) takes
+/// the ordinary path, which reads the value once per condition. Conditions are evaluated quietly, so errors are the
+/// same either way: they come from <c>then</c> and <c>else</c>, which still read the value.
+/// </remarks>
+internal sealed partial class ValidatorCompiler
+{
+    /// <summary>Keywords of a property-local schema, beside annotations.</summary>
+    private static readonly HashSet<string> s_propertyLocal = new(StringComparer.Ordinal)
+    {
+        "type", "properties", "required", "allOf", "anyOf", "oneOf", "not", "$ref",
+    };
+
+    /// <summary>How far <c>$ref</c>s and combinators are followed when deciding property-locality.</summary>
+    private const int MaxConditionDepth = 12;
+
+    /// <summary>At most this many recorded properties (each is a reader copy on the stack).</summary>
+    private const int MaxRecordedProperties = 16;
+
+    /// <summary>The recorded properties of the method being emitted, or null when its conditions take the ordinary path.</summary>
+    private RecordedProperties? _recorded;
+
+    private sealed class RecordedProperties
+    {
+        public RecordedProperties(string flag, List<string> names)
+        {
+            Flag = flag;
+            Names = names;
+        }
+
+        /// <summary>The local that is true when the value is an object whose recorded properties each appear at most once.</summary>
+        public string Flag { get; }
+
+        public List<string> Names { get; }
+
+        public string Present(string name) => "g" + Flag + "_" + Names.IndexOf(name).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        public string Value(string name) => "q" + Flag + "_" + Names.IndexOf(name).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Before the keywords of a method: when two or more of its conditions are property-local, emits the pass that
+    /// records the properties they name, and remembers their locals for <see cref="EmitConditional"/>.
+    /// </summary>
+    private void PlanRecordedConditions(SchemaRef location, JsonNode node)
+    {
+        _recorded = null;
+        if (_track || _dynamic || node.Kind != JsonKind.Object)
+        {
+            return;
+        }
+
+        // Each subschema that would read the whole object again and that the recorded values can decide instead.
+        var names = new List<string>();
+        var conditions = CountRecordable(location, node, names);
+        if (node["allOf"] is { Kind: JsonKind.Array } branches)
+        {
+            for (var i = 0; i < branches.Items.Count; i++)
+            {
+                var branch = branches.Items[i];
+                var branchLocation = Sub(location, "allOf", Int(i));
+                if (IsOnlyConditional(branch))
+                {
+                    conditions += CountRecordable(branchLocation, branch, names);
+                }
+                else if (!IsTrue(branch) && IsPropertyLocal(branchLocation, branch, names, 0))
+                {
+                    conditions++;
+                }
+            }
+        }
+
+        names = names.Distinct(StringComparer.Ordinal).ToList();
+        if (conditions < 2 || names.Count == 0 || names.Count > MaxRecordedProperties || names.Any(n => CodeText.Utf8Literal(n) is null))
+        {
+            return;
+        }
+
+        var w = _body;
+        var recorded = new RecordedProperties(Local("fz"), names);
+        var matcher = EmitMatcher(names);
+        w.WriteLine($"// The properties the conditions below look at, recorded in one read of the object.");
+        w.WriteLine($"var {recorded.Flag} = t == {Token}.StartObject;");
+        foreach (var name in names)
+        {
+            w.WriteLine($"var {recorded.Present(name)} = false;");
+            w.WriteLine($"var {recorded.Value(name)} = default({Reader});");
+        }
+
+        w.OpenBlock($"if ({recorded.Flag})");
+        var o = Local("o");
+        w.WriteLine($"var {o} = start;");
+        w.OpenBlock("while (true)");
+        w.WriteLine($"{V}.Read(ref {o});");
+        w.OpenBlock($"if ({o}.TokenType == {Token}.EndObject)");
+        w.WriteLine("break;");
+        w.CloseBlock();
+        var k = Local("k");
+        w.WriteLine($"var {k} = {matcher}(ref {o});");
+        w.WriteLine($"{V}.Read(ref {o});");
+        w.OpenBlock($"switch ({k})");
+        foreach (var name in names)
+        {
+            w.OpenBlock($"case {Int(names.IndexOf(name))}:");
+            w.WriteLine($"{recorded.Flag} &= !{recorded.Present(name)};");
+            w.WriteLine($"{recorded.Present(name)} = true;");
+            w.WriteLine($"{recorded.Value(name)} = {o};");
+            w.WriteLine("break;");
+            w.CloseBlock();
+        }
+
+        w.CloseBlock();
+        w.WriteLine($"{V}.Skip(ref {o});");
+        w.CloseBlock();
+        w.CloseBlock();
+        _recorded = recorded;
+    }
+
+    /// <summary>How many of a conditional's subschemas (<c>if</c>, <c>then</c>, <c>else</c>) the recorded values can decide.</summary>
+    private int CountRecordable(SchemaRef location, JsonNode node, List<string> names)
+    {
+        if (!IsRecordableConditional(node) || !IsPropertyLocal(Sub(location, "if"), node["if"]!, names, 0))
+        {
+            return 0;
+        }
+
+        var count = 1;
+        foreach (var keyword in new[] { "then", "else" })
+        {
+            if (node[keyword] is { } branch && !IsTrue(branch) && IsPropertyLocal(Sub(location, keyword), branch, names, 0))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// A subschema that reports its own errors, over the whole value: decided quietly from the recorded properties
+    /// first, and read in full only when that says no (to report why, or to fail), or when the value is not an object.
+    /// </summary>
+    private void EmitRecordedOrFull(SchemaRef location, SchemaRef target, JsonNode node)
+    {
+        var w = _body;
+        var holds = Local("holds");
+        w.WriteLine($"var {holds} = false;");
+        if (CanDecideFromRecorded(target, node))
+        {
+            w.OpenBlock($"if ({_recorded!.Flag})");
+            var quiet = Local("quiet");
+            w.WriteLine($"var {quiet} = c.BeginQuiet();");
+            w.WriteLine($"{holds} = {EmitRecordedCondition(target, node)};");
+            w.WriteLine($"c.EndQuiet({quiet});");
+            w.CloseBlock();
+        }
+
+        w.OpenBlock($"if (!{holds})");
+        var x = Fresh();
+        Require(Call(location, target, x, EvaluatedArgument));
+        w.WriteLine($"r = {x};");
+        w.CloseBlock();
+    }
+
+    /// <summary>Whether the recorded properties of the method decide <paramref name="node"/> (property-local, and every name it reads recorded).</summary>
+    private bool CanDecideFromRecorded(SchemaRef location, JsonNode node)
+    {
+        var names = new List<string>();
+        return _recorded is not null && IsPropertyLocal(location, node, names, 0) && names.All(_recorded.Names.Contains);
+    }
+
+    /// <summary>An <c>if</c> with a <c>then</c> or an <c>else</c> to decide (without either, it is not evaluated).</summary>
+    private static bool IsRecordableConditional(JsonNode node)
+        => node.Kind == JsonKind.Object && node["if"] is not null && (node["then"] is not null || node["else"] is not null);
+
+    /// <summary>An <c>allOf</c> branch that is only a conditional: it can be emitted in place, in the method that records.</summary>
+    private static bool IsOnlyConditional(JsonNode node)
+        => node.Kind == JsonKind.Object && node.Members.All(m => m.Name is "if" or "then" or "else" || ValidationIndex.OnlyAnnotates(m.Name));
+
+    /// <summary>Whether <paramref name="node"/> is property-local (see the type's remarks); collects the properties it names.</summary>
+    private bool IsPropertyLocal(SchemaRef location, JsonNode node, List<string> names, int depth)
+    {
+        if (node.Kind is JsonKind.True or JsonKind.False)
+        {
+            return true;
+        }
+
+        if (node.Kind != JsonKind.Object || depth > MaxConditionDepth)
+        {
+            return false;
+        }
+
+        foreach (var member in node.Members)
+        {
+            if (ValidationIndex.OnlyAnnotates(member.Name))
+            {
+                continue;
+            }
+
+            if (!s_propertyLocal.Contains(member.Name))
+            {
+                return false;
+            }
+
+            var value = member.Value;
+            switch (member.Name)
+            {
+                case "type":
+                    if (value.Kind is not (JsonKind.String or JsonKind.Array))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case "required":
+                    if (value.Kind != JsonKind.Array || value.Items.Any(i => i.Kind != JsonKind.String))
+                    {
+                        return false;
+                    }
+
+                    names.AddRange(value.Items.Select(i => i.Text!));
+                    break;
+                case "properties":
+                    if (value.Kind != JsonKind.Object)
+                    {
+                        return false;
+                    }
+
+                    names.AddRange(value.Members.Select(m => m.Name));
+                    break;
+                case "not":
+                    if (!IsPropertyLocal(Sub(location, "not"), value, names, depth + 1))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case "$ref":
+                    if (ConditionTarget(location, value) is not { } target
+                        || !IsPropertyLocal(target.Location, target.Node, names, depth + 1))
+                    {
+                        return false;
+                    }
+
+                    break;
+                default:
+                    // allOf, anyOf, oneOf
+                    if (value.Kind != JsonKind.Array || value.Items.Count == 0)
+                    {
+                        return false;
+                    }
+
+                    for (var i = 0; i < value.Items.Count; i++)
+                    {
+                        if (!IsPropertyLocal(Sub(location, member.Name, Int(i)), value.Items[i], names, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The target of a <c>$ref</c> in this file, or null (another file, or one that does not resolve).</summary>
+    private (SchemaRef Location, JsonNode Node)? ConditionTarget(SchemaRef location, JsonNode reference)
+    {
+        if (reference.Kind != JsonKind.String || !_index.TryResolve(location, reference.Text!, out var target, out _)
+            || !string.Equals(target.Document.FilePath, _document.FilePath, StringComparison.Ordinal)
+            || ValidationIndex.Navigate(target.Document, target.Pointer) is not { } node)
+        {
+            return null;
+        }
+
+        return (target, node);
+    }
+
+    /// <summary>
+    /// Writes the statements that decide a property-local schema from the recorded properties (the caller has checked
+    /// that the value is an object and <see cref="_recorded"/> is set); returns the local, or literal, that holds the result.
+    /// </summary>
+    private string EmitRecordedCondition(SchemaRef location, JsonNode node)
+    {
+        var recorded = _recorded!;
+        if (node.Kind == JsonKind.True || (node.Kind == JsonKind.Object && node.Members.All(m => ValidationIndex.OnlyAnnotates(m.Name))))
+        {
+            return "true";
+        }
+
+        if (node.Kind != JsonKind.Object)
+        {
+            return "false";
+        }
+
+        var w = _body;
+        var b = Local("b");
+        w.WriteLine($"var {b} = true;");
+        foreach (var member in node.Members)
+        {
+            var value = member.Value;
+            switch (member.Name)
+            {
+                case "type":
+                    var types = value.Kind == JsonKind.Array ? value.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text) : new[] { value.Text };
+                    if (!types.Contains("object", StringComparer.Ordinal))
+                    {
+                        w.WriteLine($"{b} = false;");
+                    }
+
+                    break;
+                case "required":
+                    foreach (var name in value.Items.Select(i => i.Text!).Distinct(StringComparer.Ordinal))
+                    {
+                        w.WriteLine($"{b} &= {recorded.Present(name)};");
+                    }
+
+                    break;
+                case "properties":
+                    foreach (var property in value.Members)
+                    {
+                        if (IsTrue(property.Value))
+                        {
+                            continue;
+                        }
+
+                        w.OpenBlock($"if ({b} && {recorded.Present(property.Name)})");
+                        var y = Fresh(recorded.Value(property.Name));
+                        w.WriteLine($"{b} = {Call(location, Sub(location, "properties", property.Name), y, "null")};");
+                        w.CloseBlock();
+                    }
+
+                    break;
+                case "not":
+                    w.OpenBlock($"if ({b})");
+                    w.WriteLine($"{b} = !{EmitRecordedCondition(Sub(location, "not"), value)};");
+                    w.CloseBlock();
+                    break;
+                case "$ref":
+                    var target = ConditionTarget(location, value)!.Value;
+                    w.OpenBlock($"if ({b})");
+                    w.WriteLine($"{b} = {EmitRecordedCondition(target.Location, target.Node)};");
+                    w.CloseBlock();
+                    break;
+                case "allOf":
+                    for (var i = 0; i < value.Items.Count; i++)
+                    {
+                        w.OpenBlock($"if ({b})");
+                        w.WriteLine($"{b} = {EmitRecordedCondition(Sub(location, "allOf", Int(i)), value.Items[i])};");
+                        w.CloseBlock();
+                    }
+
+                    break;
+                case "anyOf":
+                case "oneOf":
+                    var count = Local("n");
+                    w.OpenBlock($"if ({b})");
+                    w.WriteLine($"var {count} = 0;");
+                    for (var i = 0; i < value.Items.Count; i++)
+                    {
+                        // anyOf stops at the first branch that holds; oneOf at the second.
+                        w.OpenBlock(member.Name == "anyOf" ? $"if ({count} == 0)" : $"if ({count} < 2)");
+                        var branch = EmitRecordedCondition(Sub(location, member.Name, Int(i)), value.Items[i]);
+                        w.OpenBlock($"if ({branch})");
+                        w.WriteLine($"{count}++;");
+                        w.CloseBlock();
+                        w.CloseBlock();
+                    }
+
+                    w.WriteLine(member.Name == "anyOf" ? $"{b} = {count} > 0;" : $"{b} = {count} == 1;");
+                    w.CloseBlock();
+                    break;
+            }
+        }
+
+        return b;
+    }
+}

@@ -1,0 +1,54 @@
+using System.IO;
+using System.Runtime.Loader;
+using FactSchema.Validation;
+
+namespace FactSchema.Generators.Tests.TestSupport;
+
+/// <summary>
+/// The generated validator of one schema, compiled and loaded into a collectible context (unloaded on dispose): its
+/// collecting <c>ValidateJson</c> and its quick <c>IsValidJson</c>, which must agree.
+/// </summary>
+public sealed class SchemaValidator : IDisposable
+{
+    private delegate bool SpanValidator(ReadOnlySpan<byte> utf8Json);
+
+    private readonly AssemblyLoadContext _context;
+    private readonly Func<string, ValidationResult> _validate;
+    private readonly SpanValidator _isValid;
+
+    private SchemaValidator(AssemblyLoadContext context, Func<string, ValidationResult> validate, SpanValidator isValid)
+    {
+        _context = context;
+        _validate = validate;
+        _isValid = isValid;
+    }
+
+    /// <summary>Runs the generator over <paramref name="schema"/> (one file), compiles the output and loads its schema class.</summary>
+    public static SchemaValidator Compile(string schema, string path = "s.schema.json")
+    {
+        var run = GeneratorHarness.Run(new[] { new SchemaInput(path, schema) });
+        using var stream = new MemoryStream();
+        var emitted = run.OutputCompilation.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var context = new AssemblyLoadContext("validator-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        stream.Position = 0;
+        var type = context.LoadFromStream(stream).GetTypes().Single(t => t.Name.EndsWith("Schema", StringComparison.Ordinal) && t.GetMethod("ValidateJson", new[] { typeof(string) }) is not null);
+        var validate = type.GetMethod("ValidateJson", new[] { typeof(string) })!.CreateDelegate<Func<string, ValidationResult>>();
+        var isValid = type.GetMethod("IsValidJson", new[] { typeof(ReadOnlySpan<byte>) })!.CreateDelegate<SpanValidator>();
+        return new SchemaValidator(context, validate, isValid);
+    }
+
+    /// <summary>Validates collecting every error, and checks that the quick verdict agrees.</summary>
+    public ValidationResult Validate(string json)
+    {
+        var result = _validate(json);
+        Assert.Equal(result.IsValid, _isValid(System.Text.Encoding.UTF8.GetBytes(json)));
+        return result;
+    }
+
+    /// <summary>The verdict (both entry points agreeing).</summary>
+    public bool IsValid(string json) => Validate(json).IsValid;
+
+    /// <inheritdoc/>
+    public void Dispose() => _context.Unload();
+}
