@@ -90,4 +90,36 @@ public sealed class RecordedConditionTests
         Assert.NotEmpty(expected);
         Assert.Equal(expected, Errors(recorded.Validate(json)));
     }
+
+    private const string Choices = """
+        {
+          "title": "Choices",
+          "properties": { "a": { "type": "string" } },
+          "oneOf": [ { "required": ["a"] }, { "required": ["b"] }, { "properties": { "c": { "const": 1 } }, "required": ["c"] } ],
+          "anyOf": [ { "required": ["a"] }, { "not": { "required": ["d"] } } ]
+        }
+        """;
+
+    [Theory]
+    [InlineData("""{"a":"x"}""", true)]
+    [InlineData("""{"a":"x","b":1}""", false)] // two oneOf branches hold
+    [InlineData("""{"c":1}""", true)]
+    [InlineData("""{"c":2}""", false)]
+    [InlineData("""{"c":1,"d":0}""", false)] // neither anyOf branch holds
+    [InlineData("""{}""", false)]
+    [InlineData("""5""", false)] // not an object: every oneOf branch holds vacuously
+    [InlineData("""{"a":"x","a":"y"}""", true)]
+    [InlineData("""{"a":1}""", false)]
+    public void UnionBranchesAreDecidedFromTheRecordedReadToo(string json, bool valid)
+    {
+        var source = GeneratorHarness.Run(new SchemaInput("c.schema.json", Choices)).Sources["c.schema.json.g.cs"];
+        Assert.Contains("recorded in one read of the object", source, StringComparison.Ordinal);
+        using var recorded = SchemaValidator.Compile(Choices);
+        using var ordinary = SchemaValidator.Compile(Choices.Replace("\"title\": \"Choices\",", "\"title\": \"Choices\", \"unevaluatedProperties\": true,", StringComparison.Ordinal));
+        Assert.Equal(valid, ordinary.IsValid(json));
+        Assert.Equal(valid, recorded.IsValid(json));
+        Assert.Equal(
+            string.Join("\n", ordinary.Validate(json).Errors.Select(e => $"{e.InstanceLocation} {e.KeywordLocation} {e.Message}")),
+            string.Join("\n", recorded.Validate(json).Errors.Select(e => $"{e.InstanceLocation} {e.KeywordLocation} {e.Message}")));
+    }
 }

@@ -7,8 +7,8 @@ using FactSchema.Generators.Json;
 namespace FactSchema.Generators.Validation;
 
 /// <summary>
-/// Conditions decided from one read of the object: a method whose <c>if</c>s (its own and those of its <c>allOf</c>
-/// branches that are only <c>if</c>/<c>then</c>/<c>else</c>) each look only at some named properties of the object
+/// Conditions decided from one read of the object: a method whose in-place subschemas (its <c>if</c>/<c>then</c>/<c>else</c>,
+/// its <c>allOf</c>, <c>anyOf</c> and <c>oneOf</c> branches, and the conditionals among its <c>allOf</c> branches) look only at some named properties of the object
 /// records where those properties' values are in one pass, and decides every condition from the values alone, instead
 /// of reading the whole object once per condition. SchemaStore schemas switch on a kind property this way
 /// (<c>allOf: [{ if: { properties: { kind: { const: "a" } } }, then: … }, …]</c>).
@@ -85,6 +85,22 @@ internal sealed partial class ValidatorCompiler
                 else if (!IsTrue(branch) && IsPropertyLocal(branchLocation, branch, names, 0))
                 {
                     conditions++;
+                }
+            }
+        }
+
+        // A union that a discriminator or a kind property narrows evaluates one branch already: recording would not pay.
+        foreach (var keyword in new[] { "anyOf", "oneOf" })
+        {
+            if (node[keyword] is { Kind: JsonKind.Array } alternatives && !_discriminators.ContainsKey(location.Key)
+                && BranchFilter.Infer(_index, location, node, keyword) is null)
+            {
+                for (var i = 0; i < alternatives.Items.Count; i++)
+                {
+                    if (!IsTrue(alternatives.Items[i]) && IsPropertyLocal(Sub(location, keyword, Int(i)), alternatives.Items[i], names, 0))
+                    {
+                        conditions++;
+                    }
                 }
             }
         }

@@ -1443,6 +1443,21 @@ internal sealed partial class ValidatorCompiler
                 w.CloseBlock();
                 w.WriteLine("c.ReturnSet(s);");
             }
+            else if (_recorded is not null && CanDecideFromRecorded(Sub(location, keyword, Int(i)), branches.Items[i]))
+            {
+                // Decided from the recorded properties when the value is an object (see ValidatorCompiler.Conditions.cs).
+                w.OpenBlock($"if ({guard})");
+                w.OpenBlock($"if ({_recorded.Flag})");
+                w.OpenBlock($"if ({EmitRecordedCondition(Sub(location, keyword, Int(i)), branches.Items[i])})");
+                w.WriteLine($"{matches}++;");
+                w.CloseBlock();
+                w.CloseBlock();
+                w.OpenBlock($"else if ({call})");
+                w.WriteLine($"{matches}++;");
+                w.WriteLine($"r = {branchReader};");
+                w.CloseBlock();
+                w.CloseBlock();
+            }
             else
             {
                 w.OpenBlock($"if ({guard} && {call})");
