@@ -13,7 +13,8 @@ namespace FactSchema.Benchmarks.Generator;
 /// <param name="Outputs">How many outputs it had.</param>
 /// <param name="Ran">How many it computed again (new, modified, or recomputed but unchanged); the rest came from the cache.</param>
 /// <param name="Changed">How many of those differ from the previous run (new or modified).</param>
-public sealed record StepActivity(string Step, int Outputs, int Ran, int Changed);
+/// <param name="Elapsed">The step's time in this run as the driver tracked it (its runs summed; a profile, not a benchmark).</param>
+public sealed record StepActivity(string Step, int Outputs, int Ran, int Changed, TimeSpan Elapsed);
 
 /// <summary>What a re-run of the generator did after an edit.</summary>
 /// <param name="Edit">The edit.</param>
@@ -68,7 +69,7 @@ public static class GeneratorIncrementality
         table.Append("| Schemas | Edit |");
         foreach (var step in s_schemaSteps)
         {
-            table.Append(' ').Append(step).Append(" ran/changed/of |");
+            table.Append(' ').Append(step).Append(" ran/changed/of (ms) |");
         }
 
         table.AppendLine(" Files emitted again | Files changed |");
@@ -80,7 +81,7 @@ public static class GeneratorIncrementality
                 table.Append(CultureInfo.InvariantCulture, $"| {count} | {run.Edit} |");
                 foreach (var step in run.Steps)
                 {
-                    table.Append(CultureInfo.InvariantCulture, $" {step.Ran}/{step.Changed}/{step.Outputs} |");
+                    table.Append(CultureInfo.InvariantCulture, $" {step.Ran}/{step.Changed}/{step.Outputs} ({step.Elapsed.TotalMilliseconds:0.#}) |");
                 }
 
                 table.AppendLine(CultureInfo.InvariantCulture, $" {run.SourceOutputsRun} | {run.FilesChanged} |");
@@ -96,11 +97,13 @@ public static class GeneratorIncrementality
         var steps = s_schemaSteps.Select(step =>
         {
             var outputs = result.TrackedSteps.TryGetValue(step, out var runs) ? runs.SelectMany(r => r.Outputs).ToList() : new List<(object Value, IncrementalStepRunReason Reason)>();
+            var elapsed = runs.IsDefault ? TimeSpan.Zero : runs.Aggregate(TimeSpan.Zero, (sum, run) => sum + run.ElapsedTime);
             return new StepActivity(
                 step,
                 outputs.Count,
                 outputs.Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified or IncrementalStepRunReason.Unchanged),
-                outputs.Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified));
+                outputs.Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified),
+                elapsed);
         }).ToList();
 
         // Each RegisterSourceOutput callback that ran shows as a New or Modified output of the "SourceOutput" step.

@@ -26,6 +26,7 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
     private Dictionary<(string File, string Pointer), string>? _baseTypes;
     private Dictionary<string, Validation.ValidationDiscriminator>? _discriminators;
     private Dictionary<string, SchemaDocument>? _documentsByPath;
+    private SetLookups? _lookups;
 
     public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions, ImmutableEquatableArray<NamedTypeEntry>? schemaClasses = null, ImmutableEquatableArray<UnionEntry>? unions = null, ImmutableEquatableArray<InheritanceEntry>? inheritance = null)
     {
@@ -60,47 +61,25 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
 
     /// <summary>The record the record at this location derives from (allOf), or null.</summary>
     public InheritanceEntry? RecordBaseOf(string filePath, string pointer)
-    {
-        foreach (var entry in Inheritance)
-        {
-            if (entry.FilePath == filePath && entry.Pointer == pointer)
-            {
-                return entry;
-            }
-        }
-
-        return null;
-    }
+        => Lookups.RecordBases.TryGetValue((filePath, pointer), out var entry) ? entry : null;
 
     /// <summary>Whether other records derive from the record at this location (it is then not sealed).</summary>
-    public bool IsRecordBase(string filePath, string pointer)
-    {
-        foreach (var entry in Inheritance)
-        {
-            if (entry.BaseFilePath == filePath && entry.BasePointer == pointer)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsRecordBase(string filePath, string pointer) => Lookups.RecordBaseLocations.Contains((filePath, pointer));
 
     /// <summary>Every union type with its variants (which generated types derive from it, which are wrapped).</summary>
     public ImmutableEquatableArray<UnionEntry> Unions { get; }
 
+    /// <summary>The union type declared at this location, or null.</summary>
     public UnionEntry? UnionAt(string filePath, string pointer)
-    {
-        foreach (var union in Unions)
-        {
-            if (union.FilePath == filePath && union.Pointer == pointer)
-            {
-                return union;
-            }
-        }
+        => Lookups.UnionsByLocation.TryGetValue((filePath, pointer), out var union) ? union : null;
 
-        return null;
-    }
+    /// <summary>The unions declared in this file, in the set's order.</summary>
+    public IReadOnlyList<UnionEntry> UnionsIn(string filePath)
+        => Lookups.UnionsByFile.TryGetValue(filePath, out var unions) ? unions : Array.Empty<UnionEntry>();
+
+    /// <summary>The unions that have the generated type at this location as a variant, in the set's order.</summary>
+    public IReadOnlyList<UnionEntry> UnionsWithVariant(string filePath, string pointer)
+        => Lookups.UnionsByVariant.TryGetValue((filePath, pointer), out var unions) ? unions : Array.Empty<UnionEntry>();
 
     /// <summary>Every discriminated union of the set, by location (<c>SchemaRef.Key</c>), for the validators; built once per set.</summary>
     public IReadOnlyDictionary<string, Validation.ValidationDiscriminator> Discriminators
@@ -170,22 +149,21 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
     /// <summary>The static <c>…Schema</c> class of each file (its validation entry points).</summary>
     public ImmutableEquatableArray<NamedTypeEntry> SchemaClasses { get; }
 
+    /// <summary>The bare name of the file's static schema class, or null when the file has none.</summary>
     public string? SchemaClassNameFor(SchemaDocument document)
-    {
-        foreach (var entry in SchemaClasses)
-        {
-            if (entry.FilePath == document.FilePath)
-            {
-                return Identifiers.Bare(entry.Name);
-            }
-        }
-
-        return null;
-    }
+        => Lookups.SchemaClassNames.TryGetValue(document.FilePath, out var name) ? name : null;
 
     public ImmutableEquatableArray<SchemaDocument> Documents { get; }
 
     public ImmutableEquatableArray<NamedTypeEntry> Names { get; }
+
+    /// <summary>The named types of this file, in the set's order.</summary>
+    public IReadOnlyList<NamedTypeEntry> NamesIn(string filePath)
+        => Lookups.NamesByFile.TryGetValue(filePath, out var names) ? names : Array.Empty<NamedTypeEntry>();
+
+    /// <summary>The first named type with this full name (<c>global::</c>-qualified), or null.</summary>
+    public NamedTypeEntry? NamedTypeByFullName(string? fullName)
+        => fullName is not null && Lookups.NamesByFullName.TryGetValue(fullName, out var entry) ? entry : null;
 
     public ImmutableEquatableArray<NameCollision> Collisions { get; }
 
@@ -263,6 +241,17 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
         }
     }
 
+    private SetLookups Lookups
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lookups ??= new SetLookups(this);
+            }
+        }
+    }
+
     public bool Equals(SchemaSet? other)
         => other is not null && (ReferenceEquals(this, other) || (Documents.Equals(other.Documents) && Names.Equals(other.Names) && Collisions.Equals(other.Collisions) && SchemaClasses.Equals(other.SchemaClasses) && Unions.Equals(other.Unions) && Inheritance.Equals(other.Inheritance)));
 
@@ -305,3 +294,86 @@ internal sealed record UnionVariantEntry(string BranchPointer, string TargetFile
 
 /// <summary>The record at <c>Pointer</c> in <c>FilePath</c> derives from the record at <c>BasePointer</c> in <c>BaseFilePath</c> (allOf with a $ref).</summary>
 internal sealed record InheritanceEntry(string FilePath, string Pointer, string BaseFilePath, string BasePointer, string BaseFullName);
+
+/// <summary>
+/// The set's entries by file, location and name, built once per set: every per-file mapping asks these questions,
+/// and answering them by scanning the whole set made mapping n files cost O(n²).
+/// </summary>
+internal sealed class SetLookups
+{
+    public SetLookups(SchemaSet set)
+    {
+        foreach (var entry in set.Names)
+        {
+            Add(NamesByFile, entry.FilePath, entry);
+            if (!NamesByFullName.ContainsKey(entry.FullName))
+            {
+                NamesByFullName.Add(entry.FullName, entry);
+            }
+        }
+
+        foreach (var entry in set.Inheritance)
+        {
+            if (!RecordBases.ContainsKey((entry.FilePath, entry.Pointer)))
+            {
+                RecordBases.Add((entry.FilePath, entry.Pointer), entry);
+            }
+
+            RecordBaseLocations.Add((entry.BaseFilePath, entry.BasePointer));
+        }
+
+        foreach (var union in set.Unions)
+        {
+            if (!UnionsByLocation.ContainsKey((union.FilePath, union.Pointer)))
+            {
+                UnionsByLocation.Add((union.FilePath, union.Pointer), union);
+            }
+
+            Add(UnionsByFile, union.FilePath, union);
+            var seen = new HashSet<(string, string)>();
+            foreach (var variant in union.Variants)
+            {
+                if (seen.Add((variant.TargetFile, variant.TargetPointer)))
+                {
+                    Add(UnionsByVariant, (variant.TargetFile, variant.TargetPointer), union);
+                }
+            }
+        }
+
+        foreach (var entry in set.SchemaClasses)
+        {
+            if (!SchemaClassNames.ContainsKey(entry.FilePath))
+            {
+                SchemaClassNames.Add(entry.FilePath, Identifiers.Bare(entry.Name));
+            }
+        }
+    }
+
+    public Dictionary<string, List<NamedTypeEntry>> NamesByFile { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, NamedTypeEntry> NamesByFullName { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<(string File, string Pointer), InheritanceEntry> RecordBases { get; } = new();
+
+    public HashSet<(string File, string Pointer)> RecordBaseLocations { get; } = new();
+
+    public Dictionary<(string File, string Pointer), UnionEntry> UnionsByLocation { get; } = new();
+
+    public Dictionary<string, List<UnionEntry>> UnionsByFile { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<(string File, string Pointer), List<UnionEntry>> UnionsByVariant { get; } = new();
+
+    public Dictionary<string, string> SchemaClassNames { get; } = new(StringComparer.Ordinal);
+
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = new List<TValue>();
+            map.Add(key, list);
+        }
+
+        list.Add(value);
+    }
+}

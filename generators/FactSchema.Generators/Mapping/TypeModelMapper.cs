@@ -105,7 +105,7 @@ internal sealed class TypeModelMapper
         var unionPointers = new List<string>();
         var valueUnionPointers = new List<string>();
         var branchPointers = new List<string>();
-        foreach (var entry in _set.Names.Where(e => e.FilePath == _document.FilePath))
+        foreach (var entry in _set.NamesIn(_document.FilePath))
         {
             _cancellationToken.ThrowIfCancellationRequested();
             if (!nodes.TryGetValue(entry.Pointer, out var node))
@@ -263,7 +263,7 @@ internal sealed class TypeModelMapper
         }
 
         var bundle = Bundling.SchemaBundler.Bundle(_set, _document, indented: false, local: true, _cancellationToken);
-        var name = _set.Names.FirstOrDefault(e => e.FilePath == _document.FilePath && e.Pointer.Length == 0)?.Name ?? _set.SchemaClassNameFor(_document) ?? "Schema";
+        var name = _set.NamesIn(_document.FilePath).FirstOrDefault(e => e.Pointer.Length == 0)?.Name ?? _set.SchemaClassNameFor(_document) ?? "Schema";
         var dependencies = bundle.References
             .Select(d => _set.DocumentFor(d.FilePath) ?? d)
             .Where(d => _set.SchemaClassNameFor(d) is not null && d.Root is not null)
@@ -367,7 +367,7 @@ internal sealed class TypeModelMapper
         if (depth > MaxAllOfDepth
             || !_names.TryGetValue((filePath, pointer), out var entry)
             || FindNode(entry) is not { } node
-            || _set.Documents.FirstOrDefault(d => d.FilePath == filePath) is not { } document)
+            || _set.DocumentFor(filePath) is not { } document)
         {
             return false;
         }
@@ -379,10 +379,9 @@ internal sealed class TypeModelMapper
     /// <summary>The union schema of this file that the record is a branch of, or null.</summary>
     private SchemaNode? UnionOf(SchemaDocument document, SchemaNode node)
     {
-        foreach (var union in _set.Unions)
+        foreach (var union in _set.UnionsWithVariant(document.FilePath, node.Pointer))
         {
-            if (union.Variants.Any(v => v.TargetFile == document.FilePath && v.TargetPointer == node.Pointer)
-                && _names.TryGetValue((union.FilePath, union.Pointer), out var unionEntry)
+            if (_names.TryGetValue((union.FilePath, union.Pointer), out var unionEntry)
                 && FindNode(unionEntry) is { } unionNode)
             {
                 return unionNode;
@@ -440,7 +439,7 @@ internal sealed class TypeModelMapper
             && _names.TryGetValue((recordBase.BaseFilePath, recordBase.BasePointer), out var baseEntry)
             && FindNode(baseEntry) is { } baseNode)
         {
-            var baseDocument = _set.Documents.First(d => d.FilePath == baseEntry.FilePath);
+            var baseDocument = _set.DocumentFor(baseEntry.FilePath) ?? throw new InvalidOperationException("The base record's file is not in the set: " + baseEntry.FilePath);
             var (inherited, deeper, _) = MapMembers(new SchemaLocation(baseDocument, baseNode), baseEntry, depth + 1);
             foreach (var property in inherited)
             {
@@ -589,7 +588,7 @@ internal sealed class TypeModelMapper
             case ValueKind.Array or ValueKind.Map:
                 return false;
             case ValueKind.Object:
-                var named = _set.Names.FirstOrDefault(n => n.FullName == wrapped.TypeName);
+                var named = _set.NamedTypeByFullName(wrapped.TypeName);
                 return wrapped.TypeName != unionFullName && named is { Kind: NamedTypeKind.Object } && _set.BaseTypeOf(named.FilePath, named.Pointer) is null;
             default:
                 return true;
@@ -811,13 +810,8 @@ internal sealed class TypeModelMapper
     /// <summary>The union whose shared <c>properties</c> this inline branch inherits, or null.</summary>
     private SchemaLocation? SharedPropertiesOf(SchemaDocument document, SchemaNode node)
     {
-        foreach (var union in _set.Unions)
+        foreach (var union in _set.UnionsIn(document.FilePath))
         {
-            if (union.FilePath != document.FilePath)
-            {
-                continue;
-            }
-
             foreach (var variant in union.Variants)
             {
                 if (variant.Owned && variant.BranchPointer == node.Pointer && variant.TargetFile == document.FilePath && variant.TargetPointer == node.Pointer
@@ -1348,7 +1342,7 @@ internal sealed class TypeModelMapper
                 expression = m.ToString(CultureInfo.InvariantCulture) + "m";
                 break;
             case ValueKind.Enum when value.Kind == JsonKind.String:
-                var entry = _set.Names.FirstOrDefault(e => e.FullName == type.TypeName);
+                var entry = _set.NamedTypeByFullName(type.TypeName);
                 var enumNode = entry is null ? null : FindNode(entry);
                 if (enumNode is not null && entry is not null)
                 {
@@ -1377,7 +1371,7 @@ internal sealed class TypeModelMapper
         if (!_nodeIndexes.TryGetValue(entry.FilePath, out var nodes))
         {
             nodes = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
-            if (_set.Documents.FirstOrDefault(d => d.FilePath == entry.FilePath)?.Root is { } root)
+            if (_set.DocumentFor(entry.FilePath)?.Root is { } root)
             {
                 Index(root, nodes);
             }
