@@ -37,6 +37,11 @@ internal sealed record JsonNode(
     {
         get
         {
+            if (Members.Count > MemberIndexThreshold)
+            {
+                return MemberIndex().TryGetValue(name, out var value) ? value : null;
+            }
+
             foreach (var member in Members)
             {
                 if (member.Name == name)
@@ -47,6 +52,50 @@ internal sealed record JsonNode(
 
             return null;
         }
+    }
+
+    /// <summary>Equal by kind, text, items, members and span; the member index is derived and takes no part.</summary>
+    public bool Equals(JsonNode? other)
+        => ReferenceEquals(this, other)
+            || (other is not null && Kind == other.Kind && string.Equals(Text, other.Text, StringComparison.Ordinal) && Span.Equals(other.Span) && Items.Equals(other.Items) && Members.Equals(other.Members));
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            var hash = ((int)Kind * 31) + (Text is null ? 0 : StringComparer.Ordinal.GetHashCode(Text));
+            hash = (hash * 31) + Span.GetHashCode();
+            hash = (hash * 31) + Items.GetHashCode();
+            return (hash * 31) + Members.GetHashCode();
+        }
+    }
+
+    // Objects with many members (a large "$defs" or "definitions") are looked up by name once per reference: a scan of
+    // each made resolving n references into n definitions cost O(n²). The first member of a name wins, as in the scan.
+    private const int MemberIndexThreshold = 8;
+
+    private Dictionary<string, JsonNode>? _memberIndex;
+
+    private Dictionary<string, JsonNode> MemberIndex()
+    {
+        if (_memberIndex is { } index)
+        {
+            return index;
+        }
+
+        index = new Dictionary<string, JsonNode>(Members.Count, StringComparer.Ordinal);
+        foreach (var member in Members)
+        {
+            if (!index.ContainsKey(member.Name))
+            {
+                index.Add(member.Name, member.Value);
+            }
+        }
+
+        // Another thread may build the same index at the same time; either copy is complete and equal.
+        _memberIndex = index;
+        return index;
     }
 
     /// <summary>Minimal JSON text of this value (strings escaped), used for messages and embedded constants.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using FactSchema.Generators.Common;
 using FactSchema.Generators.Json;
 using FactSchema.Generators.Schema;
 
@@ -16,8 +17,8 @@ internal sealed class SchemaResolver
 {
     private readonly Dictionary<string, SchemaDocument> _documentsByUri = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaLocation> _embeddedById = new(StringComparer.Ordinal);
-    private readonly Dictionary<SchemaDocument, Dictionary<string, SchemaNode>> _pointerIndex = new();
-    private readonly Dictionary<SchemaDocument, Dictionary<string, SchemaNode>> _anchorIndex = new();
+    private readonly Dictionary<SchemaDocument, Dictionary<string, SchemaNode>> _pointerIndex = new(ReferenceComparer<SchemaDocument>.Instance);
+    private readonly Dictionary<SchemaDocument, Dictionary<string, SchemaNode>> _anchorIndex = new(ReferenceComparer<SchemaDocument>.Instance);
 
     public SchemaResolver(IEnumerable<SchemaDocument> documents)
     {
@@ -172,7 +173,7 @@ internal sealed class SchemaResolver
         }
 
         _embeddedIndexed = true;
-        foreach (var document in new HashSet<SchemaDocument>(_documentsByUri.Values))
+        foreach (var document in new HashSet<SchemaDocument>(_documentsByUri.Values, ReferenceComparer<SchemaDocument>.Instance))
         {
             Walk(document.Root!, node =>
             {
