@@ -80,14 +80,40 @@ public static class GeneratorHost
     /// <summary>Makes a fresh driver with the generator and the given schema files.</summary>
     /// <param name="texts">The schema files.</param>
     /// <param name="trackSteps">Whether to record each pipeline step's outputs (for the incrementality report; costs time).</param>
+    /// <param name="namespacePerFile">Whether each file gets a namespace of its own (named after the file), as unrelated schemas of one project would.</param>
     /// <returns>The driver, not yet run.</returns>
-    public static GeneratorDriver CreateDriver(ImmutableArray<AdditionalText> texts, bool trackSteps = false)
+    public static GeneratorDriver CreateDriver(ImmutableArray<AdditionalText> texts, bool trackSteps = false, bool namespacePerFile = false)
         => CSharpGeneratorDriver.Create(
             new[] { new FactSchemaGenerator().AsSourceGenerator() },
             texts,
             ParseOptions,
-            OptionsProvider.Instance,
+            namespacePerFile ? OptionsProvider.NamespacePerFile : OptionsProvider.Instance,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>Runs a driver and fails if the generator failed on a file (FS0012) or was not able to run (CS8785); other diagnostics are the schemas' own.</summary>
+    /// <param name="driver">The driver.</param>
+    /// <param name="compilation">The compilation.</param>
+    /// <param name="schemaCount">How many schema files the driver holds.</param>
+    /// <returns>The driver after the run, and how many files it generated for the schemas.</returns>
+    /// <exception cref="InvalidOperationException">The generator failed.</exception>
+    public static (GeneratorDriver Driver, int Files) RunWithoutFailure(GeneratorDriver driver, Compilation compilation, int schemaCount)
+    {
+        driver = driver.RunGenerators(compilation, CancellationToken.None);
+        var result = driver.GetRunResult();
+        var failures = result.Diagnostics.Where(d => d.Id is "FS0012" or "CS8785").ToList();
+        if (failures.Count > 0)
+        {
+            throw new InvalidOperationException("The generator failed: " + string.Join(Environment.NewLine, failures.Take(10)));
+        }
+
+        var files = result.Results.SelectMany(r => r.GeneratedSources).Count(s => s.HintName.EndsWith(".schema.json.g.cs", StringComparison.Ordinal));
+        if (files == 0 && schemaCount > 0)
+        {
+            throw new InvalidOperationException($"The generator made no file for {schemaCount} schemas.");
+        }
+
+        return (driver, files);
+    }
 
     /// <summary>Runs a driver and fails unless the generator produced one file per schema and no error.</summary>
     /// <param name="driver">The driver.</param>
@@ -145,7 +171,15 @@ public static class GeneratorHost
     /// <summary>The options MSBuild gives a FactSchema consumer: every schema is a FactSchema item.</summary>
     private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
     {
-        public static readonly OptionsProvider Instance = new();
+        public static readonly OptionsProvider Instance = new(namespacePerFile: false);
+
+        public static readonly OptionsProvider NamespacePerFile = new(namespacePerFile: true);
+
+        private readonly bool _namespacePerFile;
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Options> _perFile = new(StringComparer.Ordinal);
+
+        private OptionsProvider(bool namespacePerFile) => _namespacePerFile = namespacePerFile;
 
         private static readonly Options s_item = new(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -162,7 +196,24 @@ public static class GeneratorHost
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => s_none;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => s_item;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+            => _namespacePerFile ? _perFile.GetOrAdd(textFile.Path, static path => new Options(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["build_metadata.AdditionalFiles.FactSchemaItem"] = "true",
+                ["build_metadata.AdditionalFiles.FactSchemaNamespace"] = "Consumer.Schemas." + NamespaceSegment(System.IO.Path.GetFileName(path)),
+            })) : s_item;
+
+        private static string NamespaceSegment(string fileName)
+        {
+            var name = fileName.EndsWith(".schema.json", StringComparison.Ordinal) ? fileName[..^".schema.json".Length] : fileName;
+            var segment = new StringBuilder("S_");
+            foreach (var c in name)
+            {
+                segment.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
+            }
+
+            return segment.ToString();
+        }
     }
 
     private sealed class Options : AnalyzerConfigOptions
