@@ -41,10 +41,19 @@ internal sealed partial class ValidatorCompiler
 
     private sealed class RecordedProperties
     {
+        private readonly Dictionary<string, string> _indexes = new(StringComparer.Ordinal);
+
         public RecordedProperties(string flag, List<string> names)
         {
             Flag = flag;
             Names = names;
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (!_indexes.ContainsKey(names[i]))
+                {
+                    _indexes.Add(names[i], i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
         }
 
         /// <summary>The local that is true when the value is an object whose recorded properties each appear at most once.</summary>
@@ -52,9 +61,14 @@ internal sealed partial class ValidatorCompiler
 
         public List<string> Names { get; }
 
-        public string Present(string name) => "g" + Flag + "_" + Names.IndexOf(name).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public bool Records(string name) => _indexes.ContainsKey(name);
 
-        public string Value(string name) => "q" + Flag + "_" + Names.IndexOf(name).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public string Present(string name) => "g" + Flag + "_" + Index(name);
+
+        public string Value(string name) => "q" + Flag + "_" + Index(name);
+
+        // A name that is not recorded is a planner bug: fail loudly (FS0012) rather than emit a local that does not exist.
+        private string Index(string name) => _indexes.TryGetValue(name, out var index) ? index : throw new InvalidOperationException("Property not recorded: " + name);
     }
 
     /// <summary>
@@ -201,7 +215,7 @@ internal sealed partial class ValidatorCompiler
     private bool CanDecideFromRecorded(SchemaRef location, JsonNode node)
     {
         var names = new List<string>();
-        return _recorded is not null && IsPropertyLocal(location, node, names, 0) && names.All(_recorded.Names.Contains);
+        return _recorded is not null && IsPropertyLocal(location, node, names, 0) && names.All(_recorded.Records);
     }
 
     /// <summary>An <c>if</c> with a <c>then</c> or an <c>else</c> to decide (without either, it is not evaluated).</summary>
