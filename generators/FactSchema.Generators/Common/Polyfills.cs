@@ -1,4 +1,4 @@
-// Polyfills so that the netstandard2.0 generator can use records, init-only and required members, and nullable flow attributes.
+// Polyfills so that the netstandard2.0 generator can use records, init-only and required members.
 namespace System.Runtime.CompilerServices
 {
     internal static class IsExternalInit
@@ -26,13 +26,5 @@ namespace System.Diagnostics.CodeAnalysis
     [AttributeUsage(AttributeTargets.Constructor, AllowMultiple = false, Inherited = false)]
     internal sealed class SetsRequiredMembersAttribute : Attribute
     {
-    }
-
-    [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
-    internal sealed class NotNullWhenAttribute : Attribute
-    {
-        public NotNullWhenAttribute(bool returnValue) => ReturnValue = returnValue;
-
-        public bool ReturnValue { get; }
     }
 }

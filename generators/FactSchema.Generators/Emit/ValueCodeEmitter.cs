@@ -63,7 +63,7 @@ internal static class ValueCodeEmitter
     private static void EmitReadNonNull(SourceWriter w, ValueTypeSpec type, string target, int depth, string? proven, ValueCheckSpec? check)
     {
         EmitReadValue(w, type, target, depth, proven, check);
-        if (HasScalarChecks(proven, check))
+        if (proven is not null && check is not null && HasScalarChecks(proven, check))
         {
             // Keyword checks run on the token itself, with the validator's own runtime checks, after the typed read
             // (which has checked the token's type and leaves the reader on it).
@@ -71,7 +71,7 @@ internal static class ValueCodeEmitter
         }
     }
 
-    private static bool HasScalarChecks([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? proven, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] ValueCheckSpec? check)
+    private static bool HasScalarChecks(string? proven, ValueCheckSpec? check)
         => proven is not null && check is not null && (check.Scalars.Count > 0 || check.MinLength is not null || check.MaxLength is not null);
 
     /// <summary>The expression that reads a value of one token or one generated type at the reader, or null for a container.</summary>
