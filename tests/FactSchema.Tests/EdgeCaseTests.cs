@@ -86,6 +86,41 @@ public sealed class EdgeCaseTests
         Assert.EndsWith("\"zeta\":1,\"alpha\":{\"b\":[true]}}", Write(value));
     }
 
+    /// <summary>Typed readers and validators share one name matcher, which unescapes a name before comparing it.</summary>
+    [Fact]
+    public void EscapedPropertyNamesMatchTheirDeclaredNames()
+    {
+        var json = """{"t\u0065xt":"plain","\u0063ount":7,"version":"1.0","small":2000}""";
+        var value = Read(json.Replace(",\"small\":2000", string.Empty, StringComparison.Ordinal));
+        Assert.Equal("plain", value.Text);
+        Assert.Equal(7, value.Count);
+        Assert.Null(value.AdditionalProperties);
+
+        // The validator sees the escaped "small" as the declared property: its maximum applies.
+        var result = EdgeCase.ValidateJson(json);
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.InstanceLocation == "/small");
+        Assert.True(EdgeCase.ValidateJson(json.Replace("2000", "20", StringComparison.Ordinal)).IsValid);
+    }
+
+    /// <summary>A name longer than the matcher's per-thread buffer is unescaped into an array of its own, and kept.</summary>
+    [Fact]
+    public void LongEscapedUnknownNamesAreKept()
+    {
+        var name = new string('n', 3000);
+        var value = Read("{\"text\":\"t\",\"count\":1,\"version\":\"1.0\",\"\\u006e" + name + "\":true}");
+        Assert.Equal(new[] { "n" + name }, value.AdditionalProperties!.Keys);
+    }
+
+    /// <summary>An escaped lone surrogate cannot be a name: reading and validating fail as malformed JSON, never quietly.</summary>
+    [Fact]
+    public void LoneSurrogateNamesAreMalformed()
+    {
+        var json = """{"text":"t","count":1,"version":"1.0","\ud800":1}""";
+        Assert.ThrowsAny<FactSchemaJsonException>(() => Read(json));
+        Assert.ThrowsAny<FactSchemaJsonException>(() => EdgeCase.ValidateJson(json));
+    }
+
     [Fact]
     public void ConstIsCheckedOnRead()
     {

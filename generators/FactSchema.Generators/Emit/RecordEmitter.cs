@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using FactSchema.Generators.Model;
+using FactSchema.Generators.Validation;
 using static FactSchema.Generators.Emit.KnownNames;
 
 namespace FactSchema.Generators.Emit;
@@ -13,7 +14,8 @@ namespace FactSchema.Generators.Emit;
 /// </summary>
 internal static class RecordEmitter
 {
-    public static void Emit(SourceWriter w, ObjectTypeSpec type)
+    /// <summary>Writes the record; <paramref name="validators"/>, the file's validators, may hold the property-name matcher its reader needs.</summary>
+    public static void Emit(SourceWriter w, ObjectTypeSpec type, ValidatorSpec? validators = null)
     {
         var name = type.Name;
         var properties = type.Properties;
@@ -36,7 +38,7 @@ internal static class RecordEmitter
         EmitNonObjectMember(w, type);
         EmitEquality(w, type);
         EmitDeserializeMethods(w, name, hidesBase);
-        EmitReader(w, type);
+        EmitReader(w, type, validators?.MatcherFor(properties.Select(p => p.JsonName).ToList()));
         EmitValidation(w, name, type.ValidatorMethod, hidesBase);
         EmitWriter(w, type);
         EmitConverter(w, name, type.FullName, hidesBase, schema: type.JsonSchemaPointer is null ? null : type.FullName + ".JsonSchema");
@@ -139,9 +141,10 @@ internal static class RecordEmitter
                 w.WriteLine();
             }
 
-            CodeText.WriteDocElement(w, "summary", property.Summary ?? $"The JSON property \"{property.JsonName}\".");
+            // Without a description of its own, the summary is the JSON name and how it is read: one line, no filler.
             var remarks = new StringBuilder();
-            remarks.Append("JSON name: ").Append(property.JsonName).Append(property.IsRequired ? " (required" : " (optional");
+            remarks.Append(property.Summary is null ? $"The JSON property \"{property.JsonName}\"" : "JSON name: " + property.JsonName)
+                .Append(property.IsRequired ? " (required" : " (optional");
             if (property.Type.Nullable)
             {
                 remarks.Append(", may be null");
@@ -162,7 +165,16 @@ internal static class RecordEmitter
                 remarks.Append(" Deprecated by its JSON Schema.");
             }
 
-            CodeText.WriteDocElement(w, "remarks", remarks.ToString());
+            if (property.Summary is null)
+            {
+                CodeText.WriteDocElement(w, "summary", remarks.ToString());
+            }
+            else
+            {
+                CodeText.WriteDocElement(w, "summary", property.Summary);
+                CodeText.WriteDocElement(w, "remarks", remarks.ToString());
+            }
+
             if (obsolete)
             {
                 w.WriteLine($"[{Obsolete}(\"Deprecated by its JSON Schema.\")]");
@@ -233,14 +245,8 @@ internal static class RecordEmitter
         w.WriteLine("/// <param name=\"other\">The value to compare with.</param>");
         w.WriteLine("/// <returns><see langword=\"true\"/> when both hold the same JSON data.</returns>");
         w.OpenBlock($"public {(type.IsBase ? "virtual " : string.Empty)}bool Equals({type.Name}? other)");
-        w.OpenBlock("if (other is null)");
-        w.WriteLine("return false;");
-        w.CloseBlock();
-        w.WriteLine();
-        w.OpenBlock("if (ReferenceEquals(this, other))");
-        w.WriteLine("return true;");
-        w.CloseBlock();
-        w.WriteLine();
+        w.WriteLine("if (other is null) { return false; }");
+        w.WriteLine("if (ReferenceEquals(this, other)) { return true; }");
         var terms = new List<string>();
         if (type.IsBase)
         {
@@ -288,19 +294,20 @@ internal static class RecordEmitter
         for (var start = 0; start < terms.Count; start += 16)
         {
             var chunk = terms.Skip(start).Take(16).ToList();
+            var last = start + 16 >= terms.Count;
             for (var i = 0; i < chunk.Count; i++)
             {
-                var line = (i == 0 ? "if (!(" : "    && ") + chunk[i] + (i == chunk.Count - 1 ? "))" : string.Empty);
-                w.WriteLine(line);
+                var head = i > 0 ? "    && " : last ? "return " : "if (!(";
+                var tail = i < chunk.Count - 1 ? string.Empty : last ? ";" : ")) { return false; }";
+                w.WriteLine(head + chunk[i] + tail);
             }
-
-            w.OpenBlock();
-            w.WriteLine("return false;");
-            w.CloseBlock();
-            w.WriteLine();
         }
 
-        w.WriteLine("return true;");
+        if (terms.Count == 0)
+        {
+            w.WriteLine("return true;");
+        }
+
         w.CloseBlock();
         w.WriteLine();
 
@@ -417,10 +424,8 @@ internal static class RecordEmitter
     /// <summary>The doc comment and signature of <c>ReadUnvalidated</c>; the caller writes the body.</summary>
     internal static void OpenReadUnvalidated(SourceWriter w, string typeName, bool hidesBase, string what)
     {
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>");
-        w.WriteLine($"/// <param name=\"reader\">The reader, positioned on (or just before) {what}.</param>");
-        w.WriteLine("/// <returns>The value.</returns>");
-        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or not of the schema's shape.</exception>");
+        // Hidden members that generated code calls get a one-line summary; FactSchemaSerializer documents the contract.
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from {what} already known to be valid, checking only its shape (for generated readers).</summary>");
         w.WriteLine($"[{EditorBrowsableNever}]");
         w.OpenBlock($"public static {(hidesBase ? "new " : string.Empty)}{typeName} ReadUnvalidated(ref {Utf8JsonReader} reader)");
     }
@@ -428,11 +433,7 @@ internal static class RecordEmitter
     /// <summary>The doc comment and signature of <c>ReadChecked</c>; the caller writes the body.</summary>
     internal static void OpenReadChecked(SourceWriter w, string typeName, bool hidesBase, string what)
     {
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>");
-        w.WriteLine($"/// <param name=\"reader\">The reader, positioned on (or just before) {what}.</param>");
-        w.WriteLine("/// <param name=\"proven\">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>");
-        w.WriteLine("/// <returns>The value.</returns>");
-        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or not of the schema's shape.</exception>");
+        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from {what}, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>");
         w.WriteLine($"[{EditorBrowsableNever}]");
         w.OpenBlock($"public static {(hidesBase ? "new " : string.Empty)}{typeName} ReadChecked(ref {Utf8JsonReader} reader, ref bool proven)");
     }
@@ -488,7 +489,7 @@ internal static class RecordEmitter
         OpenReadChecked(w, typeName, hidesBase, what);
     }
 
-    private static void EmitReader(SourceWriter w, ObjectTypeSpec type)
+    private static void EmitReader(SourceWriter w, ObjectTypeSpec type, string? sharedMatcher)
     {
         var properties = type.Properties;
         var words = (properties.Count + 63) / 64;
@@ -541,7 +542,7 @@ internal static class RecordEmitter
         w.WriteLine("break;");
         w.CloseBlock();
         w.WriteLine();
-        w.WriteLine("__fs_property = __fs_MatchProperty(ref reader);");
+        w.WriteLine($"__fs_property = {sharedMatcher ?? "__fs_MatchProperty"}(ref reader);");
         w.OpenBlock("switch (__fs_property)");
         for (var i = 0; i < properties.Count; i++)
         {
@@ -645,7 +646,11 @@ internal static class RecordEmitter
         w.CloseBlock();
         w.WriteLine();
 
-        EmitPropertyMatcher(w, properties);
+        if (sharedMatcher is null)
+        {
+            NameMatcherEmitter.Emit(w, "private static int __fs_MatchProperty", properties.Select(p => p.JsonName).ToList());
+            w.WriteLine();
+        }
     }
 
     /// <summary>Reads one property's value; in a checked read, with its checks, or with its fallback validator run over the value.</summary>
@@ -669,57 +674,6 @@ internal static class RecordEmitter
         EmitMatchesOrUnproven(w, "__fs_start", property.Check.FallbackValidator is null ? null : property.Check.FallbackField);
     }
 
-    private static void EmitPropertyMatcher(SourceWriter w, IReadOnlyList<PropertySpec> properties)
-    {
-        w.OpenBlock($"private static int __fs_MatchProperty(ref {Utf8JsonReader} reader)");
-        var withUtf8 = properties
-            .Select((p, i) => (Index: i, Literal: CodeText.Utf8Literal(p.JsonName), Length: CodeText.HasUnpairedSurrogate(p.JsonName) ? -1 : Encoding.UTF8.GetByteCount(p.JsonName)))
-            .ToList();
-        w.OpenBlock("if (!reader.ValueIsEscaped && !reader.HasValueSequence)");
-        w.WriteLine("var span = reader.ValueSpan;");
-        var byLength = withUtf8.Where(p => p.Literal is not null).GroupBy(p => p.Length).OrderBy(g => g.Key).ToList();
-        if (byLength.Count > 0)
-        {
-            w.OpenBlock("switch (span.Length)");
-            foreach (var group in byLength)
-            {
-                w.OpenBlock($"case {Index(group.Key)}:");
-                foreach (var property in group)
-                {
-                    w.OpenBlock($"if (global::System.MemoryExtensions.SequenceEqual(span, {property.Literal}))");
-                    w.WriteLine($"return {Index(property.Index)};");
-                    w.CloseBlock();
-                }
-
-                w.WriteLine("break;");
-                w.CloseBlock();
-            }
-
-            w.CloseBlock();
-        }
-
-        if (withUtf8.All(p => p.Literal is not null))
-        {
-            w.WriteLine("return -1;");
-        }
-
-        w.CloseBlock();
-        w.WriteLine();
-
-        // Escaped or split names: unescape once (invalid escapes fail as FactSchemaJsonException), then compare.
-        w.OpenBlock($"switch ({Reader}.GetString(ref reader))");
-        for (var i = 0; i < properties.Count; i++)
-        {
-            w.WriteLine($"case {CodeText.Literal(properties[i].JsonName)}: return {Index(i)};");
-        }
-
-        w.WriteLine("default: return -1;");
-        w.CloseBlock();
-        w.CloseBlock();
-        w.WriteLine();
-    }
-
-    /// <summary>A value of another JSON type than object, which the schema allows: kept whole, every member left empty.</summary>
     private static void EmitReadNonObject(SourceWriter w, ObjectTypeSpec type, string member, bool inline)
     {
         w.OpenBlock($"if (reader.TokenType != {JsonTokenType}.StartObject)");

@@ -65,7 +65,7 @@ internal static class SchemaFileEmitter
                     w.WriteLine();
                 }
 
-                RecordEmitter.Emit(w, type);
+                RecordEmitter.Emit(w, type, file.Validators);
                 first = false;
             }
 
@@ -249,11 +249,8 @@ internal static class SchemaFileEmitter
     /// </summary>
     internal static void EmitValidatorEntry(SourceWriter w, string summary, string name, string target, bool hidesBase = false)
     {
+        // A hidden member with the JsonValidator delegate's contract, which documents the parameters.
         w.WriteLine($"/// <summary>{summary}</summary>");
-        w.WriteLine("/// <param name=\"reader\">A reader on the value's first token; on success it is left on the value's last token.</param>");
-        w.WriteLine("/// <param name=\"context\">The validation run.</param>");
-        w.WriteLine("/// <param name=\"evaluated\">Where to mark evaluated properties, or null.</param>");
-        w.WriteLine("/// <returns>True when valid.</returns>");
         w.WriteLine($"[{KnownNames.EditorBrowsableNever}]");
         w.WriteLine($"public static {(hidesBase ? "new " : string.Empty)}bool {name}(ref {KnownNames.Utf8JsonReader} reader, {KnownNames.ValidationContext} context, {KnownNames.EvaluatedSet}? evaluated) => {target}(ref reader, context, evaluated);");
     }

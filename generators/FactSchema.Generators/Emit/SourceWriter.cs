@@ -32,6 +32,12 @@ internal sealed class SourceWriter
         _indentation++;
     }
 
+    /// <summary>Indents the lines that follow by one level without a brace (a switch section's statements).</summary>
+    public void Indent() => _indentation++;
+
+    /// <summary>Ends an <see cref="Indent"/>.</summary>
+    public void Unindent() => _indentation--;
+
     public void CloseBlock(string suffix = "")
     {
         _indentation--;

@@ -14,8 +14,22 @@ using FactSchema.Generators.Schema;
 namespace FactSchema.Generators.Validation;
 
 /// <summary>The validators generated for one schema file: the class text and which method validates each entry location.</summary>
-internal sealed record ValidatorSpec(string ClassName, string Source, ImmutableEquatableArray<ValidatorEntry> Entries)
+internal sealed record ValidatorSpec(string ClassName, string Source, ImmutableEquatableArray<ValidatorEntry> Entries, ImmutableEquatableArray<NameMatcherSpec> Matchers)
 {
+    /// <summary>The matcher (qualified with the class) over exactly <paramref name="names"/>, in that order, or null; typed readers share it.</summary>
+    public string? MatcherFor(IReadOnlyList<string> names)
+    {
+        foreach (var matcher in Matchers)
+        {
+            if (matcher.Names.Count == names.Count && matcher.Names.SequenceEqual(names, StringComparer.Ordinal))
+            {
+                return ClassName + "." + matcher.Method;
+            }
+        }
+
+        return null;
+    }
+
     public string? MethodFor(string pointer)
     {
         foreach (var entry in Entries)
@@ -29,6 +43,9 @@ internal sealed record ValidatorSpec(string ClassName, string Source, ImmutableE
         return null;
     }
 }
+
+/// <summary>A property-name matcher of the validators class: <paramref name="Method"/> maps a name to its index in <paramref name="Names"/>.</summary>
+internal sealed record NameMatcherSpec(string Method, ImmutableEquatableArray<string> Names);
 
 /// <summary>An entry point: the schema at <paramref name="Pointer"/> in this file is validated by <paramref name="Method"/>.</summary>
 internal sealed record ValidatorEntry(string Pointer, string Method);
@@ -54,6 +71,8 @@ internal sealed partial class ValidatorCompiler
     private readonly Dictionary<string, string> _methods = new(StringComparer.Ordinal);
     private readonly Queue<SchemaRef> _pending = new();
     private readonly List<string> _fields = new();
+    private readonly List<NameMatcherSpec> _matchers = new();
+    private readonly Dictionary<string, string> _matcherByNames = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly SourceWriter _body = new();
     private readonly bool _track;
@@ -139,8 +158,14 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine();
         }
 
+        foreach (var matcher in compiler._matchers)
+        {
+            NameMatcherEmitter.Emit(w, "internal static int " + matcher.Method, matcher.Names);
+            w.WriteLine();
+        }
+
         var text = w.ToString() + Indent(compiler._body.ToString()) + "}\n";
-        return new ValidatorSpec(ClassName, text, entries.ToImmutableEquatableArray());
+        return new ValidatorSpec(ClassName, text, entries.ToImmutableEquatableArray(), compiler._matchers.ToImmutableEquatableArray());
     }
 
     private static string Indent(string text)
@@ -417,9 +442,7 @@ internal sealed partial class ValidatorCompiler
     {
         var w = _body;
         reader ??= _describe;
-        w.OpenBlock("if (c.Fail(ref valid))");
-        w.WriteLine("return false;");
-        w.CloseBlock();
+        w.WriteLine("if (c.Fail(ref valid)) { return false; }");
         w.WriteLine(describeValue
             ? $"c.AddError(ref {reader}, {CodeText.Literal(keywordLocation)}, {message});"
             : $"c.AddErrorAt(ref {reader}, {CodeText.Literal(keywordLocation)}, {message});");
@@ -429,9 +452,7 @@ internal sealed partial class ValidatorCompiler
     private void Require(string call)
     {
         var w = _body;
-        w.OpenBlock($"if (!{call} && c.Fail(ref valid))");
-        w.WriteLine("return false;");
-        w.CloseBlock();
+        w.WriteLine($"if (!{call} && c.Fail(ref valid)) {{ return false; }}");
     }
 
     /// <summary>A call to the validator of <paramref name="target"/>, entering its resource when the dynamic scope is tracked.</summary>
@@ -1134,12 +1155,22 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine($"{V}.Read(ref {o});");
             // Whether a keyword took the property: additionalProperties applies to the rest, unevaluated* counts it.
             var needHit = additional is not null || _track;
-            if (needHit)
+            if (patterns.Count == 0)
+            {
+                // Each property's validator reads the value in place: one switch expression picks it, and the declared
+                // properties (indexes 0 to Count - 1 of the matcher) are the ones "properties" takes.
+                EmitPropertyDispatch(location, properties, indexOf, k, o);
+                if (needHit)
+                {
+                    w.WriteLine(properties.Count > 0 ? $"var {hit} = (uint){k} < {Int(properties.Count)}u;" : $"var {hit} = false;");
+                }
+            }
+            else if (needHit)
             {
                 w.WriteLine($"var {hit} = false;");
             }
 
-            var checkedProperties = properties.Where(p => needHit || !IsTrue(p.Value)).ToList();
+            var checkedProperties = patterns.Count == 0 ? new List<JsonMember>() : properties.Where(p => needHit || !IsTrue(p.Value)).ToList();
             if (checkedProperties.Count > 0)
             {
                 w.OpenBlock($"switch ({k})");
@@ -1278,60 +1309,40 @@ internal sealed partial class ValidatorCompiler
         w.CloseBlock();
     }
 
-    /// <summary>Emits a method that maps a property name at the reader to its index in <paramref name="names"/>, or -1.</summary>
+    /// <summary>Validates a declared property's value by its matcher index <paramref name="k"/>: a switch expression of calls.</summary>
+    private void EmitPropertyDispatch(SchemaRef location, ImmutableEquatableArray<JsonMember> properties, Dictionary<string, int> indexOf, string k, string reader)
+    {
+        var asserted = properties.Where(p => !IsTrue(p.Value)).ToList();
+        if (asserted.Count == 0)
+        {
+            return;
+        }
+
+        var w = _body;
+        w.WriteLine($"if (!({k} switch");
+        w.WriteLine("{");
+        w.Indent();
+        foreach (var property in asserted)
+        {
+            w.WriteLine($"{Int(indexOf[property.Name])} => {Call(location, Sub(location, "properties", property.Name), reader, "null")},");
+        }
+
+        w.WriteLine("_ => true,");
+        w.Unindent();
+        w.WriteLine("}) && c.Fail(ref valid)) { return false; }");
+    }
+
+    /// <summary>The method that maps a property name at the reader to its index in <paramref name="names"/>, or -1; one per distinct list.</summary>
     private string EmitMatcher(List<string> names)
     {
-        var name = "M" + (_fieldCount++).ToString(CultureInfo.InvariantCulture);
-        var m = new SourceWriter();
-        m.OpenBlock($"private static int {name}(ref {Reader} r)");
-        m.OpenBlock("if (!r.ValueIsEscaped && !r.HasValueSequence)");
-        m.WriteLine("var s = r.ValueSpan;");
-        var byLength = names.Select((n, i) => (Name: n, Index: i, Utf8: CodeText.Utf8Literal(n)))
-            .Where(x => x.Utf8 is not null)
-            .GroupBy(x => Encoding.UTF8.GetByteCount(x.Name))
-            .OrderBy(g => g.Key)
-            .ToList();
-        if (byLength.Count > 0)
+        var key = string.Concat(names.Select(n => n.Length.ToString(CultureInfo.InvariantCulture) + ":" + n));
+        if (!_matcherByNames.TryGetValue(key, out var name))
         {
-            m.OpenBlock("switch (s.Length)");
-            foreach (var group in byLength)
-            {
-                m.WriteLine($"case {Int(group.Key)}:");
-                m.OpenBlock();
-                foreach (var entry in group)
-                {
-                    m.OpenBlock($"if (global::System.MemoryExtensions.SequenceEqual(s, {entry.Utf8}))");
-                    m.WriteLine($"return {Int(entry.Index)};");
-                    m.CloseBlock();
-                }
-
-                m.WriteLine("break;");
-                m.CloseBlock();
-            }
-
-            m.CloseBlock();
+            name = "M" + _matchers.Count.ToString(CultureInfo.InvariantCulture);
+            _matcherByNames.Add(key, name);
+            _matchers.Add(new NameMatcherSpec(name, names.ToImmutableEquatableArray()));
         }
 
-        m.WriteLine("return -1;");
-        m.CloseBlock();
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (CodeText.Utf8Literal(names[i]) is { } utf8)
-            {
-                m.OpenBlock($"if (r.ValueTextEquals({utf8}))");
-                m.WriteLine($"return {Int(i)};");
-                m.CloseBlock();
-            }
-        }
-
-        m.WriteLine("return -1;");
-        m.CloseBlock();
-        foreach (var line in m.ToString().TrimEnd('\n').Split('\n'))
-        {
-            _fields.Add(line);
-        }
-
-        _fields.Add(string.Empty);
         return name;
     }
 

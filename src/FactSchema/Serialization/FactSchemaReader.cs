@@ -138,6 +138,39 @@ public static class FactSchemaReader
         }
     }
 
+    /// <summary>
+    /// The current property name (or string) as UTF-8 with its escapes undone, for generated name matchers: the reader's
+    /// own bytes when the name is neither escaped nor split across buffers (no copy), otherwise a copy in a buffer of the
+    /// calling thread that stays valid until the thread's next call.
+    /// </summary>
+    /// <param name="reader">A reader on a property name or string.</param>
+    /// <returns>The name's UTF-8 bytes.</returns>
+    /// <exception cref="FactSchemaJsonException">An escape in the name does not decode to valid UTF-8 (a lone surrogate).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<byte> NameBytes(ref Utf8JsonReader reader)
+        => !reader.ValueIsEscaped && !reader.HasValueSequence ? reader.ValueSpan : UnescapedNameBytes(ref reader);
+
+    /// <summary>Names up to this many bytes are unescaped into the thread's buffer; longer ones into an array of their own.</summary>
+    private const int NameBufferBytes = 1024;
+
+    [ThreadStatic]
+    private static byte[]? t_nameBuffer;
+
+    private static ReadOnlySpan<byte> UnescapedNameBytes(ref Utf8JsonReader reader)
+    {
+        // Unescaping never lengthens a name, so its raw length bounds the copy.
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        var buffer = length <= NameBufferBytes ? t_nameBuffer ??= new byte[NameBufferBytes] : new byte[length];
+        try
+        {
+            return buffer.AsSpan(0, reader.CopyString(buffer));
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new FactSchemaJsonException("the string is not valid UTF-8", reader.TokenStartIndex, ex);
+        }
+    }
+
     /// <summary>Reads a boolean.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The value.</returns>

@@ -55,12 +55,10 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name0 = global::System.Text.Json.JsonEncodedText.Encode("strict");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name1 = global::System.Text.Json.JsonEncodedText.Encode("open");
 
-        /// <summary>The JSON property "strict".</summary>
-        /// <remarks>JSON name: strict (optional).</remarks>
+        /// <summary>The JSON property "strict" (optional).</summary>
         public global::Consumer.Schemas.EnvelopeStrict? Strict { get; init; }
 
-        /// <summary>The JSON property "open".</summary>
-        /// <remarks>JSON name: open (optional).</remarks>
+        /// <summary>The JSON property "open" (optional).</summary>
         public global::Consumer.Schemas.EnvelopeOpen? Open { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -71,24 +69,11 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Envelope? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EnvelopeStrict?>.Default.Equals(Strict, other.Strict)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EnvelopeStrict?>.Default.Equals(Strict, other.Strict)
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EnvelopeOpen?>.Default.Equals(Open, other.Open)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Envelope?)"/>.</summary>
@@ -130,10 +115,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Envelope> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Envelope"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Envelope"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Envelope ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -141,11 +123,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Envelope"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Envelope"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Envelope ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -169,7 +147,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -214,41 +192,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "open"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "strict"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "strict": return 0;
-                case "open": return 1;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -275,10 +218,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Envelope? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -341,8 +280,7 @@ namespace Consumer.Schemas
         };
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name0 = global::System.Text.Json.JsonEncodedText.Encode("a");
 
-        /// <summary>The JSON property "a".</summary>
-        /// <remarks>JSON name: a (optional).</remarks>
+        /// <summary>The JSON property "a" (optional).</summary>
         public string? A { get; init; }
 
         /// <summary>Value equality: collections compare by content, absent and null differ where the schema tells them apart.</summary>
@@ -350,22 +288,9 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(EnvelopeStrict? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(A, other.A)))
-            {
-                return false;
-            }
-
-            return true;
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(A, other.A);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(EnvelopeStrict?)"/>.</summary>
@@ -405,10 +330,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<EnvelopeStrict> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="EnvelopeStrict"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="EnvelopeStrict"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static EnvelopeStrict ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -416,11 +338,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="EnvelopeStrict"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="EnvelopeStrict"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static EnvelopeStrict ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -442,7 +360,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M1(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -471,32 +389,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "a"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "a": return 0;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -523,10 +415,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EnvelopeStrict? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
@@ -579,8 +467,7 @@ namespace Consumer.Schemas
         };
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name0 = global::System.Text.Json.JsonEncodedText.Encode("b");
 
-        /// <summary>The JSON property "b".</summary>
-        /// <remarks>JSON name: b (optional).</remarks>
+        /// <summary>The JSON property "b" (optional).</summary>
         public string? B { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -591,23 +478,10 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(EnvelopeOpen? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(B, other.B)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(B, other.B)
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(EnvelopeOpen?)"/>.</summary>
@@ -648,10 +522,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<EnvelopeOpen> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="EnvelopeOpen"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="EnvelopeOpen"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static EnvelopeOpen ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -659,11 +530,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="EnvelopeOpen"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="EnvelopeOpen"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static EnvelopeOpen ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -686,7 +553,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M2(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -724,32 +591,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "b"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "b": return 0;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -776,10 +617,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EnvelopeOpen? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
 
@@ -861,10 +698,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -897,93 +730,40 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "open"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "strict"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("strict"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("open"u8))
-            {
-                return 1;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "open"u8) ? 1 : -1;
+                case 6:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "strict"u8) ? 0 : -1;
             }
             return -1;
         }
 
-        private static int M1(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M1(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "a"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("a"u8))
-            {
-                return 0;
+                case 1:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "a"u8) ? 0 : -1;
             }
             return -1;
         }
 
-        private static int M2(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M2(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "b"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("b"u8))
-            {
-                return 0;
+                case 1:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "b"u8) ? 0 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against additional-properties.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -1001,10 +781,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "additional-properties.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -1025,25 +802,12 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V1(ref o0, c, null),
+                        1 => V2(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -1063,10 +827,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "additional-properties.schema.json#/properties/strict/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -1087,25 +848,15 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            hit6 = true;
-                            break;
-                        }
-                    }
+                        0 => V3(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
+                    var hit6 = (uint)k3 < 1u;
                     if (!hit6)
                     {
-                        if (c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (c.Fail(ref valid)) { return false; }
                         c.AddErrorAt(ref o0, "additional-properties.schema.json#/properties/strict/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
                     if (pushed5)
@@ -1127,10 +878,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "additional-properties.schema.json#/properties/open/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -1151,17 +899,11 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V4(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();

@@ -60,12 +60,10 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name3 = global::System.Text.Json.JsonEncodedText.Encode("signature");
         private static readonly global::FactSchema.Serialization.JsonElementEqualityComparer __fs_comparer2 = global::FactSchema.Serialization.JsonElementEqualityComparer.Instance;
 
-        /// <summary>The JSON property "amount".</summary>
-        /// <remarks>JSON name: amount (optional).</remarks>
+        /// <summary>The JSON property "amount" (optional).</summary>
         public global::System.Text.Json.JsonElement? Amount { get; init; }
 
-        /// <summary>The JSON property "signature".</summary>
-        /// <remarks>JSON name: signature (required).</remarks>
+        /// <summary>The JSON property "signature" (required).</summary>
         public required string Signature { get; init; }
 
         /// <summary>Value equality: collections compare by content, absent and null differ where the schema tells them apart.</summary>
@@ -73,24 +71,11 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(SignedQuote? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(base.Equals(other)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return base.Equals(other)
                 && __fs_comparer2.Equals(Amount, other.Amount)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Signature, other.Signature)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Signature, other.Signature);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(SignedQuote?)"/>.</summary>
@@ -131,11 +116,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<SignedQuote> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="SignedQuote"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="SignedQuote"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new SignedQuote ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -151,10 +132,7 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="SignedQuote"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="SignedQuote"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new SignedQuote ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -248,57 +226,21 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "text"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "amount"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "speaker"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 9:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "signature"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "text"u8) ? 0 : -1;
+                case 6:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "amount"u8) ? 2 : -1;
+                case 7:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8) ? 1 : -1;
+                case 9:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "signature"u8) ? 3 : -1;
             }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "text": return 0;
-                case "speaker": return 1;
-                case "amount": return 2;
-                case "signature": return 3;
-                default: return -1;
-            }
+            return -1;
         }
 
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
@@ -327,10 +269,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SignedQuote? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -409,15 +347,13 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name0 = global::System.Text.Json.JsonEncodedText.Encode("text");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name1 = global::System.Text.Json.JsonEncodedText.Encode("speaker");
 
-        /// <summary>The JSON property "text".</summary>
-        /// <remarks>JSON name: text (required).</remarks>
+        /// <summary>The JSON property "text" (required).</summary>
         public required string Text { get; init; }
 
         private protected string? __fs_Quote_1_value;
         private protected bool __fs_Quote_1_set;
 
-        /// <summary>The JSON property "speaker".</summary>
-        /// <remarks>JSON name: speaker (optional, may be null; written only when set).</remarks>
+        /// <summary>The JSON property "speaker" (optional, may be null; written only when set).</summary>
         public string? Speaker
         {
             get => __fs_Quote_1_value;
@@ -432,26 +368,13 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public virtual bool Equals(Quote? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(EqualityContract == other.EqualityContract
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return EqualityContract == other.EqualityContract
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Text, other.Text)
                 && __fs_Quote_1_set == other.__fs_Quote_1_set
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(__fs_Quote_1_value, other.__fs_Quote_1_value)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Quote?)"/>.</summary>
@@ -493,10 +416,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Quote> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Quote"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Quote"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Quote ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -504,11 +424,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Quote"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Quote"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Quote ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -532,7 +448,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M2(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -586,41 +502,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "text"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "speaker"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "text": return 0;
-                case "speaker": return 1;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -647,10 +528,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Quote? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
@@ -745,10 +622,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -773,203 +646,72 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "text"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "amount"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 9:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "signature"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("text"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("speaker"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("signature"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("amount"u8))
-            {
-                return 3;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "text"u8) ? 0 : -1;
+                case 6:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "amount"u8) ? 3 : -1;
+                case 7:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8) ? 1 : -1;
+                case 9:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "signature"u8) ? 2 : -1;
             }
             return -1;
         }
 
-        private static int M1(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M1(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "amount"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("amount"u8))
-            {
-                return 0;
+                case 6:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "amount"u8) ? 0 : -1;
             }
             return -1;
         }
 
-        private static int M2(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M2(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "text"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("text"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("speaker"u8))
-            {
-                return 1;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "text"u8) ? 0 : -1;
+                case 7:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8) ? 1 : -1;
             }
             return -1;
         }
 
-        private static int M3(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M3(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "amount"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 9:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "signature"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("signature"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("speaker"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("amount"u8))
-            {
-                return 2;
+                case 6:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "amount"u8) ? 2 : -1;
+                case 7:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8) ? 1 : -1;
+                case 9:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "signature"u8) ? 0 : -1;
             }
             return -1;
         }
 
-        private static int M4(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M4(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("speaker"u8))
-            {
-                return 0;
+                case 7:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8) ? 0 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against all-of.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -1057,17 +799,11 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o3));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o3);
-                    switch (k6)
+                    if (!(k6 switch
                     {
-                        case 0:
-                        {
-                            if (!V2(ref o3, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V2(ref o3, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed8)
                     {
                         c.Pop();
@@ -1104,10 +840,7 @@ namespace Consumer.Schemas
             if (!holds10)
             {
                 var x16 = start;
-                if (!V1(ref x16, c, null) && c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (!V1(ref x16, c, null) && c.Fail(ref valid)) { return false; }
                 r = x16;
             }
             var holds17 = false;
@@ -1137,10 +870,7 @@ namespace Consumer.Schemas
             if (!holds17)
             {
                 var x23 = start;
-                if (!V8(ref x23, c, null) && c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (!V8(ref x23, c, null) && c.Fail(ref valid)) { return false; }
                 r = x23;
             }
             var holds24 = false;
@@ -1155,10 +885,7 @@ namespace Consumer.Schemas
             if (!holds24)
             {
                 var x27 = start;
-                if (!V9(ref x27, c, null) && c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (!V9(ref x27, c, null) && c.Fail(ref valid)) { return false; }
                 r = x27;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1173,10 +900,7 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "all-of.schema.json#/$defs/quote/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -1202,25 +926,12 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V3(ref o0, c, null),
+                        1 => V4(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -1230,10 +941,7 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "all-of.schema.json#/$defs/quote/required", "the required property 'text' is missing");
                 }
             }
@@ -1260,10 +968,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "all-of.schema.json#/allOf/1/properties/speaker/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName)
@@ -1271,10 +976,7 @@ namespace Consumer.Schemas
                 var length0 = global::FactSchema.Validation.FactSchemaValidation.StringLength(ref r);
                 if (length0 < 1)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref r, "all-of.schema.json#/allOf/1/properties/speaker/minLength", "is empty, but must have at least 1 character");
                 }
             }
@@ -1293,10 +995,7 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "all-of.schema.json#/allOf/1/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -1322,33 +1021,13 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V7(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V5(ref o0, c, null),
+                        1 => V6(ref o0, c, null),
+                        2 => V7(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -1358,10 +1037,7 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "all-of.schema.json#/allOf/1/required", "the required property 'signature' is missing");
                 }
             }
@@ -1398,10 +1074,7 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "all-of.schema.json#/allOf/2/required", "the required property 'speaker' is missing");
                 }
             }

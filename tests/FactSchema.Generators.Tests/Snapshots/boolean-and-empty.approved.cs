@@ -62,20 +62,16 @@ namespace Consumer.Schemas
         private static readonly global::FactSchema.Serialization.JsonElementEqualityComparer __fs_comparer3 = global::FactSchema.Serialization.JsonElementEqualityComparer.Instance;
         private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry1;
 
-        /// <summary>The JSON property "any".</summary>
-        /// <remarks>JSON name: any (required).</remarks>
+        /// <summary>The JSON property "any" (required).</summary>
         public required global::System.Text.Json.JsonElement Any { get; init; }
 
-        /// <summary>The JSON property "empty".</summary>
-        /// <remarks>JSON name: empty (optional).</remarks>
+        /// <summary>The JSON property "empty" (optional).</summary>
         public global::System.Text.Json.JsonElement? Empty { get; init; }
 
-        /// <summary>The JSON property "never".</summary>
-        /// <remarks>JSON name: never (optional).</remarks>
+        /// <summary>The JSON property "never" (optional).</summary>
         public global::System.Text.Json.JsonElement? Never { get; init; }
 
-        /// <summary>The JSON property "mustExist".</summary>
-        /// <remarks>JSON name: mustExist (required).</remarks>
+        /// <summary>The JSON property "mustExist" (required).</summary>
         public required global::System.Text.Json.JsonElement MustExist { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -86,26 +82,13 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Loose? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(__fs_comparer0.Equals(Any, other.Any)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return __fs_comparer0.Equals(Any, other.Any)
                 && __fs_comparer1.Equals(Empty, other.Empty)
                 && __fs_comparer2.Equals(Never, other.Never)
                 && __fs_comparer3.Equals(MustExist, other.MustExist)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Loose?)"/>.</summary>
@@ -149,10 +132,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Loose> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Loose"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Loose"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Loose ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -160,11 +140,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Loose"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Loose"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Loose ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -190,7 +166,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -256,55 +232,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 3:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "any"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "empty"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "never"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 9:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "mustExist"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "any": return 0;
-                case "empty": return 1;
-                case "never": return 2;
-                case "mustExist": return 3;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -331,10 +258,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Loose? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -426,10 +349,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -446,63 +365,21 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 3:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "any"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "empty"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "never"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 9:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "mustExist"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("any"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("empty"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("never"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("mustExist"u8))
-            {
-                return 3;
+                case 3:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "any"u8) ? 0 : -1;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "empty"u8)) { return 1; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "never"u8) ? 2 : -1;
+                case 9:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "mustExist"u8) ? 3 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against boolean-and-empty.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -518,10 +395,7 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "boolean-and-empty.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -547,17 +421,11 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 2:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        2 => V1(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -567,18 +435,12 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "boolean-and-empty.schema.json#/required", "the required property 'any' is missing");
                 }
                 if (!seen2[3])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "boolean-and-empty.schema.json#/required", "the required property 'mustExist' is missing");
                 }
             }

@@ -72,31 +72,26 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name4 = global::System.Text.Json.JsonEncodedText.Encode("middle");
         private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry7;
 
-        /// <summary>The JSON property "nested".</summary>
-        /// <remarks>JSON name: nested (optional).</remarks>
+        /// <summary>The JSON property "nested" (optional).</summary>
         public global::Consumer.Schemas.Outer? Nested { get; init; }
 
-        /// <summary>The JSON property "chain".</summary>
-        /// <remarks>JSON name: chain (optional).</remarks>
+        /// <summary>The JSON property "chain" (optional).</summary>
         public global::Consumer.Schemas.C? Chain { get; init; }
 
-        /// <summary>The JSON property "tree".</summary>
-        /// <remarks>JSON name: tree (optional).</remarks>
+        /// <summary>The JSON property "tree" (optional).</summary>
         public global::Consumer.Schemas.Tree? Tree { get; init; }
 
         private global::Consumer.Schemas.EdgesNullableUnion? __fs_value3;
         private bool __fs_set3;
 
-        /// <summary>The JSON property "nullableUnion".</summary>
-        /// <remarks>JSON name: nullableUnion (optional, may be null; written only when set).</remarks>
+        /// <summary>The JSON property "nullableUnion" (optional, may be null; written only when set).</summary>
         public global::Consumer.Schemas.EdgesNullableUnion? NullableUnion
         {
             get => __fs_value3;
             init { __fs_value3 = value; __fs_set3 = true; }
         }
 
-        /// <summary>The JSON property "middle".</summary>
-        /// <remarks>JSON name: middle (optional).</remarks>
+        /// <summary>The JSON property "middle" (optional).</summary>
         public global::Consumer.Schemas.B? Middle { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -107,28 +102,15 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Edges? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Outer?>.Default.Equals(Nested, other.Nested)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Outer?>.Default.Equals(Nested, other.Nested)
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.C?>.Default.Equals(Chain, other.Chain)
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Tree?>.Default.Equals(Tree, other.Tree)
                 && __fs_set3 == other.__fs_set3
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.EdgesNullableUnion?>.Default.Equals(__fs_value3, other.__fs_value3)
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.B?>.Default.Equals(Middle, other.Middle)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Edges?)"/>.</summary>
@@ -173,10 +155,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Edges> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Edges"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Edges"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Edges ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -184,11 +163,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Edges"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Edges"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Edges ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -215,7 +190,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -287,64 +262,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "tree"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "chain"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "nested"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "middle"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                    case 13:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "nullableUnion"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "nested": return 0;
-                case "chain": return 1;
-                case "tree": return 2;
-                case "nullableUnion": return 3;
-                case "middle": return 4;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -371,10 +288,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Edges? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -461,15 +374,13 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name0 = global::System.Text.Json.JsonEncodedText.Encode("x");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name1 = global::System.Text.Json.JsonEncodedText.Encode("note");
 
-        /// <summary>The JSON property "x".</summary>
-        /// <remarks>JSON name: x (required).</remarks>
+        /// <summary>The JSON property "x" (required).</summary>
         public required string X { get; init; }
 
         private protected string? __fs_A_1_value;
         private protected bool __fs_A_1_set;
 
-        /// <summary>The JSON property "note".</summary>
-        /// <remarks>JSON name: note (optional, may be null; written only when set).</remarks>
+        /// <summary>The JSON property "note" (optional, may be null; written only when set).</summary>
         public string? Note
         {
             get => __fs_A_1_value;
@@ -484,26 +395,13 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public virtual bool Equals(A? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(EqualityContract == other.EqualityContract
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return EqualityContract == other.EqualityContract
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(X, other.X)
                 && __fs_A_1_set == other.__fs_A_1_set
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(__fs_A_1_value, other.__fs_A_1_value)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(A?)"/>.</summary>
@@ -545,10 +443,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<A> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="A"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="A"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new A ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -556,11 +451,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="A"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="A"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new A ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -584,7 +475,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M1(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -638,41 +529,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "x"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "note"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "x": return 0;
-                case "note": return 1;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -699,10 +555,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out A? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
@@ -774,15 +626,13 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name2 = global::System.Text.Json.JsonEncodedText.Encode("y");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name3 = global::System.Text.Json.JsonEncodedText.Encode("maybe");
 
-        /// <summary>The JSON property "y".</summary>
-        /// <remarks>JSON name: y (optional).</remarks>
+        /// <summary>The JSON property "y" (optional).</summary>
         public long? Y { get; init; }
 
         private protected long? __fs_B_3_value;
         private protected bool __fs_B_3_set;
 
-        /// <summary>The JSON property "maybe".</summary>
-        /// <remarks>JSON name: maybe (optional, may be null; written only when set).</remarks>
+        /// <summary>The JSON property "maybe" (optional, may be null; written only when set).</summary>
         public long? Maybe
         {
             get => __fs_B_3_value;
@@ -794,26 +644,13 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public virtual bool Equals(B? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(EqualityContract == other.EqualityContract
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return EqualityContract == other.EqualityContract
                 && base.Equals(other)
                 && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(Y, other.Y)
                 && __fs_B_3_set == other.__fs_B_3_set
-                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(__fs_B_3_value, other.__fs_B_3_value)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(__fs_B_3_value, other.__fs_B_3_value);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(B?)"/>.</summary>
@@ -854,11 +691,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<B> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="B"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="B"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new B ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -874,10 +707,7 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="B"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="B"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new B ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -903,7 +733,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M2(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -975,55 +805,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "x"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "y"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "note"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "maybe"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "x": return 0;
-                case "note": return 1;
-                case "y": return 2;
-                case "maybe": return 3;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -1050,10 +831,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out B? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
 
@@ -1142,8 +919,7 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name3 = global::System.Text.Json.JsonEncodedText.Encode("maybe");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name4 = global::System.Text.Json.JsonEncodedText.Encode("z");
 
-        /// <summary>The JSON property "z".</summary>
-        /// <remarks>JSON name: z (required).</remarks>
+        /// <summary>The JSON property "z" (required).</summary>
         public required bool Z { get; init; }
 
         /// <summary>Value equality: collections compare by content, absent and null differ where the schema tells them apart.</summary>
@@ -1151,23 +927,10 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(C? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(base.Equals(other)
-                && global::System.Collections.Generic.EqualityComparer<bool>.Default.Equals(Z, other.Z)))
-            {
-                return false;
-            }
-
-            return true;
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return base.Equals(other)
+                && global::System.Collections.Generic.EqualityComparer<bool>.Default.Equals(Z, other.Z);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(C?)"/>.</summary>
@@ -1207,11 +970,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<C> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="C"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="C"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new C ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -1227,10 +986,7 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="C"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="C"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new C ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -1257,7 +1013,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M3(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -1336,60 +1092,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "x"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "y"u8))
-                        {
-                            return 2;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "z"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "note"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "maybe"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "x": return 0;
-                case "note": return 1;
-                case "y": return 2;
-                case "maybe": return 3;
-                case "z": return 4;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -1416,10 +1118,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out C? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry3(ref reader, context, evaluated);
 
@@ -1551,11 +1249,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Outer> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Outer"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Outer"/> from the value, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Outer ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -1571,10 +1265,7 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="Outer"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Outer"/> from the value already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Outer ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -1640,10 +1331,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Outer? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry4(ref reader, context, evaluated);
 
@@ -1754,11 +1441,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Inner> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Inner"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Inner"/> from the value, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new Inner ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -1774,10 +1457,7 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="Inner"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Inner"/> from the value already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new Inner ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -1867,10 +1547,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Inner? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry5(ref reader, context, evaluated);
 
@@ -2009,11 +1685,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Tree> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Tree"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Tree"/> from the value, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Tree ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -2029,10 +1701,7 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="Tree"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Tree"/> from the value already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Tree ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -2124,10 +1793,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Tree? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry6(ref reader, context, evaluated);
 
@@ -2463,11 +2128,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<EdgesNullableUnion> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="EdgesNullableUnion"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="EdgesNullableUnion"/> from the value, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static EdgesNullableUnion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -2483,10 +2144,7 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="EdgesNullableUnion"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="EdgesNullableUnion"/> from the value already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static EdgesNullableUnion ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -2538,10 +2196,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, out EdgesNullableUnion value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry7(ref reader, context, evaluated);
 
@@ -2598,10 +2252,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -2674,296 +2324,93 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "tree"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "chain"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "nested"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "middle"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                    case 13:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "nullableUnion"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("nested"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("chain"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("tree"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("nullableUnion"u8))
-            {
-                return 3;
-            }
-            if (r.ValueTextEquals("middle"u8))
-            {
-                return 4;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "tree"u8) ? 2 : -1;
+                case 5:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "chain"u8) ? 1 : -1;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "nested"u8)) { return 0; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "middle"u8) ? 4 : -1;
+                case 13:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "nullableUnion"u8) ? 3 : -1;
             }
             return -1;
         }
 
-        private static int M1(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M1(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "x"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "note"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("x"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("note"u8))
-            {
-                return 1;
+                case 1:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "x"u8) ? 0 : -1;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "note"u8) ? 1 : -1;
             }
             return -1;
         }
 
-        private static int M2(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M2(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "x"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "y"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "note"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "maybe"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("x"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("note"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("y"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("maybe"u8))
-            {
-                return 3;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "x"u8)) { return 0; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "y"u8) ? 2 : -1;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "note"u8) ? 1 : -1;
+                case 5:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "maybe"u8) ? 3 : -1;
             }
             return -1;
         }
 
-        private static int M3(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M3(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "x"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "y"u8))
-                        {
-                            return 2;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "z"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "note"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "maybe"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("x"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("note"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("y"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("maybe"u8))
-            {
-                return 3;
-            }
-            if (r.ValueTextEquals("z"u8))
-            {
-                return 4;
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "x"u8)) { return 0; }
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "y"u8)) { return 2; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "z"u8) ? 4 : -1;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "note"u8) ? 1 : -1;
+                case 5:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "maybe"u8) ? 3 : -1;
             }
             return -1;
         }
 
-        private static int M4(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M4(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "y"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "maybe"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("y"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("maybe"u8))
-            {
-                return 1;
+                case 1:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "y"u8) ? 0 : -1;
+                case 5:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "maybe"u8) ? 1 : -1;
             }
             return -1;
         }
 
-        private static int M5(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M5(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 1:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "z"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("z"u8))
-            {
-                return 0;
+                case 1:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "z"u8) ? 0 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against composition-edges.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -3014,10 +2461,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "composition-edges.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -3038,49 +2482,15 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 3:
-                        {
-                            if (!V7(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 4:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V4(ref o0, c, null),
+                        1 => V3(ref o0, c, null),
+                        2 => V6(ref o0, c, null),
+                        3 => V7(ref o0, c, null),
+                        4 => V2(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -3101,10 +2511,7 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "composition-edges.schema.json#/$defs/a/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -3130,25 +2537,12 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V14(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V15(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V14(ref o0, c, null),
+                        1 => V15(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -3158,10 +2552,7 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "composition-edges.schema.json#/$defs/a/required", "the required property 'x' is missing");
                 }
             }
@@ -3258,10 +2649,7 @@ namespace Consumer.Schemas
             if (!holds3)
             {
                 var x9 = start;
-                if (!V1(ref x9, c, null) && c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (!V1(ref x9, c, null) && c.Fail(ref valid)) { return false; }
                 r = x9;
             }
             var holds10 = false;
@@ -3285,10 +2673,7 @@ namespace Consumer.Schemas
             if (!holds10)
             {
                 var x15 = start;
-                if (!V18(ref x15, c, null) && c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (!V18(ref x15, c, null) && c.Fail(ref valid)) { return false; }
                 r = x15;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -3418,10 +2803,7 @@ namespace Consumer.Schemas
             if (!holds3)
             {
                 var x14 = start;
-                if (!V2(ref x14, c, null) && c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (!V2(ref x14, c, null) && c.Fail(ref valid)) { return false; }
                 r = x14;
             }
             var holds15 = false;
@@ -3441,10 +2823,7 @@ namespace Consumer.Schemas
             if (!holds15)
             {
                 var x19 = start;
-                if (!V20(ref x19, c, null) && c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (!V20(ref x19, c, null) && c.Fail(ref valid)) { return false; }
                 r = x19;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -3479,18 +2858,12 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet0);
                 if (matches1 == 0)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "composition-edges.schema.json#/$defs/outer/oneOf", "does not match any of the 2 schemas in oneOf");
                 }
                 else if (matches1 > 1)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "composition-edges.schema.json#/$defs/outer/oneOf", "matches more than one of the 2 schemas in oneOf");
                 }
             }
@@ -3526,18 +2899,12 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet0);
                 if (matches1 == 0)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "composition-edges.schema.json#/$defs/inner/oneOf", "does not match any of the 2 schemas in oneOf");
                 }
                 else if (matches1 > 1)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "composition-edges.schema.json#/$defs/inner/oneOf", "matches more than one of the 2 schemas in oneOf");
                 }
             }
@@ -3573,18 +2940,12 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet0);
                 if (matches1 == 0)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "composition-edges.schema.json#/$defs/tree/oneOf", "does not match any of the 2 schemas in oneOf");
                 }
                 else if (matches1 > 1)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "composition-edges.schema.json#/$defs/tree/oneOf", "matches more than one of the 2 schemas in oneOf");
                 }
             }
@@ -3628,18 +2989,12 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet0);
                 if (matches1 == 0)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "composition-edges.schema.json#/properties/nullableUnion/oneOf", "does not match any of the 3 schemas in oneOf");
                 }
                 else if (matches1 > 1)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "composition-edges.schema.json#/properties/nullableUnion/oneOf", "matches more than one of the 3 schemas in oneOf");
                 }
             }
@@ -3657,20 +3012,14 @@ namespace Consumer.Schemas
             var x0 = start;
             if (!c.Enter())
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "composition-edges.schema.json#/$defs/outer/oneOf/0/$ref", "cannot be checked: the schema refers to itself without end");
             }
             else
             {
                 var ok1 = V5(ref x0, c, null);
                 c.Exit();
-                if (!ok1 && c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (!ok1 && c.Fail(ref valid)) { return false; }
                 r = x0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -3690,20 +3039,14 @@ namespace Consumer.Schemas
             var x0 = start;
             if (!c.Enter())
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "composition-edges.schema.json#/$defs/inner/oneOf/0/$ref", "cannot be checked: the schema refers to itself without end");
             }
             else
             {
                 var ok1 = V1(ref x0, c, null);
                 c.Exit();
-                if (!ok1 && c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (!ok1 && c.Fail(ref valid)) { return false; }
                 r = x0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -3717,10 +3060,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "composition-edges.schema.json#/$defs/inner/oneOf/1/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
@@ -3740,10 +3080,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V24(ref a2, c, null) && c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (!V24(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed3)
                     {
@@ -3767,10 +3104,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "composition-edges.schema.json#/$defs/tree/oneOf/1/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
@@ -3790,10 +3124,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V6(ref a2, c, null) && c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (!V6(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed3)
                     {
@@ -3842,25 +3173,12 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V16(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V17(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V16(ref o0, c, null),
+                        1 => V17(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -3905,17 +3223,11 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V19(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V19(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -3925,10 +3237,7 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "composition-edges.schema.json#/$defs/c/allOf/1/required", "the required property 'z' is missing");
                 }
             }

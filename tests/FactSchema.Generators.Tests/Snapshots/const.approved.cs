@@ -57,23 +57,19 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name2 = global::System.Text.Json.JsonEncodedText.Encode("level");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name3 = global::System.Text.Json.JsonEncodedText.Encode("optionalTag");
 
-        /// <summary>The JSON property "schemaVersion".</summary>
-        /// <remarks>JSON name: schemaVersion (required).</remarks>
+        /// <summary>The JSON property "schemaVersion" (required).</summary>
         public string SchemaVersion { get; init; } = "1.0";
 
-        /// <summary>The JSON property "isFact".</summary>
-        /// <remarks>JSON name: isFact (required).</remarks>
+        /// <summary>The JSON property "isFact" (required).</summary>
         public bool IsFact { get; init; } = true;
 
-        /// <summary>The JSON property "level".</summary>
-        /// <remarks>JSON name: level (required).</remarks>
+        /// <summary>The JSON property "level" (required).</summary>
         public long Level { get; init; } = 3L;
 
         private string __fs_value3 = "tag";
         private bool __fs_set3;
 
-        /// <summary>The JSON property "optionalTag".</summary>
-        /// <remarks>JSON name: optionalTag (optional; written only when set).</remarks>
+        /// <summary>The JSON property "optionalTag" (optional; written only when set).</summary>
         public string OptionalTag
         {
             get => __fs_value3;
@@ -88,27 +84,14 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Constants? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(SchemaVersion, other.SchemaVersion)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(SchemaVersion, other.SchemaVersion)
                 && global::System.Collections.Generic.EqualityComparer<bool>.Default.Equals(IsFact, other.IsFact)
                 && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Level, other.Level)
                 && __fs_set3 == other.__fs_set3
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(__fs_value3, other.__fs_value3)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Constants?)"/>.</summary>
@@ -152,10 +135,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Constants> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Constants"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Constants"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Constants ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -163,11 +143,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Constants"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Constants"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Constants ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -193,7 +169,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -277,59 +253,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "level"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "isFact"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 11:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "optionalTag"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                    case 13:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "schemaVersion"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "schemaVersion": return 0;
-                case "isFact": return 1;
-                case "level": return 2;
-                case "optionalTag": return 3;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -356,10 +279,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Constants? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -449,10 +368,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -469,67 +384,22 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "level"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "isFact"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 11:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "optionalTag"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                    case 13:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "schemaVersion"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("schemaVersion"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("isFact"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("level"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("optionalTag"u8))
-            {
-                return 3;
+                case 5:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "level"u8) ? 2 : -1;
+                case 6:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "isFact"u8) ? 1 : -1;
+                case 11:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "optionalTag"u8) ? 3 : -1;
+                case 13:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "schemaVersion"u8) ? 0 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against const.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -542,10 +412,7 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "const.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -571,41 +438,14 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 3:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V1(ref o0, c, null),
+                        1 => V2(ref o0, c, null),
+                        2 => V3(ref o0, c, null),
+                        3 => V4(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -615,26 +455,17 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "const.schema.json#/required", "the required property 'schemaVersion' is missing");
                 }
                 if (!seen2[1])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "const.schema.json#/required", "the required property 'isFact' is missing");
                 }
                 if (!seen2[2])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "const.schema.json#/required", "the required property 'level' is missing");
                 }
             }
@@ -649,10 +480,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("1.0"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "const.schema.json#/properties/schemaVersion/const", "is not the constant \"1.0\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -666,10 +494,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.True))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "const.schema.json#/properties/isFact/const", "is not the constant true");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -683,10 +508,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 3m) == 0)))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "const.schema.json#/properties/level/const", "is not the constant 3");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -700,18 +522,12 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "const.schema.json#/properties/optionalTag/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("tag"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "const.schema.json#/properties/optionalTag/const", "is not the constant \"tag\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);

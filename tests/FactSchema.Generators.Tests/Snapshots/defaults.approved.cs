@@ -69,10 +69,6 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
@@ -184,8 +180,7 @@ namespace Consumer.Schemas
         private string __fs_value0 = "announced";
         private bool __fs_set0;
 
-        /// <summary>The JSON property "status".</summary>
-        /// <remarks>JSON name: status (optional; written only when set).</remarks>
+        /// <summary>The JSON property "status" (optional; written only when set).</summary>
         public string Status
         {
             get => __fs_value0;
@@ -195,8 +190,7 @@ namespace Consumer.Schemas
         private long __fs_value1 = 3L;
         private bool __fs_set1;
 
-        /// <summary>The JSON property "retries".</summary>
-        /// <remarks>JSON name: retries (optional; written only when set).</remarks>
+        /// <summary>The JSON property "retries" (optional; written only when set).</summary>
         public long Retries
         {
             get => __fs_value1;
@@ -206,8 +200,7 @@ namespace Consumer.Schemas
         private double __fs_value2 = 0.5d;
         private bool __fs_set2;
 
-        /// <summary>The JSON property "ratio".</summary>
-        /// <remarks>JSON name: ratio (optional; written only when set).</remarks>
+        /// <summary>The JSON property "ratio" (optional; written only when set).</summary>
         public double Ratio
         {
             get => __fs_value2;
@@ -217,8 +210,7 @@ namespace Consumer.Schemas
         private decimal __fs_value3 = 19.99m;
         private bool __fs_set3;
 
-        /// <summary>The JSON property "price".</summary>
-        /// <remarks>JSON name: price (optional; written only when set).</remarks>
+        /// <summary>The JSON property "price" (optional; written only when set).</summary>
         public decimal Price
         {
             get => __fs_value3;
@@ -228,8 +220,7 @@ namespace Consumer.Schemas
         private bool __fs_value4 = false;
         private bool __fs_set4;
 
-        /// <summary>The JSON property "enabled".</summary>
-        /// <remarks>JSON name: enabled (optional; written only when set).</remarks>
+        /// <summary>The JSON property "enabled" (optional; written only when set).</summary>
         public bool Enabled
         {
             get => __fs_value4;
@@ -239,16 +230,14 @@ namespace Consumer.Schemas
         private global::Consumer.Schemas.DefaultsMood __fs_value5 = global::Consumer.Schemas.DefaultsMood.SomewhatAngry;
         private bool __fs_set5;
 
-        /// <summary>The JSON property "mood".</summary>
-        /// <remarks>JSON name: mood (optional; written only when set).</remarks>
+        /// <summary>The JSON property "mood" (optional; written only when set).</summary>
         public global::Consumer.Schemas.DefaultsMood Mood
         {
             get => __fs_value5;
             init { __fs_value5 = value; __fs_set5 = true; }
         }
 
-        /// <summary>The JSON property "wrong".</summary>
-        /// <remarks>JSON name: wrong (optional).</remarks>
+        /// <summary>The JSON property "wrong" (optional).</summary>
         public long? Wrong { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -259,17 +248,9 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Defaults? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(__fs_set0 == other.__fs_set0
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return __fs_set0 == other.__fs_set0
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(__fs_value0, other.__fs_value0)
                 && __fs_set1 == other.__fs_set1
                 && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(__fs_value1, other.__fs_value1)
@@ -282,12 +263,7 @@ namespace Consumer.Schemas
                 && __fs_set5 == other.__fs_set5
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.DefaultsMood>.Default.Equals(__fs_value5, other.__fs_value5)
                 && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(Wrong, other.Wrong)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Defaults?)"/>.</summary>
@@ -334,10 +310,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Defaults> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Defaults"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Defaults"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Defaults ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -345,11 +318,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Defaults"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Defaults"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Defaults ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -378,7 +347,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -482,74 +451,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "mood"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "ratio"u8))
-                        {
-                            return 2;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "price"u8))
-                        {
-                            return 3;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "wrong"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "status"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "retries"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "enabled"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "status": return 0;
-                case "retries": return 1;
-                case "ratio": return 2;
-                case "price": return 3;
-                case "enabled": return 4;
-                case "mood": return 5;
-                case "wrong": return 6;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -576,10 +477,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Defaults? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -685,10 +582,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -713,91 +606,25 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "mood"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "ratio"u8))
-                        {
-                            return 2;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "price"u8))
-                        {
-                            return 3;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "wrong"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "status"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "retries"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "enabled"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("status"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("retries"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("ratio"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("price"u8))
-            {
-                return 3;
-            }
-            if (r.ValueTextEquals("enabled"u8))
-            {
-                return 4;
-            }
-            if (r.ValueTextEquals("mood"u8))
-            {
-                return 5;
-            }
-            if (r.ValueTextEquals("wrong"u8))
-            {
-                return 6;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "mood"u8) ? 5 : -1;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "ratio"u8)) { return 2; }
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "price"u8)) { return 3; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "wrong"u8) ? 6 : -1;
+                case 6:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "status"u8) ? 0 : -1;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "retries"u8)) { return 1; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "enabled"u8) ? 4 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against defaults.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -812,10 +639,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "defaults.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -836,65 +660,17 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 3:
-                        {
-                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 4:
-                        {
-                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 5:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 6:
-                        {
-                            if (!V7(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V2(ref o0, c, null),
+                        1 => V3(ref o0, c, null),
+                        2 => V4(ref o0, c, null),
+                        3 => V5(ref o0, c, null),
+                        4 => V6(ref o0, c, null),
+                        5 => V1(ref o0, c, null),
+                        6 => V7(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -914,10 +690,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("calm"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("somewhat-angry"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "defaults.schema.json#/properties/mood/enum", "is not one of \"calm\", \"somewhat-angry\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);

@@ -67,10 +67,6 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry3(ref reader, context, evaluated);
 
@@ -176,10 +172,6 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry4(ref reader, context, evaluated);
 
@@ -280,16 +272,13 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name1 = global::System.Text.Json.JsonEncodedText.Encode("holder");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name2 = global::System.Text.Json.JsonEncodedText.Encode("stance");
 
-        /// <summary>The JSON property "kind".</summary>
-        /// <remarks>JSON name: kind (required).</remarks>
+        /// <summary>The JSON property "kind" (required).</summary>
         public required global::Consumer.Schemas.PositionKind Kind { get; init; }
 
-        /// <summary>The JSON property "holder".</summary>
-        /// <remarks>JSON name: holder (required).</remarks>
+        /// <summary>The JSON property "holder" (required).</summary>
         public required string Holder { get; init; }
 
-        /// <summary>The JSON property "stance".</summary>
-        /// <remarks>JSON name: stance (required).</remarks>
+        /// <summary>The JSON property "stance" (required).</summary>
         public required global::Consumer.Schemas.PositionStance Stance { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -300,25 +289,12 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Position? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.PositionKind>.Default.Equals(Kind, other.Kind)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.PositionKind>.Default.Equals(Kind, other.Kind)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Holder, other.Holder)
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.PositionStance>.Default.Equals(Stance, other.Stance)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Position?)"/>.</summary>
@@ -361,10 +337,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Position> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Position"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Position"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new Position ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -372,11 +345,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Position"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Position"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new Position ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -401,7 +370,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -458,46 +427,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "kind"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "holder"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "stance"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "kind": return 0;
-                case "holder": return 1;
-                case "stance": return 2;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -524,10 +453,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Position? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
@@ -588,16 +513,13 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name1 = global::System.Text.Json.JsonEncodedText.Encode("speaker");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name2 = global::System.Text.Json.JsonEncodedText.Encode("text");
 
-        /// <summary>The JSON property "kind".</summary>
-        /// <remarks>JSON name: kind (required).</remarks>
+        /// <summary>The JSON property "kind" (required).</summary>
         public string Kind { get; init; } = "quote";
 
-        /// <summary>The JSON property "speaker".</summary>
-        /// <remarks>JSON name: speaker (required).</remarks>
+        /// <summary>The JSON property "speaker" (required).</summary>
         public required string Speaker { get; init; }
 
-        /// <summary>The JSON property "text".</summary>
-        /// <remarks>JSON name: text (required).</remarks>
+        /// <summary>The JSON property "text" (required).</summary>
         public required string Text { get; init; }
 
         /// <summary>Value equality: collections compare by content, absent and null differ where the schema tells them apart.</summary>
@@ -605,24 +527,11 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Quote? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Kind, other.Kind)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Kind, other.Kind)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Speaker, other.Speaker)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Text, other.Text)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Text, other.Text);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Quote?)"/>.</summary>
@@ -664,10 +573,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Quote> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Quote"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Quote"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new Quote ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -675,11 +581,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Quote"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Quote"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new Quote ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -703,7 +605,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M1(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -755,46 +657,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "kind"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "text"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "speaker"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "kind": return 0;
-                case "speaker": return 1;
-                case "text": return 2;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -821,10 +683,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Quote? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
 
@@ -938,10 +796,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Claim> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Claim"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Claim"/> from the value already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Claim ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -949,11 +804,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Claim"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Claim"/> from the value, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Claim ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -1006,10 +857,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Claim? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -1066,10 +913,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -1119,96 +962,34 @@ namespace Consumer.Schemas
     file static class __FactSchemaValidators
     {
         private static readonly string[] F0 = new string[] { "quote", "position" };
-        private static int M1(ref global::System.Text.Json.Utf8JsonReader r)
+
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "kind"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "holder"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "stance"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("kind"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("holder"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("stance"u8))
-            {
-                return 2;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "kind"u8) ? 0 : -1;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "holder"u8)) { return 1; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "stance"u8) ? 2 : -1;
             }
             return -1;
         }
 
-        private static int M2(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M1(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "kind"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "text"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("kind"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("speaker"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("text"u8))
-            {
-                return 2;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "kind"u8)) { return 0; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "text"u8) ? 2 : -1;
+                case 7:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "speaker"u8) ? 1 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against discriminated-union.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -1319,10 +1100,7 @@ namespace Consumer.Schemas
                         }
                         default:
                         {
-                            if (c.Fail(ref valid))
-                            {
-                                return false;
-                            }
+                            if (c.Fail(ref valid)) { return false; }
                             c.AddError(ref start, "discriminated-union.schema.json#/oneOf", "does not match any of the 3 schemas in oneOf");
                             break;
                         }
@@ -1330,10 +1108,7 @@ namespace Consumer.Schemas
                 }
                 else if (matches1 > 1)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "discriminated-union.schema.json#/oneOf", "matches more than one of the 3 schemas in oneOf");
                 }
             }
@@ -1349,11 +1124,76 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "discriminated-union.schema.json#/$defs/position/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
+            }
+            if (t == global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                ref var o0 = ref r;
+                var n1 = 0;
+                global::System.Span<bool> seen2 = stackalloc bool[3];
+                while (true)
+                {
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+                    var k3 = M0(ref o0);
+                    if (k3 >= 0)
+                    {
+                        seen2[k3] = true;
+                    }
+                    var pushed5 = !c.Quiet;
+                    if (pushed5)
+                    {
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    if (!(k3 switch
+                    {
+                        0 => V3(ref o0, c, null),
+                        1 => V7(ref o0, c, null),
+                        2 => V4(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
+                    if (pushed5)
+                    {
+                        c.Pop();
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
+                    n1++;
+                }
+                if (!seen2[0])
+                {
+                    if (c.Fail(ref valid)) { return false; }
+                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'kind' is missing");
+                }
+                if (!seen2[1])
+                {
+                    if (c.Fail(ref valid)) { return false; }
+                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'holder' is missing");
+                }
+                if (!seen2[2])
+                {
+                    if (c.Fail(ref valid)) { return false; }
+                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'stance' is missing");
+                }
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // discriminated-union.schema.json#/oneOf/0
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
+            {
+                if (c.Fail(ref valid)) { return false; }
+                c.AddErrorAt(ref start, "discriminated-union.schema.json#/oneOf/0/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
@@ -1378,143 +1218,17 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V7(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
-                    n1++;
-                }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
-                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'kind' is missing");
-                }
-                if (!seen2[1])
-                {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
-                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'holder' is missing");
-                }
-                if (!seen2[2])
-                {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
-                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'stance' is missing");
-                }
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // discriminated-union.schema.json#/oneOf/0
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
-                c.AddErrorAt(ref start, "discriminated-union.schema.json#/oneOf/0/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
-            if (t == global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                ref var o0 = ref r;
-                var n1 = 0;
-                global::System.Span<bool> seen2 = stackalloc bool[3];
-                while (true)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-                    var k3 = M2(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
-                    var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    var hit6 = false;
-                    switch (k3)
-                    {
-                        case 0:
-                        {
-                            if (!V8(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            hit6 = true;
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V9(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            hit6 = true;
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V10(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            hit6 = true;
-                            break;
-                        }
-                    }
+                        0 => V8(ref o0, c, null),
+                        1 => V9(ref o0, c, null),
+                        2 => V10(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
+                    var hit6 = (uint)k3 < 3u;
                     if (!hit6)
                     {
-                        if (c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (c.Fail(ref valid)) { return false; }
                         c.AddErrorAt(ref o0, "discriminated-union.schema.json#/oneOf/0/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
                     if (pushed5)
@@ -1526,26 +1240,17 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "discriminated-union.schema.json#/oneOf/0/required", "the required property 'kind' is missing");
                 }
                 if (!seen2[1])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "discriminated-union.schema.json#/oneOf/0/required", "the required property 'speaker' is missing");
                 }
                 if (!seen2[2])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "discriminated-union.schema.json#/oneOf/0/required", "the required property 'text' is missing");
                 }
             }
@@ -1560,10 +1265,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("position"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "discriminated-union.schema.json#/$defs/position/properties/kind/enum", "is not one of \"position\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1577,10 +1279,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("supports"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("opposes"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "discriminated-union.schema.json#/$defs/position/properties/stance/enum", "is not one of \"supports\", \"opposes\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1597,20 +1296,14 @@ namespace Consumer.Schemas
             var x0 = start;
             if (!c.Enter())
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "discriminated-union.schema.json#/oneOf/1/$ref", "cannot be checked: the schema refers to itself without end");
             }
             else
             {
                 var ok1 = V1(ref x0, c, null);
                 c.Exit();
-                if (!ok1 && c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (!ok1 && c.Fail(ref valid)) { return false; }
                 r = x0;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1630,10 +1323,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("quote"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "discriminated-union.schema.json#/oneOf/0/properties/kind/const", "is not the constant \"quote\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);

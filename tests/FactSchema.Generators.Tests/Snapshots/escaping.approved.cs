@@ -72,10 +72,6 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
@@ -209,44 +205,35 @@ namespace Consumer.Schemas
         private string __fs_value1 = "\"; } public static int Evil = 1; //";
         private bool __fs_set1;
 
-        /// <summary>The JSON property "namespace".</summary>
-        /// <remarks>JSON name: namespace (optional; written only when set).</remarks>
+        /// <summary>The JSON property "namespace" (optional; written only when set).</summary>
         public string Namespace
         {
             get => __fs_value1;
             init { __fs_value1 = value; __fs_set1 = true; }
         }
 
-        /// <summary>The JSON property "1st".</summary>
-        /// <remarks>JSON name: 1st (optional).</remarks>
+        /// <summary>The JSON property "1st" (optional).</summary>
         public long? _1st { get; init; }
 
-        /// <summary>The JSON property "".</summary>
-        /// <remarks>JSON name:  (optional).</remarks>
+        /// <summary>The JSON property "" (optional).</summary>
         public string? Property { get; init; }
 
-        /// <summary>The JSON property "naïve café".</summary>
-        /// <remarks>JSON name: naïve café (optional).</remarks>
+        /// <summary>The JSON property "naïve café" (optional).</summary>
         public string? NaïveCafé { get; init; }
 
-        /// <summary>The JSON property "Name".</summary>
-        /// <remarks>JSON name: Name (optional).</remarks>
+        /// <summary>The JSON property "Name" (optional).</summary>
         public string? Name { get; init; }
 
-        /// <summary>The JSON property "name".</summary>
-        /// <remarks>JSON name: name (optional).</remarks>
+        /// <summary>The JSON property "name" (optional).</summary>
         public string? NameValue { get; init; }
 
-        /// <summary>The JSON property "deserialize".</summary>
-        /// <remarks>JSON name: deserialize (optional).</remarks>
+        /// <summary>The JSON property "deserialize" (optional).</summary>
         public string? DeserializeValue { get; init; }
 
-        /// <summary>The JSON property "additionalProperties".</summary>
-        /// <remarks>JSON name: additionalProperties (optional).</remarks>
+        /// <summary>The JSON property "additionalProperties" (optional).</summary>
         public string? AdditionalPropertiesValue { get; init; }
 
-        /// <summary>The JSON property "quote"d\name".</summary>
-        /// <remarks>JSON name: quote"d\name (optional).</remarks>
+        /// <summary>The JSON property "quote"d\name" (optional).</summary>
         public global::Consumer.Schemas.ClassQuoteDName? QuoteDName { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -257,17 +244,9 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Class? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(ClassValue, other.ClassValue)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(ClassValue, other.ClassValue)
                 && __fs_set1 == other.__fs_set1
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(__fs_value1, other.__fs_value1)
                 && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(_1st, other._1st)
@@ -278,12 +257,7 @@ namespace Consumer.Schemas
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(DeserializeValue, other.DeserializeValue)
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(AdditionalPropertiesValue, other.AdditionalPropertiesValue)
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.ClassQuoteDName?>.Default.Equals(QuoteDName, other.QuoteDName)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Class?)"/>.</summary>
@@ -333,10 +307,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Class> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Class"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Class"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Class ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -344,11 +315,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Class"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Class"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Class ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -380,7 +347,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -485,105 +452,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 0:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, ""u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                    case 3:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "1st"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "Name"u8))
-                        {
-                            return 5;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "name"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "class"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 9:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "namespace"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 11:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "deserialize"u8))
-                        {
-                            return 7;
-                        }
-                        break;
-                    }
-                    case 12:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "naïve café"u8))
-                        {
-                            return 4;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "quote\"d\\name"u8))
-                        {
-                            return 9;
-                        }
-                        break;
-                    }
-                    case 20:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "additionalProperties"u8))
-                        {
-                            return 8;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "class": return 0;
-                case "namespace": return 1;
-                case "1st": return 2;
-                case "": return 3;
-                case "naïve café": return 4;
-                case "Name": return 5;
-                case "name": return 6;
-                case "deserialize": return 7;
-                case "additionalProperties": return 8;
-                case "quote\"d\\name": return 9;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -610,10 +478,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Class? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -731,10 +595,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -759,131 +619,32 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 0:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, ""u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                    case 3:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "1st"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "Name"u8))
-                        {
-                            return 5;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "name"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "class"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 9:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "namespace"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 11:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "deserialize"u8))
-                        {
-                            return 7;
-                        }
-                        break;
-                    }
-                    case 12:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "naïve café"u8))
-                        {
-                            return 4;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "quote\"d\\name"u8))
-                        {
-                            return 9;
-                        }
-                        break;
-                    }
-                    case 20:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "additionalProperties"u8))
-                        {
-                            return 8;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("class"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("namespace"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("1st"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals(""u8))
-            {
-                return 3;
-            }
-            if (r.ValueTextEquals("naïve café"u8))
-            {
-                return 4;
-            }
-            if (r.ValueTextEquals("Name"u8))
-            {
-                return 5;
-            }
-            if (r.ValueTextEquals("name"u8))
-            {
-                return 6;
-            }
-            if (r.ValueTextEquals("deserialize"u8))
-            {
-                return 7;
-            }
-            if (r.ValueTextEquals("additionalProperties"u8))
-            {
-                return 8;
-            }
-            if (r.ValueTextEquals("quote\"d\\name"u8))
-            {
-                return 9;
+                case 0:
+                    return global::System.MemoryExtensions.SequenceEqual(s, ""u8) ? 3 : -1;
+                case 3:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "1st"u8) ? 2 : -1;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "Name"u8)) { return 5; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "name"u8) ? 6 : -1;
+                case 5:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "class"u8) ? 0 : -1;
+                case 9:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "namespace"u8) ? 1 : -1;
+                case 11:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "deserialize"u8) ? 7 : -1;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "naïve café"u8)) { return 4; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "quote\"d\\name"u8) ? 9 : -1;
+                case 20:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "additionalProperties"u8) ? 8 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against escaping.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -898,10 +659,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "escaping.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -922,89 +680,20 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 3:
-                        {
-                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 4:
-                        {
-                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 5:
-                        {
-                            if (!V7(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 6:
-                        {
-                            if (!V8(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 7:
-                        {
-                            if (!V9(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 8:
-                        {
-                            if (!V10(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 9:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V2(ref o0, c, null),
+                        1 => V3(ref o0, c, null),
+                        2 => V4(ref o0, c, null),
+                        3 => V5(ref o0, c, null),
+                        4 => V6(ref o0, c, null),
+                        5 => V7(ref o0, c, null),
+                        6 => V8(ref o0, c, null),
+                        7 => V9(ref o0, c, null),
+                        8 => V10(ref o0, c, null),
+                        9 => V1(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -1024,10 +713,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("*/"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("\u2028"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("\"\"\""u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "escaping.schema.json#/properties/quote\"d\\name/enum", "is not one of \"*/\", \"\u2028\", \"\\\"\\\"\\\"\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);

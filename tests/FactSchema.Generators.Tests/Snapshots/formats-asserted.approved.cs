@@ -65,36 +65,28 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name6 = global::System.Text.Json.JsonEncodedText.Encode("big");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name7 = global::System.Text.Json.JsonEncodedText.Encode("email");
 
-        /// <summary>The JSON property "day".</summary>
-        /// <remarks>JSON name: day (required).</remarks>
+        /// <summary>The JSON property "day" (required).</summary>
         public required global::System.DateOnly Day { get; init; }
 
-        /// <summary>The JSON property "at".</summary>
-        /// <remarks>JSON name: at (required).</remarks>
+        /// <summary>The JSON property "at" (required).</summary>
         public required global::FactSchema.Serialization.JsonDateTime At { get; init; }
 
-        /// <summary>The JSON property "link".</summary>
-        /// <remarks>JSON name: link (required).</remarks>
+        /// <summary>The JSON property "link" (required).</summary>
         public required string Link { get; init; }
 
-        /// <summary>The JSON property "key".</summary>
-        /// <remarks>JSON name: key (required).</remarks>
+        /// <summary>The JSON property "key" (required).</summary>
         public required string Key { get; init; }
 
-        /// <summary>The JSON property "money".</summary>
-        /// <remarks>JSON name: money (required).</remarks>
+        /// <summary>The JSON property "money" (required).</summary>
         public required decimal Money { get; init; }
 
-        /// <summary>The JSON property "small".</summary>
-        /// <remarks>JSON name: small (required).</remarks>
+        /// <summary>The JSON property "small" (required).</summary>
         public required int Small { get; init; }
 
-        /// <summary>The JSON property "big".</summary>
-        /// <remarks>JSON name: big (required).</remarks>
+        /// <summary>The JSON property "big" (required).</summary>
         public required long Big { get; init; }
 
-        /// <summary>The JSON property "email".</summary>
-        /// <remarks>JSON name: email (optional).</remarks>
+        /// <summary>The JSON property "email" (optional).</summary>
         public string? Email { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -105,17 +97,9 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Formats? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::System.DateOnly>.Default.Equals(Day, other.Day)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<global::System.DateOnly>.Default.Equals(Day, other.Day)
                 && global::System.Collections.Generic.EqualityComparer<global::FactSchema.Serialization.JsonDateTime>.Default.Equals(At, other.At)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Link, other.Link)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Key, other.Key)
@@ -123,12 +107,7 @@ namespace Consumer.Schemas
                 && global::System.Collections.Generic.EqualityComparer<int>.Default.Equals(Small, other.Small)
                 && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Big, other.Big)
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Email, other.Email)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Formats?)"/>.</summary>
@@ -176,10 +155,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Formats> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Formats"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Formats"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Formats ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -187,11 +163,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Formats"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Formats"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Formats ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -221,7 +193,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -343,79 +315,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 2:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "at"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 3:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "day"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "key"u8))
-                        {
-                            return 3;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "big"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "link"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "money"u8))
-                        {
-                            return 4;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "small"u8))
-                        {
-                            return 5;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "email"u8))
-                        {
-                            return 7;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "day": return 0;
-                case "at": return 1;
-                case "link": return 2;
-                case "key": return 3;
-                case "money": return 4;
-                case "small": return 5;
-                case "big": return 6;
-                case "email": return 7;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -442,10 +341,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Formats? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -545,10 +440,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -565,99 +456,26 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 2:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "at"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 3:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "day"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "key"u8))
-                        {
-                            return 3;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "big"u8))
-                        {
-                            return 6;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "link"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "money"u8))
-                        {
-                            return 4;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "small"u8))
-                        {
-                            return 5;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "email"u8))
-                        {
-                            return 7;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("day"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("at"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("link"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("key"u8))
-            {
-                return 3;
-            }
-            if (r.ValueTextEquals("money"u8))
-            {
-                return 4;
-            }
-            if (r.ValueTextEquals("small"u8))
-            {
-                return 5;
-            }
-            if (r.ValueTextEquals("big"u8))
-            {
-                return 6;
-            }
-            if (r.ValueTextEquals("email"u8))
-            {
-                return 7;
+                case 2:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "at"u8) ? 1 : -1;
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "day"u8)) { return 0; }
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "key"u8)) { return 3; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "big"u8) ? 6 : -1;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "link"u8) ? 2 : -1;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "money"u8)) { return 4; }
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "small"u8)) { return 5; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "email"u8) ? 7 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against formats.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -670,10 +488,7 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "formats.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -699,73 +514,18 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 3:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 4:
-                        {
-                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 5:
-                        {
-                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 6:
-                        {
-                            if (!V7(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 7:
-                        {
-                            if (!V8(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V1(ref o0, c, null),
+                        1 => V2(ref o0, c, null),
+                        2 => V3(ref o0, c, null),
+                        3 => V4(ref o0, c, null),
+                        4 => V5(ref o0, c, null),
+                        5 => V6(ref o0, c, null),
+                        6 => V7(ref o0, c, null),
+                        7 => V8(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -775,58 +535,37 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'day' is missing");
                 }
                 if (!seen2[1])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'at' is missing");
                 }
                 if (!seen2[2])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'link' is missing");
                 }
                 if (!seen2[3])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'key' is missing");
                 }
                 if (!seen2[4])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'money' is missing");
                 }
                 if (!seen2[5])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'small' is missing");
                 }
                 if (!seen2[6])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'big' is missing");
                 }
             }
@@ -841,20 +580,14 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "formats.schema.json#/properties/day/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (!global::FactSchema.Validation.FactSchemaValidation.CheckFormat(ref r, "date"))
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref r, "formats.schema.json#/properties/day/format", "is not a valid date");
                 }
             }
@@ -869,20 +602,14 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "formats.schema.json#/properties/at/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (!global::FactSchema.Validation.FactSchemaValidation.CheckFormat(ref r, "date-time"))
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref r, "formats.schema.json#/properties/at/format", "is not a valid date-time");
                 }
             }
@@ -897,20 +624,14 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "formats.schema.json#/properties/link/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (!global::FactSchema.Validation.FactSchemaValidation.CheckFormat(ref r, "uri"))
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref r, "formats.schema.json#/properties/link/format", "is not a valid uri");
                 }
             }
@@ -925,20 +646,14 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "formats.schema.json#/properties/key/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (!global::FactSchema.Validation.FactSchemaValidation.CheckFormat(ref r, "uuid"))
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref r, "formats.schema.json#/properties/key/format", "is not a valid uuid");
                 }
             }
@@ -953,20 +668,14 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.Number))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "formats.schema.json#/properties/money/type", "expected a number, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (!global::FactSchema.Validation.FactSchemaValidation.CheckFormat(ref r, "decimal"))
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref r, "formats.schema.json#/properties/money/format", "is not a valid decimal");
                 }
             }
@@ -981,28 +690,19 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "formats.schema.json#/properties/small/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.Number)
             {
                 if (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 0m) < 0)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref r, "formats.schema.json#/properties/small/minimum", "is less than the minimum 0");
                 }
                 if (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 100m) > 0)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref r, "formats.schema.json#/properties/small/maximum", "is greater than the maximum 100");
                 }
             }
@@ -1020,20 +720,14 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "formats.schema.json#/properties/email/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (!global::FactSchema.Validation.FactSchemaValidation.CheckFormat(ref r, "email"))
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref r, "formats.schema.json#/properties/email/format", "is not a valid email");
                 }
             }

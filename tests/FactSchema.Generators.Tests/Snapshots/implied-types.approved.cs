@@ -69,10 +69,6 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
 
@@ -182,24 +178,19 @@ namespace Consumer.Schemas
         private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry3;
         private static readonly global::FactSchema.Validation.JsonValidator __fs_check1 = __FactSchemaValidators.Entry4;
 
-        /// <summary>The JSON property "label".</summary>
-        /// <remarks>JSON name: label (required).</remarks>
+        /// <summary>The JSON property "label" (required).</summary>
         public required string Label { get; init; }
 
-        /// <summary>The JSON property "widget".</summary>
-        /// <remarks>JSON name: widget (optional).</remarks>
+        /// <summary>The JSON property "widget" (optional).</summary>
         public global::Consumer.Schemas.FieldWidget? Widget { get; init; }
 
-        /// <summary>The JSON property "options".</summary>
-        /// <remarks>JSON name: options (optional).</remarks>
+        /// <summary>The JSON property "options" (optional).</summary>
         public global::System.Text.Json.JsonElement? Options { get; init; }
 
-        /// <summary>The JSON property "settings".</summary>
-        /// <remarks>JSON name: settings (optional).</remarks>
+        /// <summary>The JSON property "settings" (optional).</summary>
         public global::System.Text.Json.JsonElement? Settings { get; init; }
 
-        /// <summary>The JSON property "size".</summary>
-        /// <remarks>JSON name: size (optional).</remarks>
+        /// <summary>The JSON property "size" (optional).</summary>
         public global::Consumer.Schemas.FieldSize? Size { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -216,28 +207,15 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Field? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Label, other.Label)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Label, other.Label)
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.FieldWidget?>.Default.Equals(Widget, other.Widget)
                 && __fs_comparer2.Equals(Options, other.Options)
                 && __fs_comparer3.Equals(Settings, other.Settings)
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.FieldSize?>.Default.Equals(Size, other.Size)
                 && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Instance.Equals(NonObjectValue, other.NonObjectValue)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Instance.Equals(NonObjectValue, other.NonObjectValue);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Field?)"/>.</summary>
@@ -283,10 +261,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Field> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Field"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Field"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Field ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -294,11 +269,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Field"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Field"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Field ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -334,7 +305,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -409,68 +380,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "size"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "label"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "widget"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "options"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 8:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "settings"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "label": return 0;
-                case "widget": return 1;
-                case "options": return 2;
-                case "settings": return 3;
-                case "size": return 4;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -497,10 +406,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Field? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -584,8 +489,7 @@ namespace Consumer.Schemas
         };
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name0 = global::System.Text.Json.JsonEncodedText.Encode("name");
 
-        /// <summary>The JSON property "name".</summary>
-        /// <remarks>JSON name: name (required).</remarks>
+        /// <summary>The JSON property "name" (required).</summary>
         public required string Name { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -602,24 +506,11 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(FieldWidget? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
                 && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Instance.Equals(NonObjectValue, other.NonObjectValue)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Instance.Equals(NonObjectValue, other.NonObjectValue);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(FieldWidget?)"/>.</summary>
@@ -661,10 +552,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<FieldWidget> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="FieldWidget"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="FieldWidget"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static FieldWidget ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -672,11 +560,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="FieldWidget"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="FieldWidget"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static FieldWidget ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -708,7 +592,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M1(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -751,32 +635,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "name"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "name": return 0;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -803,10 +661,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FieldWidget? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
@@ -896,10 +750,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -932,104 +782,35 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "size"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "label"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "widget"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                    case 7:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "options"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 8:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "settings"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("label"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("widget"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("options"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("settings"u8))
-            {
-                return 3;
-            }
-            if (r.ValueTextEquals("size"u8))
-            {
-                return 4;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "size"u8) ? 4 : -1;
+                case 5:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "label"u8) ? 0 : -1;
+                case 6:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "widget"u8) ? 1 : -1;
+                case 7:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "options"u8) ? 2 : -1;
+                case 8:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "settings"u8) ? 3 : -1;
             }
             return -1;
         }
 
-        private static int M1(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M1(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "name"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("name"u8))
-            {
-                return 0;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "name"u8) ? 0 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against implied-types.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -1075,49 +856,15 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 3:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 4:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V5(ref o0, c, null),
+                        1 => V1(ref o0, c, null),
+                        2 => V3(ref o0, c, null),
+                        3 => V4(ref o0, c, null),
+                        4 => V2(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -1127,10 +874,7 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "implied-types.schema.json#/required", "the required property 'label' is missing");
                 }
             }
@@ -1167,17 +911,11 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V6(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -1187,10 +925,7 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "implied-types.schema.json#/properties/widget/required", "the required property 'name' is missing");
                 }
             }
@@ -1205,10 +940,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("small"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("large"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "implied-types.schema.json#/properties/size/enum", "is not one of \"small\", \"large\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1237,10 +969,7 @@ namespace Consumer.Schemas
                         c.PushIndex(n0);
                     }
                     {
-                        if (!V7(ref a2, c, null) && c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (!V7(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed3)
                     {
@@ -1279,10 +1008,7 @@ namespace Consumer.Schemas
                     var hit6 = false;
                     if (!hit6)
                     {
-                        if (!V8(ref o0, c, null) && c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (!V8(ref o0, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed5)
                     {

@@ -71,24 +71,19 @@ namespace Consumer.Schemas
         private static readonly global::FactSchema.Validation.JsonValidator __fs_check3 = __FactSchemaValidators.Entry4;
         private static readonly global::FactSchema.Validation.JsonValidator __fs_check4 = __FactSchemaValidators.Entry5;
 
-        /// <summary>The JSON property "tags".</summary>
-        /// <remarks>JSON name: tags (optional).</remarks>
+        /// <summary>The JSON property "tags" (optional).</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Tags { get; init; }
 
-        /// <summary>The JSON property "mixed".</summary>
-        /// <remarks>JSON name: mixed (optional).</remarks>
+        /// <summary>The JSON property "mixed" (optional).</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Mixed { get; init; }
 
-        /// <summary>The JSON property "open".</summary>
-        /// <remarks>JSON name: open (optional).</remarks>
+        /// <summary>The JSON property "open" (optional).</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Open { get; init; }
 
-        /// <summary>The JSON property "point".</summary>
-        /// <remarks>JSON name: point (optional).</remarks>
+        /// <summary>The JSON property "point" (optional).</summary>
         public (double, double, string)? Point { get; init; }
 
-        /// <summary>The JSON property "draft07Pair".</summary>
-        /// <remarks>JSON name: draft07Pair (optional).</remarks>
+        /// <summary>The JSON property "draft07Pair" (optional).</summary>
         public (string, bool)? Draft07Pair { get; init; }
 
         /// <summary>Geo</summary>
@@ -103,28 +98,15 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Geo? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(__fs_comparer0.Equals(Tags, other.Tags)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return __fs_comparer0.Equals(Tags, other.Tags)
                 && __fs_comparer1.Equals(Mixed, other.Mixed)
                 && __fs_comparer2.Equals(Open, other.Open)
                 && global::System.Collections.Generic.EqualityComparer<(double, double, string)?>.Default.Equals(Point, other.Point)
                 && global::System.Collections.Generic.EqualityComparer<(string, bool)?>.Default.Equals(Draft07Pair, other.Draft07Pair)
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.Geo?>.Default.Equals(Cites, other.Cites)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Geo?)"/>.</summary>
@@ -170,10 +152,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Geo> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Geo"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Geo"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Geo ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -181,11 +160,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Geo"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Geo"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Geo ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -213,7 +188,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -483,65 +458,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "tags"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "open"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "mixed"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "point"u8))
-                        {
-                            return 3;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "cites"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    }
-                    case 11:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "draft07Pair"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "tags": return 0;
-                case "mixed": return 1;
-                case "open": return 2;
-                case "point": return 3;
-                case "draft07Pair": return 4;
-                case "cites": return 5;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -568,10 +484,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Geo? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -707,10 +619,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -727,84 +635,29 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
-        {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
-            {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "tags"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "open"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "mixed"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "point"u8))
-                        {
-                            return 3;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "cites"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    }
-                    case 11:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "draft07Pair"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("tags"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("mixed"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("open"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("point"u8))
-            {
-                return 3;
-            }
-            if (r.ValueTextEquals("draft07Pair"u8))
-            {
-                return 4;
-            }
-            if (r.ValueTextEquals("cites"u8))
-            {
-                return 5;
-            }
-            return -1;
-        }
-
+        private static global::FactSchema.Validation.PatternMatcher? F0;
         private static global::FactSchema.Validation.PatternMatcher? F1;
         private static global::FactSchema.Validation.PatternMatcher? F2;
         private static global::FactSchema.Validation.PatternMatcher? F3;
         private static global::FactSchema.Validation.PatternMatcher? F4;
-        private static global::FactSchema.Validation.PatternMatcher? F5;
+
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "tags"u8)) { return 0; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "open"u8) ? 2 : -1;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "mixed"u8)) { return 1; }
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "point"u8)) { return 3; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "cites"u8) ? 5 : -1;
+                case 11:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "draft07Pair"u8) ? 4 : -1;
+            }
+            return -1;
+        }
 
         /// <summary>Validates against maps-and-tuples.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -831,10 +684,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -855,57 +705,16 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 3:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 4:
-                        {
-                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 5:
-                        {
-                            if (!V0(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V1(ref o0, c, null),
+                        1 => V2(ref o0, c, null),
+                        2 => V3(ref o0, c, null),
+                        3 => V4(ref o0, c, null),
+                        4 => V5(ref o0, c, null),
+                        5 => V0(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -925,10 +734,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/tags/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -950,30 +756,21 @@ namespace Consumer.Schemas
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
-                    if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F1, "^[a-z]+$"))
+                    if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F0, "^[a-z]+$"))
                     {
                         var x7 = o0;
-                        if (!V6(ref x7, c, null) && c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (!V6(ref x7, c, null) && c.Fail(ref valid)) { return false; }
                         hit6 = true;
                     }
-                    if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F2, "^x-"))
+                    if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F1, "^x-"))
                     {
                         var x8 = o0;
-                        if (!V7(ref x8, c, null) && c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (!V7(ref x8, c, null) && c.Fail(ref valid)) { return false; }
                         hit6 = true;
                     }
                     if (!hit6)
                     {
-                        if (c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (c.Fail(ref valid)) { return false; }
                         c.AddErrorAt(ref o0, "maps-and-tuples.schema.json#/properties/tags/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
                     if (pushed5)
@@ -995,10 +792,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/mixed/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -1020,30 +814,21 @@ namespace Consumer.Schemas
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
-                    if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F3, "^[a-z]+$"))
+                    if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F2, "^[a-z]+$"))
                     {
                         var x7 = o0;
-                        if (!V8(ref x7, c, null) && c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (!V8(ref x7, c, null) && c.Fail(ref valid)) { return false; }
                         hit6 = true;
                     }
-                    if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F4, "^x-"))
+                    if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F3, "^x-"))
                     {
                         var x8 = o0;
-                        if (!V9(ref x8, c, null) && c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (!V9(ref x8, c, null) && c.Fail(ref valid)) { return false; }
                         hit6 = true;
                     }
                     if (!hit6)
                     {
-                        if (c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (c.Fail(ref valid)) { return false; }
                         c.AddErrorAt(ref o0, "maps-and-tuples.schema.json#/properties/mixed/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
                     if (pushed5)
@@ -1065,10 +850,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/open/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -1089,13 +871,10 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F5, "^[a-z]+$"))
+                    if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F4, "^[a-z]+$"))
                     {
                         var x7 = o0;
-                        if (!V10(ref x7, c, null) && c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (!V10(ref x7, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed5)
                     {
@@ -1117,10 +896,7 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "maps-and-tuples.schema.json#/properties/point/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
@@ -1145,36 +921,24 @@ namespace Consumer.Schemas
                         {
                             case 0:
                             {
-                                if (!V11(ref a2, c, null) && c.Fail(ref valid))
-                                {
-                                    return false;
-                                }
+                                if (!V11(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                                 break;
                             }
                             case 1:
                             {
-                                if (!V12(ref a2, c, null) && c.Fail(ref valid))
-                                {
-                                    return false;
-                                }
+                                if (!V12(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                                 break;
                             }
                             case 2:
                             {
-                                if (!V13(ref a2, c, null) && c.Fail(ref valid))
-                                {
-                                    return false;
-                                }
+                                if (!V13(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                                 break;
                             }
                         }
                     }
                     else
                     {
-                        if (!V14(ref a2, c, null) && c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (!V14(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed3)
                     {
@@ -1185,10 +949,7 @@ namespace Consumer.Schemas
                 }
                 if (n0 < 3)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "maps-and-tuples.schema.json#/properties/point/minItems", "has fewer than 3 items");
                 }
             }
@@ -1204,10 +965,7 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "maps-and-tuples.schema.json#/properties/draft07Pair/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
@@ -1232,28 +990,19 @@ namespace Consumer.Schemas
                         {
                             case 0:
                             {
-                                if (!V15(ref a2, c, null) && c.Fail(ref valid))
-                                {
-                                    return false;
-                                }
+                                if (!V15(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                                 break;
                             }
                             case 1:
                             {
-                                if (!V16(ref a2, c, null) && c.Fail(ref valid))
-                                {
-                                    return false;
-                                }
+                                if (!V16(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                                 break;
                             }
                         }
                     }
                     else
                     {
-                        if (!V17(ref a2, c, null) && c.Fail(ref valid))
-                        {
-                            return false;
-                        }
+                        if (!V17(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed3)
                     {
@@ -1264,10 +1013,7 @@ namespace Consumer.Schemas
                 }
                 if (n0 < 2)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "maps-and-tuples.schema.json#/properties/draft07Pair/minItems", "has fewer than 2 items");
                 }
             }

@@ -62,23 +62,19 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name4 = global::System.Text.Json.JsonEncodedText.Encode("optionalNullableNumber");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name5 = global::System.Text.Json.JsonEncodedText.Encode("optionalNullableViaAnyOf");
 
-        /// <summary>The JSON property "required".</summary>
-        /// <remarks>JSON name: required (required).</remarks>
+        /// <summary>The JSON property "required" (required).</summary>
         public required string Required { get; init; }
 
-        /// <summary>The JSON property "requiredNullable".</summary>
-        /// <remarks>JSON name: requiredNullable (required, may be null).</remarks>
+        /// <summary>The JSON property "requiredNullable" (required, may be null).</summary>
         public required string? RequiredNullable { get; init; }
 
-        /// <summary>The JSON property "optional".</summary>
-        /// <remarks>JSON name: optional (optional).</remarks>
+        /// <summary>The JSON property "optional" (optional).</summary>
         public string? Optional { get; init; }
 
         private string? __fs_value3;
         private bool __fs_set3;
 
-        /// <summary>The JSON property "optionalNullable".</summary>
-        /// <remarks>JSON name: optionalNullable (optional, may be null; written only when set).</remarks>
+        /// <summary>The JSON property "optionalNullable" (optional, may be null; written only when set).</summary>
         public string? OptionalNullable
         {
             get => __fs_value3;
@@ -88,8 +84,7 @@ namespace Consumer.Schemas
         private long? __fs_value4;
         private bool __fs_set4;
 
-        /// <summary>The JSON property "optionalNullableNumber".</summary>
-        /// <remarks>JSON name: optionalNullableNumber (optional, may be null; written only when set).</remarks>
+        /// <summary>The JSON property "optionalNullableNumber" (optional, may be null; written only when set).</summary>
         public long? OptionalNullableNumber
         {
             get => __fs_value4;
@@ -99,8 +94,7 @@ namespace Consumer.Schemas
         private bool? __fs_value5;
         private bool __fs_set5;
 
-        /// <summary>The JSON property "optionalNullableViaAnyOf".</summary>
-        /// <remarks>JSON name: optionalNullableViaAnyOf (optional, may be null; written only when set).</remarks>
+        /// <summary>The JSON property "optionalNullableViaAnyOf" (optional, may be null; written only when set).</summary>
         public bool? OptionalNullableViaAnyOf
         {
             get => __fs_value5;
@@ -115,17 +109,9 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Nullability? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Required, other.Required)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Required, other.Required)
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RequiredNullable, other.RequiredNullable)
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Optional, other.Optional)
                 && __fs_set3 == other.__fs_set3
@@ -134,12 +120,7 @@ namespace Consumer.Schemas
                 && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(__fs_value4, other.__fs_value4)
                 && __fs_set5 == other.__fs_set5
                 && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(__fs_value5, other.__fs_value5)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Nullability?)"/>.</summary>
@@ -185,10 +166,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Nullability> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Nullability"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Nullability"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Nullability ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -196,11 +174,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Nullability"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Nullability"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Nullability ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -228,7 +202,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -318,69 +292,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 8:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "required"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "optional"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 16:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "requiredNullable"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "optionalNullable"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                    case 22:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "optionalNullableNumber"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                    case 24:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "optionalNullableViaAnyOf"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "required": return 0;
-                case "requiredNullable": return 1;
-                case "optional": return 2;
-                case "optionalNullable": return 3;
-                case "optionalNullableNumber": return 4;
-                case "optionalNullableViaAnyOf": return 5;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -407,10 +318,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Nullability? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -539,10 +446,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -559,83 +462,24 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 8:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "required"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "optional"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 16:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "requiredNullable"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "optionalNullable"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                    case 22:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "optionalNullableNumber"u8))
-                        {
-                            return 4;
-                        }
-                        break;
-                    }
-                    case 24:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "optionalNullableViaAnyOf"u8))
-                        {
-                            return 5;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("required"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("requiredNullable"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("optional"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("optionalNullable"u8))
-            {
-                return 3;
-            }
-            if (r.ValueTextEquals("optionalNullableNumber"u8))
-            {
-                return 4;
-            }
-            if (r.ValueTextEquals("optionalNullableViaAnyOf"u8))
-            {
-                return 5;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "required"u8)) { return 0; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "optional"u8) ? 2 : -1;
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "requiredNullable"u8)) { return 1; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "optionalNullable"u8) ? 3 : -1;
+                case 22:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "optionalNullableNumber"u8) ? 4 : -1;
+                case 24:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "optionalNullableViaAnyOf"u8) ? 5 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against nullability.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -648,10 +492,7 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "nullability.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -677,57 +518,16 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 3:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 4:
-                        {
-                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 5:
-                        {
-                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V1(ref o0, c, null),
+                        1 => V2(ref o0, c, null),
+                        2 => V3(ref o0, c, null),
+                        3 => V4(ref o0, c, null),
+                        4 => V5(ref o0, c, null),
+                        5 => V6(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -737,18 +537,12 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "nullability.schema.json#/required", "the required property 'required' is missing");
                 }
                 if (!seen2[1])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "nullability.schema.json#/required", "the required property 'requiredNullable' is missing");
                 }
             }
@@ -799,10 +593,7 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet0);
                 if (matches1 == 0)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf", "does not match any of the 2 schemas in anyOf");
                 }
             }

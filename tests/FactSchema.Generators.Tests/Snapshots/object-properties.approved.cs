@@ -62,16 +62,13 @@ namespace Consumer.Schemas
         /// <remarks>JSON name: headline (required).</remarks>
         public required string Headline { get; init; }
 
-        /// <summary>The JSON property "wordCount".</summary>
-        /// <remarks>JSON name: wordCount (optional).</remarks>
+        /// <summary>The JSON property "wordCount" (optional).</summary>
         public long? WordCount { get; init; }
 
-        /// <summary>The JSON property "score".</summary>
-        /// <remarks>JSON name: score (optional).</remarks>
+        /// <summary>The JSON property "score" (optional).</summary>
         public double? Score { get; init; }
 
-        /// <summary>The JSON property "embargoed".</summary>
-        /// <remarks>JSON name: embargoed (optional).</remarks>
+        /// <summary>The JSON property "embargoed" (optional).</summary>
         public bool? Embargoed { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -82,26 +79,13 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(PressRelease? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Headline, other.Headline)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Headline, other.Headline)
                 && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(WordCount, other.WordCount)
                 && global::System.Collections.Generic.EqualityComparer<double?>.Default.Equals(Score, other.Score)
                 && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(Embargoed, other.Embargoed)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(PressRelease?)"/>.</summary>
@@ -145,10 +129,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<PressRelease> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="PressRelease"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="PressRelease"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static PressRelease ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -156,11 +137,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="PressRelease"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="PressRelease"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static PressRelease ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -186,7 +163,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -250,55 +227,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "score"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 8:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "headline"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 9:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "wordCount"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "embargoed"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "headline": return 0;
-                case "wordCount": return 1;
-                case "score": return 2;
-                case "embargoed": return 3;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -325,10 +253,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PressRelease? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -424,10 +348,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -444,63 +364,21 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "score"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 8:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "headline"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 9:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "wordCount"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "embargoed"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("headline"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("wordCount"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("score"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("embargoed"u8))
-            {
-                return 3;
+                case 5:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "score"u8) ? 2 : -1;
+                case 8:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "headline"u8) ? 0 : -1;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "wordCount"u8)) { return 1; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "embargoed"u8) ? 3 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against object-properties.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -513,10 +391,7 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "object-properties.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -542,41 +417,14 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 3:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V1(ref o0, c, null),
+                        1 => V2(ref o0, c, null),
+                        2 => V3(ref o0, c, null),
+                        3 => V4(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -586,10 +434,7 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "object-properties.schema.json#/required", "the required property 'headline' is missing");
                 }
             }

@@ -90,10 +90,6 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
@@ -241,10 +237,6 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
 
@@ -350,8 +342,7 @@ namespace Consumer.Schemas
         private global::Consumer.Schemas.AidMaybeKind? __fs_value1;
         private bool __fs_set1;
 
-        /// <summary>The JSON property "maybeKind".</summary>
-        /// <remarks>JSON name: maybeKind (optional, may be null; written only when set).</remarks>
+        /// <summary>The JSON property "maybeKind" (optional, may be null; written only when set).</summary>
         public global::Consumer.Schemas.AidMaybeKind? MaybeKind
         {
             get => __fs_value1;
@@ -366,25 +357,12 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Aid? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.AidKind>.Default.Equals(Kind, other.Kind)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.AidKind>.Default.Equals(Kind, other.Kind)
                 && __fs_set1 == other.__fs_set1
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.AidMaybeKind?>.Default.Equals(__fs_value1, other.__fs_value1)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Aid?)"/>.</summary>
@@ -426,10 +404,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Aid> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Aid"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Aid"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Aid ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -437,11 +412,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Aid"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Aid"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Aid ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -465,7 +436,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -519,41 +490,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "kind"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 9:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "maybeKind"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "kind": return 0;
-                case "maybeKind": return 1;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -580,10 +516,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Aid? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -673,10 +605,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -709,43 +637,18 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "kind"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 9:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "maybeKind"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("kind"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("maybeKind"u8))
-            {
-                return 1;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "kind"u8) ? 0 : -1;
+                case 9:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "maybeKind"u8) ? 1 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against string-enum.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -764,10 +667,7 @@ namespace Consumer.Schemas
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "string-enum.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -793,25 +693,12 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V1(ref o0, c, null),
+                        1 => V2(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -821,10 +708,7 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "string-enum.schema.json#/required", "the required property 'kind' is missing");
                 }
             }
@@ -839,10 +723,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("military-aid"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("financial aid"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals(""u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("1st-tranche"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("a-b"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("a_b"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("class"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "string-enum.schema.json#/properties/kind/enum", "is not one of \"military-aid\", \"financial aid\", \"\", \"1st-tranche\", \"a-b\", \"a_b\", \"class\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -856,18 +737,12 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName || t == global::System.Text.Json.JsonTokenType.Null))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "string-enum.schema.json#/properties/maybeKind/type", "expected a string or null, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("yes"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("no"u8)) || t == global::System.Text.Json.JsonTokenType.Null))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "string-enum.schema.json#/properties/maybeKind/enum", "is not one of \"yes\", \"no\", null");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);

@@ -71,10 +71,6 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry3(ref reader, context, evaluated);
 
@@ -187,10 +183,6 @@ namespace Consumer.Schemas
         };
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry4(ref reader, context, evaluated);
 
@@ -293,27 +285,23 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name2 = global::System.Text.Json.JsonEncodedText.Encode("note");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name3 = global::System.Text.Json.JsonEncodedText.Encode("text");
 
-        /// <summary>The JSON property "id".</summary>
-        /// <remarks>JSON name: id (required).</remarks>
+        /// <summary>The JSON property "id" (required).</summary>
         public required string Id { get; init; }
 
-        /// <summary>The JSON property "kind".</summary>
-        /// <remarks>JSON name: kind (required).</remarks>
+        /// <summary>The JSON property "kind" (required).</summary>
         public string Kind { get; init; } = "quote";
 
         private string? __fs_value2;
         private bool __fs_set2;
 
-        /// <summary>The JSON property "note".</summary>
-        /// <remarks>JSON name: note (optional, may be null; written only when set).</remarks>
+        /// <summary>The JSON property "note" (optional, may be null; written only when set).</summary>
         public string? Note
         {
             get => __fs_value2;
             init { __fs_value2 = value; __fs_set2 = true; }
         }
 
-        /// <summary>The JSON property "text".</summary>
-        /// <remarks>JSON name: text (required).</remarks>
+        /// <summary>The JSON property "text" (required).</summary>
         public required string Text { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -324,27 +312,14 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(QuoteAssertion? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Id, other.Id)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Id, other.Id)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Kind, other.Kind)
                 && __fs_set2 == other.__fs_set2
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(__fs_value2, other.__fs_value2)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Text, other.Text)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(QuoteAssertion?)"/>.</summary>
@@ -388,11 +363,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<QuoteAssertion> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="QuoteAssertion"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="QuoteAssertion"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new QuoteAssertion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -408,10 +379,7 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="QuoteAssertion"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="QuoteAssertion"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new QuoteAssertion ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -509,49 +477,19 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 2:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "id"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "kind"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "note"u8))
-                        {
-                            return 2;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "text"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
+                case 2:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "id"u8) ? 0 : -1;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "kind"u8)) { return 1; }
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "note"u8)) { return 2; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "text"u8) ? 3 : -1;
             }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "id": return 0;
-                case "kind": return 1;
-                case "note": return 2;
-                case "text": return 3;
-                default: return -1;
-            }
+            return -1;
         }
 
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
@@ -580,10 +518,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out QuoteAssertion? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
 
@@ -667,27 +601,23 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name2 = global::System.Text.Json.JsonEncodedText.Encode("note");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name3 = global::System.Text.Json.JsonEncodedText.Encode("stance");
 
-        /// <summary>The JSON property "id".</summary>
-        /// <remarks>JSON name: id (required).</remarks>
+        /// <summary>The JSON property "id" (required).</summary>
         public required string Id { get; init; }
 
-        /// <summary>The JSON property "kind".</summary>
-        /// <remarks>JSON name: kind (required).</remarks>
+        /// <summary>The JSON property "kind" (required).</summary>
         public string Kind { get; init; } = "position";
 
         private string? __fs_value2;
         private bool __fs_set2;
 
-        /// <summary>The JSON property "note".</summary>
-        /// <remarks>JSON name: note (optional, may be null; written only when set).</remarks>
+        /// <summary>The JSON property "note" (optional, may be null; written only when set).</summary>
         public string? Note
         {
             get => __fs_value2;
             init { __fs_value2 = value; __fs_set2 = true; }
         }
 
-        /// <summary>The JSON property "stance".</summary>
-        /// <remarks>JSON name: stance (required).</remarks>
+        /// <summary>The JSON property "stance" (required).</summary>
         public required global::Consumer.Schemas.PositionAssertionStance Stance { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -698,27 +628,14 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(PositionAssertion? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Id, other.Id)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Id, other.Id)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Kind, other.Kind)
                 && __fs_set2 == other.__fs_set2
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(__fs_value2, other.__fs_value2)
                 && global::System.Collections.Generic.EqualityComparer<global::Consumer.Schemas.PositionAssertionStance>.Default.Equals(Stance, other.Stance)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(PositionAssertion?)"/>.</summary>
@@ -762,11 +679,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<PositionAssertion> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="PositionAssertion"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="PositionAssertion"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new PositionAssertion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -782,10 +695,7 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="PositionAssertion"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="PositionAssertion"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new PositionAssertion ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -883,53 +793,20 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 2:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "id"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "kind"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "note"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "stance"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                }
-                return -1;
+                case 2:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "id"u8) ? 0 : -1;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "kind"u8)) { return 1; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "note"u8) ? 2 : -1;
+                case 6:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "stance"u8) ? 3 : -1;
             }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "id": return 0;
-                case "kind": return 1;
-                case "note": return 2;
-                case "stance": return 3;
-                default: return -1;
-            }
+            return -1;
         }
 
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
@@ -958,10 +835,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PositionAssertion? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
 
@@ -1085,11 +958,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Assertion> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Assertion"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Assertion"/> from the value, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Assertion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -1105,10 +974,7 @@ namespace Consumer.Schemas
             return value;
         }
 
-        /// <summary>Reads a <see cref="Assertion"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) the value.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Assertion"/> from the value already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Assertion ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -1161,10 +1027,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Assertion? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -1221,10 +1083,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -1273,122 +1131,46 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        private static readonly string[] F0 = new string[] { "quote", "position" };
+
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 2:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "id"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "kind"u8))
-                        {
-                            return 1;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "note"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("id"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("kind"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("note"u8))
-            {
-                return 2;
+                case 2:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "id"u8) ? 0 : -1;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "kind"u8)) { return 1; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "note"u8) ? 2 : -1;
             }
             return -1;
         }
 
-        private static readonly string[] F1 = new string[] { "quote", "position" };
-        private static int M2(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M1(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "kind"u8))
-                        {
-                            return 0;
-                        }
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "text"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("kind"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("text"u8))
-            {
-                return 1;
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "kind"u8)) { return 0; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "text"u8) ? 1 : -1;
             }
             return -1;
         }
 
-        private static int M3(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M2(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 4:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "kind"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "stance"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("kind"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("stance"u8))
-            {
-                return 1;
+                case 4:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "kind"u8) ? 0 : -1;
+                case 6:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "stance"u8) ? 1 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against union-shared-properties.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -1413,10 +1195,7 @@ namespace Consumer.Schemas
             var start = r;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref start, "union-shared-properties.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -1442,33 +1221,13 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V5(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V6(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V5(ref o0, c, null),
+                        1 => V3(ref o0, c, null),
+                        2 => V6(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -1479,25 +1238,19 @@ namespace Consumer.Schemas
                 r = o0;
                 if (!seen2[0])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "union-shared-properties.schema.json#/required", "the required property 'id' is missing");
                 }
                 if (!seen2[1])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "union-shared-properties.schema.json#/required", "the required property 'kind' is missing");
                 }
             }
             {
                 var quiet7 = c.BeginQuiet();
                 var matches8 = 0;
-                var branch10 = global::FactSchema.Validation.FactSchemaValidation.SelectBranch(start, "kind"u8, F1);
+                var branch10 = global::FactSchema.Validation.FactSchemaValidation.SelectBranch(start, "kind"u8, F0);
                 switch (branch10)
                 {
                     case 0:
@@ -1552,7 +1305,7 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet7);
                 if (matches8 == 0)
                 {
-                    var selected15 = c.Quiet ? -1 : global::FactSchema.Validation.FactSchemaValidation.SelectBranch(start, "kind"u8, F1);
+                    var selected15 = c.Quiet ? -1 : global::FactSchema.Validation.FactSchemaValidation.SelectBranch(start, "kind"u8, F0);
                     switch (selected15)
                     {
                         case 0:
@@ -1571,10 +1324,7 @@ namespace Consumer.Schemas
                         }
                         default:
                         {
-                            if (c.Fail(ref valid))
-                            {
-                                return false;
-                            }
+                            if (c.Fail(ref valid)) { return false; }
                             c.AddError(ref start, "union-shared-properties.schema.json#/oneOf", "does not match any of the 2 schemas in oneOf");
                             break;
                         }
@@ -1582,10 +1332,7 @@ namespace Consumer.Schemas
                 }
                 else if (matches8 > 1)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "union-shared-properties.schema.json#/oneOf", "matches more than one of the 2 schemas in oneOf");
                 }
             }
@@ -1595,6 +1342,58 @@ namespace Consumer.Schemas
 
         // union-shared-properties.schema.json#/oneOf/0
         private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        {
+            var valid = true;
+            var t = r.TokenType;
+            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
+            if (t == global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                ref var o0 = ref r;
+                var n1 = 0;
+                global::System.Span<bool> seen2 = stackalloc bool[2];
+                while (true)
+                {
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        break;
+                    }
+                    var k3 = M1(ref o0);
+                    if (k3 >= 0)
+                    {
+                        seen2[k3] = true;
+                    }
+                    var pushed5 = !c.Quiet;
+                    if (pushed5)
+                    {
+                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
+                    if (!(k3 switch
+                    {
+                        0 => V7(ref o0, c, null),
+                        1 => V8(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
+                    if (pushed5)
+                    {
+                        c.Pop();
+                    }
+                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
+                    n1++;
+                }
+                if (!seen2[1])
+                {
+                    if (c.Fail(ref valid)) { return false; }
+                    c.AddErrorAt(ref start, "union-shared-properties.schema.json#/oneOf/0/required", "the required property 'text' is missing");
+                }
+            }
+            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
+            return valid;
+        }
+
+        // union-shared-properties.schema.json#/oneOf/1
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -1622,25 +1421,12 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V7(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V8(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V9(ref o0, c, null),
+                        1 => V4(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -1650,78 +1436,7 @@ namespace Consumer.Schemas
                 }
                 if (!seen2[1])
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
-                    c.AddErrorAt(ref start, "union-shared-properties.schema.json#/oneOf/0/required", "the required property 'text' is missing");
-                }
-            }
-            global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
-            return valid;
-        }
-
-        // union-shared-properties.schema.json#/oneOf/1
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
-        {
-            var valid = true;
-            var t = r.TokenType;
-            var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (t == global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                ref var o0 = ref r;
-                var n1 = 0;
-                global::System.Span<bool> seen2 = stackalloc bool[2];
-                while (true)
-                {
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
-                    var k3 = M3(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
-                    var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
-                    {
-                        case 0:
-                        {
-                            if (!V9(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V4(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
-                    global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
-                    n1++;
-                }
-                if (!seen2[1])
-                {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddErrorAt(ref start, "union-shared-properties.schema.json#/oneOf/1/required", "the required property 'stance' is missing");
                 }
             }
@@ -1736,10 +1451,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("quote"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("position"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "union-shared-properties.schema.json#/properties/kind/enum", "is not one of \"quote\", \"position\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1753,10 +1465,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("for"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("against"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "union-shared-properties.schema.json#/oneOf/1/properties/stance/enum", "is not one of \"for\", \"against\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1776,10 +1485,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("quote"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "union-shared-properties.schema.json#/oneOf/0/properties/kind/const", "is not the constant \"quote\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -1796,10 +1502,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("position"u8))))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddError(ref r, "union-shared-properties.schema.json#/oneOf/1/properties/kind/const", "is not the constant \"position\"");
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);

@@ -67,20 +67,16 @@ namespace Consumer.Schemas
         private static readonly global::FactSchema.Validation.JsonValidator __fs_check1 = __FactSchemaValidators.Entry2;
         private static readonly global::FactSchema.Validation.JsonValidator __fs_check2 = __FactSchemaValidators.Entry3;
 
-        /// <summary>The JSON property "either".</summary>
-        /// <remarks>JSON name: either (optional).</remarks>
+        /// <summary>The JSON property "either" (optional).</summary>
         public global::System.Text.Json.JsonElement? Either { get; init; }
 
-        /// <summary>The JSON property "stringOrObject".</summary>
-        /// <remarks>JSON name: stringOrObject (optional).</remarks>
+        /// <summary>The JSON property "stringOrObject" (optional).</summary>
         public global::System.Text.Json.JsonElement? StringOrObject { get; init; }
 
-        /// <summary>The JSON property "tuple".</summary>
-        /// <remarks>JSON name: tuple (optional).</remarks>
+        /// <summary>The JSON property "tuple" (optional).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Tuple { get; init; }
 
-        /// <summary>The JSON property "anything".</summary>
-        /// <remarks>JSON name: anything (optional).</remarks>
+        /// <summary>The JSON property "anything" (optional).</summary>
         public global::System.Text.Json.JsonElement? Anything { get; init; }
 
         /// <summary>Properties the schema does not declare, kept as raw JSON so that a round trip loses nothing.</summary>
@@ -91,26 +87,13 @@ namespace Consumer.Schemas
         /// <returns><see langword="true"/> when both hold the same JSON data.</returns>
         public bool Equals(Evidence? other)
         {
-            if (other is null)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(this, other))
-            {
-                return true;
-            }
-
-            if (!(__fs_comparer0.Equals(Either, other.Either)
+            if (other is null) { return false; }
+            if (ReferenceEquals(this, other)) { return true; }
+            return __fs_comparer0.Equals(Either, other.Either)
                 && __fs_comparer1.Equals(StringOrObject, other.StringOrObject)
                 && __fs_comparer2.Equals(Tuple, other.Tuple)
                 && __fs_comparer3.Equals(Anything, other.Anything)
-                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties)))
-            {
-                return false;
-            }
-
-            return true;
+                && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
         /// <summary>A hash code consistent with <see cref="Equals(Evidence?)"/>.</summary>
@@ -154,10 +137,7 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Evidence> __fs_read = ReadChecked;
 
-        /// <summary>Reads a <see cref="Evidence"/> that is already known to be valid, checking only its shape (used by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Evidence"/> from a JSON object already known to be valid, checking only its shape (for generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Evidence ReadUnvalidated(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -165,11 +145,7 @@ namespace Consumer.Schemas
             return ReadChecked(ref reader, ref proven);
         }
 
-        /// <summary>Reads a <see cref="Evidence"/> and checks it against the schema as far as it can on the way (used by <c>Deserialize</c> and by generated readers of containing types).</summary>
-        /// <param name="reader">The reader, positioned on (or just before) a JSON object.</param>
-        /// <param name="proven">Left true only if the value was proven valid; set to false when a check failed or could not be made (the caller then runs the validator, which has the last word). Checks are skipped once it is false.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or not of the schema's shape.</exception>
+        /// <summary>Reads a <see cref="Evidence"/> from a JSON object, clearing <c>proven</c> unless every check on the way held (for <c>Deserialize</c> and generated readers).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Evidence ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
@@ -195,7 +171,7 @@ namespace Consumer.Schemas
                         break;
                     }
 
-                    __fs_property = __fs_MatchProperty(ref reader);
+                    __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
@@ -284,59 +260,6 @@ namespace Consumer.Schemas
             return __fs_result;
         }
 
-        private static int __fs_MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "tuple"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "either"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 8:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "anything"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                    case 14:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "stringOrObject"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-
-            switch (global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader))
-            {
-                case "either": return 0;
-                case "stringOrObject": return 1;
-                case "tuple": return 2;
-                case "anything": return 3;
-                default: return -1;
-            }
-        }
-
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
         /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
@@ -363,10 +286,6 @@ namespace Consumer.Schemas
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Evidence? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
 
@@ -472,10 +391,6 @@ namespace Consumer.Schemas
         private static global::FactSchema.Serialization.FactSchemaJsonSchema? __fs_jsonSchema;
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
-        /// <param name="reader">A reader on the value's first token; on success it is left on the value's last token.</param>
-        /// <param name="context">The validation run.</param>
-        /// <param name="evaluated">Where to mark evaluated properties, or null.</param>
-        /// <returns>True when valid.</returns>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
     }
@@ -492,67 +407,22 @@ namespace Consumer.Schemas
     [global::System.CodeDom.Compiler.GeneratedCode("FactSchema", null)]
     file static class __FactSchemaValidators
     {
-        private static int M0(ref global::System.Text.Json.Utf8JsonReader r)
+        internal static int M0(ref global::System.Text.Json.Utf8JsonReader r)
         {
-            if (!r.ValueIsEscaped && !r.HasValueSequence)
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
             {
-                var s = r.ValueSpan;
-                switch (s.Length)
-                {
-                    case 5:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "tuple"u8))
-                        {
-                            return 2;
-                        }
-                        break;
-                    }
-                    case 6:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "either"u8))
-                        {
-                            return 0;
-                        }
-                        break;
-                    }
-                    case 8:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "anything"u8))
-                        {
-                            return 3;
-                        }
-                        break;
-                    }
-                    case 14:
-                    {
-                        if (global::System.MemoryExtensions.SequenceEqual(s, "stringOrObject"u8))
-                        {
-                            return 1;
-                        }
-                        break;
-                    }
-                }
-                return -1;
-            }
-            if (r.ValueTextEquals("either"u8))
-            {
-                return 0;
-            }
-            if (r.ValueTextEquals("stringOrObject"u8))
-            {
-                return 1;
-            }
-            if (r.ValueTextEquals("tuple"u8))
-            {
-                return 2;
-            }
-            if (r.ValueTextEquals("anything"u8))
-            {
-                return 3;
+                case 5:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "tuple"u8) ? 2 : -1;
+                case 6:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "either"u8) ? 0 : -1;
+                case 8:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "anything"u8) ? 3 : -1;
+                case 14:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "stringOrObject"u8) ? 1 : -1;
             }
             return -1;
         }
-
 
         /// <summary>Validates against unsupported.schema.json#.</summary>
         public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
@@ -573,10 +443,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "unsupported.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
@@ -597,33 +464,13 @@ namespace Consumer.Schemas
                         c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
                     }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    switch (k3)
+                    if (!(k3 switch
                     {
-                        case 0:
-                        {
-                            if (!V1(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 1:
-                        {
-                            if (!V2(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                        case 2:
-                        {
-                            if (!V3(ref o0, c, null) && c.Fail(ref valid))
-                            {
-                                return false;
-                            }
-                            break;
-                        }
-                    }
+                        0 => V1(ref o0, c, null),
+                        1 => V2(ref o0, c, null),
+                        2 => V3(ref o0, c, null),
+                        _ => true,
+                    }) && c.Fail(ref valid)) { return false; }
                     if (pushed5)
                     {
                         c.Pop();
@@ -664,10 +511,7 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet0);
                 if (matches1 == 0)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "unsupported.schema.json#/properties/either/anyOf", "does not match any of the 2 schemas in anyOf");
                 }
             }
@@ -693,18 +537,12 @@ namespace Consumer.Schemas
                 c.EndQuiet(quiet5);
                 if (matches6 == 0)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "unsupported.schema.json#/properties/either/oneOf", "does not match any of the 2 schemas in oneOf");
                 }
                 else if (matches6 > 1)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref start, "unsupported.schema.json#/properties/either/oneOf", "matches more than one of the 2 schemas in oneOf");
                 }
             }
@@ -722,10 +560,7 @@ namespace Consumer.Schemas
             var t = r.TokenType;
             if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
             {
-                if (c.Fail(ref valid))
-                {
-                    return false;
-                }
+                if (c.Fail(ref valid)) { return false; }
                 c.AddErrorAt(ref r, "unsupported.schema.json#/properties/tuple/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
             }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
@@ -750,18 +585,12 @@ namespace Consumer.Schemas
                         {
                             case 0:
                             {
-                                if (!V8(ref a2, c, null) && c.Fail(ref valid))
-                                {
-                                    return false;
-                                }
+                                if (!V8(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                                 break;
                             }
                             case 1:
                             {
-                                if (!V9(ref a2, c, null) && c.Fail(ref valid))
-                                {
-                                    return false;
-                                }
+                                if (!V9(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                                 break;
                             }
                         }
@@ -787,10 +616,7 @@ namespace Consumer.Schemas
             {
                 if (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 0m) < 0)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref r, "unsupported.schema.json#/properties/either/anyOf/0/minimum", "is less than the minimum 0");
                 }
             }
@@ -808,10 +634,7 @@ namespace Consumer.Schemas
                 var length0 = global::FactSchema.Validation.FactSchemaValidation.StringLength(ref r);
                 if (length0 < 1)
                 {
-                    if (c.Fail(ref valid))
-                    {
-                        return false;
-                    }
+                    if (c.Fail(ref valid)) { return false; }
                     c.AddError(ref r, "unsupported.schema.json#/properties/either/anyOf/1/minLength", "is empty, but must have at least 1 character");
                 }
             }
