@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using FactSchema.Generators.Model;
 using static FactSchema.Generators.Emit.KnownNames;
 
@@ -33,10 +34,15 @@ internal static class EnumEmitter
         w.WriteLine($"[{GeneratedCode}(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
         w.OpenBlock($"public sealed partial class {type.ConverterName} : {RecordEmitter.ConverterBase(type.JsonSchemaPointer is not null)}<{type.FullName}>");
         RecordEmitter.EmitConverterSchema(w, type.JsonSchemaPointer is null ? null : "JsonSchema");
-        for (var i = 0; i < type.Members.Count; i++)
+        // Members are declared in order with implicit values, so a member's value is its index in these arrays.
+        w.WriteLine($"private static readonly {JsonEncodedText}[] __fs_values = new {JsonEncodedText}[]");
+        w.WriteLine("{");
+        foreach (var member in type.Members)
         {
-            w.WriteLine($"private static readonly {JsonEncodedText} __fs_value{Index(i)} = {JsonEncodedText}.Encode({CodeText.Literal(type.Members[i].JsonValue)});");
+            w.WriteLine($"    {JsonEncodedText}.Encode({CodeText.Literal(member.JsonValue)}),");
         }
+
+        w.WriteLine("};");
 
         w.WriteLine("private static readonly string[] __fs_allowed = new string[]");
         w.WriteLine("{");
@@ -59,25 +65,11 @@ internal static class EnumEmitter
         w.WriteLine($"throw {Reader}.UnexpectedToken(ref reader, \"a string\");");
         w.CloseBlock();
         w.WriteLine();
-        w.OpenBlock("if (!reader.ValueIsEscaped && !reader.HasValueSequence)");
-        w.WriteLine("var span = reader.ValueSpan;");
-        foreach (var member in type.Members)
-        {
-            if (CodeText.Utf8Literal(member.JsonValue) is { } literal)
-            {
-                w.OpenBlock($"if (global::System.MemoryExtensions.SequenceEqual(span, {literal}))");
-                w.WriteLine($"return {type.FullName}.{member.Name};");
-                w.CloseBlock();
-            }
-        }
-
-        w.CloseBlock();
-        w.OpenBlock($"else if (TryParse({Reader}.GetString(ref reader), out var value))");
-        w.WriteLine("return value;");
+        w.WriteLine("var index = __fs_Match(ref reader);");
+        w.WriteLine($"return index >= 0 ? ({type.FullName})index : throw {Reader}.NotInEnum(ref reader, __fs_allowed);");
         w.CloseBlock();
         w.WriteLine();
-        w.WriteLine($"throw {Reader}.NotInEnum(ref reader, __fs_allowed);");
-        w.CloseBlock();
+        NameMatcherEmitter.Emit(w, "private static int __fs_Match", type.Members.Select(m => m.JsonValue).ToList());
         w.WriteLine();
 
         w.WriteLine("/// <summary>Writes the value's JSON string.</summary>");
@@ -89,31 +81,13 @@ internal static class EnumEmitter
         w.WriteLine("/// <summary>The value's JSON string, pre-encoded for writers.</summary>");
         w.WriteLine("/// <param name=\"value\">The value.</param>");
         w.WriteLine("/// <returns>The encoded text.</returns>");
-        w.OpenBlock($"public static {JsonEncodedText} ToEncodedText({type.FullName} value)");
-        w.OpenBlock("switch (value)");
-        for (var i = 0; i < type.Members.Count; i++)
-        {
-            w.WriteLine($"case {type.FullName}.{type.Members[i].Name}: return __fs_value{Index(i)};");
-        }
-
-        w.WriteLine($"default: throw {Writer}.UndefinedEnumValue({CodeText.Literal(type.Name)}, (long)value);");
-        w.CloseBlock();
-        w.CloseBlock();
+        w.WriteLine($"public static {JsonEncodedText} ToEncodedText({type.FullName} value) => {InRange(type)} ? __fs_values[(int)value] : throw {Undefined(type)};");
         w.WriteLine();
 
         w.WriteLine("/// <summary>The exact JSON spelling of a value.</summary>");
         w.WriteLine("/// <param name=\"value\">The value.</param>");
         w.WriteLine("/// <returns>The JSON string (without quotes).</returns>");
-        w.OpenBlock($"public static string ToJsonString({type.FullName} value)");
-        w.OpenBlock("switch (value)");
-        for (var i = 0; i < type.Members.Count; i++)
-        {
-            w.WriteLine($"case {type.FullName}.{type.Members[i].Name}: return __fs_allowed[{Index(i)}];");
-        }
-
-        w.WriteLine($"default: throw {Writer}.UndefinedEnumValue({CodeText.Literal(type.Name)}, (long)value);");
-        w.CloseBlock();
-        w.CloseBlock();
+        w.WriteLine($"public static string ToJsonString({type.FullName} value) => {InRange(type)} ? __fs_allowed[(int)value] : throw {Undefined(type)};");
         w.WriteLine();
 
         w.WriteLine("/// <summary>Finds the value with this exact JSON spelling.</summary>");
@@ -140,5 +114,7 @@ internal static class EnumEmitter
         w.CloseBlock();
     }
 
-    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+    private static string InRange(EnumTypeSpec type) => $"(uint)value < {type.Members.Count.ToString(CultureInfo.InvariantCulture)}u";
+
+    private static string Undefined(EnumTypeSpec type) => $"{Writer}.UndefinedEnumValue({CodeText.Literal(type.Name)}, (long)value)";
 }

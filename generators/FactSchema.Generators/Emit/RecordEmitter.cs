@@ -532,11 +532,9 @@ internal static class RecordEmitter
         }
 
         w.WriteLine("var __fs_property = -1;");
-        w.WriteLine("string? __fs_unknown = null;");
         w.OpenBlock("try");
         w.OpenBlock("while (true)");
         w.WriteLine("__fs_property = -1;");
-        w.WriteLine("__fs_unknown = null;");
         w.WriteLine($"{Reader}.Read(ref reader);");
         w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.EndObject)");
         w.WriteLine("break;");
@@ -563,30 +561,25 @@ internal static class RecordEmitter
             w.CloseBlock();
         }
 
-        w.OpenBlock("default:");
-        w.WriteLine($"__fs_unknown = {Reader}.GetString(ref reader);");
+        w.WriteLine("default:");
+        w.Indent();
         if (type.AdditionalProperties == AdditionalPropertiesMode.Reject)
         {
-            w.WriteLine($"throw {Reader}.UnknownProperty(ref reader, __fs_unknown);");
+            w.WriteLine($"throw {Reader}.RejectUnknownProperty(ref reader);");
         }
         else
         {
-            w.WriteLine("__fs_extra ??= new(global::System.StringComparer.Ordinal);");
-            w.OpenBlock("if (__fs_extra.ContainsKey(__fs_unknown))");
-            w.WriteLine($"throw {Reader}.DuplicateProperty(ref reader, __fs_unknown);");
-            w.CloseBlock();
-            w.WriteLine();
-            w.WriteLine($"{Reader}.Read(ref reader);");
-            w.WriteLine($"__fs_extra.Add(__fs_unknown, {Reader}.ReadElement(ref reader));");
+            w.WriteLine($"{Reader}.ReadUnknownProperty(ref reader, ref __fs_extra);");
             w.WriteLine("break;");
         }
 
-        w.CloseBlock();
+        w.Unindent();
         w.CloseBlock();
         w.CloseBlock();
         w.CloseBlock();
         w.OpenBlock($"catch ({JsonException} __fs_ex)");
-        w.WriteLine($"throw {Exception}.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);");
+        // An unknown property's errors carry its name already (ReadUnknownProperty).
+        w.WriteLine($"throw {Exception}.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);");
         w.CloseBlock();
         w.WriteLine();
 

@@ -531,6 +531,44 @@ public static class FactSchemaReader
     public static FactSchemaJsonException UnknownProperty(ref Utf8JsonReader reader, string name)
         => new($"the property '{Shorten(name)}' is not allowed here (the schema sets additionalProperties to false)", reader.TokenStartIndex);
 
+    /// <summary>
+    /// Reads a property the type does not declare (used by generated readers that keep such properties): its name, then
+    /// its value, kept exactly, into <paramref name="extra"/> (created on first use). A second property of the same name
+    /// is refused; any error names the property in its path.
+    /// </summary>
+    /// <param name="reader">A reader on the property name; left on the value's last token.</param>
+    /// <param name="extra">The properties kept so far, or null before the first.</param>
+    /// <exception cref="FactSchemaJsonException">The name or value is malformed, or the name appears twice.</exception>
+    public static void ReadUnknownProperty(ref Utf8JsonReader reader, ref System.Collections.Generic.Dictionary<string, JsonElement>? extra)
+    {
+        var name = GetString(ref reader);
+        try
+        {
+            extra ??= new System.Collections.Generic.Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            if (extra.ContainsKey(name))
+            {
+                throw DuplicateProperty(ref reader, name);
+            }
+
+            Read(ref reader);
+            extra.Add(name, ReadElement(ref reader));
+        }
+        catch (JsonException ex)
+        {
+            throw FactSchemaJsonException.Nest(ex, name);
+        }
+    }
+
+    /// <summary>The error for a property the schema does not allow, at the property (used by generated readers).</summary>
+    /// <param name="reader">A reader on the property name.</param>
+    /// <returns>The error to throw.</returns>
+    /// <exception cref="FactSchemaJsonException">The name itself is malformed.</exception>
+    public static FactSchemaJsonException RejectUnknownProperty(ref Utf8JsonReader reader)
+    {
+        var name = GetString(ref reader);
+        return FactSchemaJsonException.Nest(UnknownProperty(ref reader, name), name);
+    }
+
     /// <summary>An error naming the required properties that are missing.</summary>
     /// <param name="reader">The reader, on the object's end.</param>
     /// <param name="names">The JSON names of the object's properties.</param>

@@ -62,9 +62,12 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("announced");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("confirmed");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value2 = global::System.Text.Json.JsonEncodedText.Encode("opposed");
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::System.Text.Json.JsonEncodedText.Encode("announced"),
+            global::System.Text.Json.JsonEncodedText.Encode("confirmed"),
+            global::System.Text.Json.JsonEncodedText.Encode("opposed"),
+        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "announced",
@@ -86,28 +89,22 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                if (global::System.MemoryExtensions.SequenceEqual(span, "announced"u8))
-                {
-                    return global::Consumer.Schemas.Status.Announced;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "confirmed"u8))
-                {
-                    return global::Consumer.Schemas.Status.Confirmed;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "opposed"u8))
-                {
-                    return global::Consumer.Schemas.Status.Opposed;
-                }
-            }
-            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
-            {
-                return value;
-            }
+            var index = __fs_Match(ref reader);
+            return index >= 0 ? (global::Consumer.Schemas.Status)index : throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        }
 
-            throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        private static int __fs_Match(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
+            {
+                case 7:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "opposed"u8) ? 2 : -1;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "announced"u8)) { return 0; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "confirmed"u8) ? 1 : -1;
+            }
+            return -1;
         }
 
         /// <summary>Writes the value's JSON string.</summary>
@@ -118,30 +115,12 @@ namespace Consumer.Schemas
         /// <summary>The value's JSON string, pre-encoded for writers.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The encoded text.</returns>
-        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.Status value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.Status.Announced: return __fs_value0;
-                case global::Consumer.Schemas.Status.Confirmed: return __fs_value1;
-                case global::Consumer.Schemas.Status.Opposed: return __fs_value2;
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("Status", (long)value);
-            }
-        }
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.Status value) => (uint)value < 3u ? __fs_values[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("Status", (long)value);
 
         /// <summary>The exact JSON spelling of a value.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The JSON string (without quotes).</returns>
-        public static string ToJsonString(global::Consumer.Schemas.Status value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.Status.Announced: return __fs_allowed[0];
-                case global::Consumer.Schemas.Status.Confirmed: return __fs_allowed[1];
-                case global::Consumer.Schemas.Status.Opposed: return __fs_allowed[2];
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("Status", (long)value);
-            }
-        }
+        public static string ToJsonString(global::Consumer.Schemas.Status value) => (uint)value < 3u ? __fs_allowed[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("Status", (long)value);
 
         /// <summary>Finds the value with this exact JSON spelling.</summary>
         /// <param name="json">The JSON string (without quotes).</param>
@@ -275,13 +254,11 @@ namespace Consumer.Schemas
             ulong __fs_seen0 = 0;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __fs_extra = null;
             var __fs_property = -1;
-            string? __fs_unknown = null;
             try
             {
                 while (true)
                 {
                     __fs_property = -1;
-                    __fs_unknown = null;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -340,24 +317,14 @@ namespace Consumer.Schemas
                             break;
                         }
                         default:
-                        {
-                            __fs_unknown = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                            __fs_extra ??= new(global::System.StringComparer.Ordinal);
-                            if (__fs_extra.ContainsKey(__fs_unknown))
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_unknown);
-                            }
-
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_extra.Add(__fs_unknown, global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader));
+                            global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
-                        }
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException __fs_ex)
             {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);
+                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
             if ((__fs_seen0 & 0x5UL) != 0x5UL)
@@ -554,13 +521,11 @@ namespace Consumer.Schemas
             string? __fs_v1 = default;
             ulong __fs_seen0 = 0;
             var __fs_property = -1;
-            string? __fs_unknown = null;
             try
             {
                 while (true)
                 {
                     __fs_property = -1;
-                    __fs_unknown = null;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -583,16 +548,13 @@ namespace Consumer.Schemas
                             break;
                         }
                         default:
-                        {
-                            __fs_unknown = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                            throw global::FactSchema.Serialization.FactSchemaReader.UnknownProperty(ref reader, __fs_unknown);
-                        }
+                            throw global::FactSchema.Serialization.FactSchemaReader.RejectUnknownProperty(ref reader);
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException __fs_ex)
             {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);
+                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
             if ((__fs_seen0 & 0x3UL) != 0x3UL)

@@ -60,7 +60,10 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("position");
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::System.Text.Json.JsonEncodedText.Encode("position"),
+        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "position",
@@ -80,20 +83,19 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                if (global::System.MemoryExtensions.SequenceEqual(span, "position"u8))
-                {
-                    return global::Consumer.Schemas.PositionKind.Position;
-                }
-            }
-            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
-            {
-                return value;
-            }
+            var index = __fs_Match(ref reader);
+            return index >= 0 ? (global::Consumer.Schemas.PositionKind)index : throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        }
 
-            throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        private static int __fs_Match(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
+            {
+                case 8:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "position"u8) ? 0 : -1;
+            }
+            return -1;
         }
 
         /// <summary>Writes the value's JSON string.</summary>
@@ -104,26 +106,12 @@ namespace Consumer.Schemas
         /// <summary>The value's JSON string, pre-encoded for writers.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The encoded text.</returns>
-        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.PositionKind value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.PositionKind.Position: return __fs_value0;
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionKind", (long)value);
-            }
-        }
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.PositionKind value) => (uint)value < 1u ? __fs_values[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionKind", (long)value);
 
         /// <summary>The exact JSON spelling of a value.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The JSON string (without quotes).</returns>
-        public static string ToJsonString(global::Consumer.Schemas.PositionKind value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.PositionKind.Position: return __fs_allowed[0];
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionKind", (long)value);
-            }
-        }
+        public static string ToJsonString(global::Consumer.Schemas.PositionKind value) => (uint)value < 1u ? __fs_allowed[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionKind", (long)value);
 
         /// <summary>Finds the value with this exact JSON spelling.</summary>
         /// <param name="json">The JSON string (without quotes).</param>
@@ -163,8 +151,11 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("supports");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("opposes");
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::System.Text.Json.JsonEncodedText.Encode("supports"),
+            global::System.Text.Json.JsonEncodedText.Encode("opposes"),
+        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "supports",
@@ -185,24 +176,21 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                if (global::System.MemoryExtensions.SequenceEqual(span, "supports"u8))
-                {
-                    return global::Consumer.Schemas.PositionStance.Supports;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "opposes"u8))
-                {
-                    return global::Consumer.Schemas.PositionStance.Opposes;
-                }
-            }
-            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
-            {
-                return value;
-            }
+            var index = __fs_Match(ref reader);
+            return index >= 0 ? (global::Consumer.Schemas.PositionStance)index : throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        }
 
-            throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        private static int __fs_Match(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
+            {
+                case 7:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "opposes"u8) ? 1 : -1;
+                case 8:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "supports"u8) ? 0 : -1;
+            }
+            return -1;
         }
 
         /// <summary>Writes the value's JSON string.</summary>
@@ -213,28 +201,12 @@ namespace Consumer.Schemas
         /// <summary>The value's JSON string, pre-encoded for writers.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The encoded text.</returns>
-        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.PositionStance value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.PositionStance.Supports: return __fs_value0;
-                case global::Consumer.Schemas.PositionStance.Opposes: return __fs_value1;
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionStance", (long)value);
-            }
-        }
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.PositionStance value) => (uint)value < 2u ? __fs_values[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionStance", (long)value);
 
         /// <summary>The exact JSON spelling of a value.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The JSON string (without quotes).</returns>
-        public static string ToJsonString(global::Consumer.Schemas.PositionStance value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.PositionStance.Supports: return __fs_allowed[0];
-                case global::Consumer.Schemas.PositionStance.Opposes: return __fs_allowed[1];
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionStance", (long)value);
-            }
-        }
+        public static string ToJsonString(global::Consumer.Schemas.PositionStance value) => (uint)value < 2u ? __fs_allowed[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionStance", (long)value);
 
         /// <summary>Finds the value with this exact JSON spelling.</summary>
         /// <param name="json">The JSON string (without quotes).</param>
@@ -357,13 +329,11 @@ namespace Consumer.Schemas
             ulong __fs_seen0 = 0;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __fs_extra = null;
             var __fs_property = -1;
-            string? __fs_unknown = null;
             try
             {
                 while (true)
                 {
                     __fs_property = -1;
-                    __fs_unknown = null;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -392,24 +362,14 @@ namespace Consumer.Schemas
                             break;
                         }
                         default:
-                        {
-                            __fs_unknown = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                            __fs_extra ??= new(global::System.StringComparer.Ordinal);
-                            if (__fs_extra.ContainsKey(__fs_unknown))
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_unknown);
-                            }
-
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_extra.Add(__fs_unknown, global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader));
+                            global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
-                        }
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException __fs_ex)
             {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);
+                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
             if ((__fs_seen0 & 0x7UL) != 0x7UL)
@@ -592,13 +552,11 @@ namespace Consumer.Schemas
             string? __fs_v2 = default;
             ulong __fs_seen0 = 0;
             var __fs_property = -1;
-            string? __fs_unknown = null;
             try
             {
                 while (true)
                 {
                     __fs_property = -1;
-                    __fs_unknown = null;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -631,16 +589,13 @@ namespace Consumer.Schemas
                             break;
                         }
                         default:
-                        {
-                            __fs_unknown = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                            throw global::FactSchema.Serialization.FactSchemaReader.UnknownProperty(ref reader, __fs_unknown);
-                        }
+                            throw global::FactSchema.Serialization.FactSchemaReader.RejectUnknownProperty(ref reader);
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException __fs_ex)
             {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);
+                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
             if ((__fs_seen0 & 0x7UL) != 0x7UL)

@@ -60,8 +60,11 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("a");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("b");
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::System.Text.Json.JsonEncodedText.Encode("a"),
+            global::System.Text.Json.JsonEncodedText.Encode("b"),
+        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "a",
@@ -82,24 +85,20 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                if (global::System.MemoryExtensions.SequenceEqual(span, "a"u8))
-                {
-                    return global::Consumer.Schemas.EqualsJsonConverter.A;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "b"u8))
-                {
-                    return global::Consumer.Schemas.EqualsJsonConverter.B;
-                }
-            }
-            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
-            {
-                return value;
-            }
+            var index = __fs_Match(ref reader);
+            return index >= 0 ? (global::Consumer.Schemas.EqualsJsonConverter)index : throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        }
 
-            throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        private static int __fs_Match(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
+            {
+                case 1:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "a"u8)) { return 0; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "b"u8) ? 1 : -1;
+            }
+            return -1;
         }
 
         /// <summary>Writes the value's JSON string.</summary>
@@ -110,28 +109,12 @@ namespace Consumer.Schemas
         /// <summary>The value's JSON string, pre-encoded for writers.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The encoded text.</returns>
-        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.EqualsJsonConverter value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.EqualsJsonConverter.A: return __fs_value0;
-                case global::Consumer.Schemas.EqualsJsonConverter.B: return __fs_value1;
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("EqualsJsonConverter", (long)value);
-            }
-        }
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.EqualsJsonConverter value) => (uint)value < 2u ? __fs_values[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("EqualsJsonConverter", (long)value);
 
         /// <summary>The exact JSON spelling of a value.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The JSON string (without quotes).</returns>
-        public static string ToJsonString(global::Consumer.Schemas.EqualsJsonConverter value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.EqualsJsonConverter.A: return __fs_allowed[0];
-                case global::Consumer.Schemas.EqualsJsonConverter.B: return __fs_allowed[1];
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("EqualsJsonConverter", (long)value);
-            }
-        }
+        public static string ToJsonString(global::Consumer.Schemas.EqualsJsonConverter value) => (uint)value < 2u ? __fs_allowed[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("EqualsJsonConverter", (long)value);
 
         /// <summary>Finds the value with this exact JSON spelling.</summary>
         /// <param name="json">The JSON string (without quotes).</param>
@@ -255,13 +238,11 @@ namespace Consumer.Schemas
             ulong __fs_seen0 = 0;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __fs_extra = null;
             var __fs_property = -1;
-            string? __fs_unknown = null;
             try
             {
                 while (true)
                 {
                     __fs_property = -1;
-                    __fs_unknown = null;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -290,24 +271,14 @@ namespace Consumer.Schemas
                             break;
                         }
                         default:
-                        {
-                            __fs_unknown = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                            __fs_extra ??= new(global::System.StringComparer.Ordinal);
-                            if (__fs_extra.ContainsKey(__fs_unknown))
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_unknown);
-                            }
-
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_extra.Add(__fs_unknown, global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader));
+                            global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
-                        }
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException __fs_ex)
             {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);
+                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
             var __fs_result = new Equals2
@@ -484,13 +455,11 @@ namespace Consumer.Schemas
             ulong __fs_seen0 = 0;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __fs_extra = null;
             var __fs_property = -1;
-            string? __fs_unknown = null;
             try
             {
                 while (true)
                 {
                     __fs_property = -1;
-                    __fs_unknown = null;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -507,24 +476,14 @@ namespace Consumer.Schemas
                             break;
                         }
                         default:
-                        {
-                            __fs_unknown = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                            __fs_extra ??= new(global::System.StringComparer.Ordinal);
-                            if (__fs_extra.ContainsKey(__fs_unknown))
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_unknown);
-                            }
-
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_extra.Add(__fs_unknown, global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader));
+                            global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
-                        }
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException __fs_ex)
             {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);
+                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
             var __fs_result = new EqualsDeserialize

@@ -71,13 +71,16 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("military-aid");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("financial aid");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value2 = global::System.Text.Json.JsonEncodedText.Encode("");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value3 = global::System.Text.Json.JsonEncodedText.Encode("1st-tranche");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value4 = global::System.Text.Json.JsonEncodedText.Encode("a-b");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value5 = global::System.Text.Json.JsonEncodedText.Encode("a_b");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value6 = global::System.Text.Json.JsonEncodedText.Encode("class");
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::System.Text.Json.JsonEncodedText.Encode("military-aid"),
+            global::System.Text.Json.JsonEncodedText.Encode("financial aid"),
+            global::System.Text.Json.JsonEncodedText.Encode(""),
+            global::System.Text.Json.JsonEncodedText.Encode("1st-tranche"),
+            global::System.Text.Json.JsonEncodedText.Encode("a-b"),
+            global::System.Text.Json.JsonEncodedText.Encode("a_b"),
+            global::System.Text.Json.JsonEncodedText.Encode("class"),
+        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "military-aid",
@@ -103,44 +106,30 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                if (global::System.MemoryExtensions.SequenceEqual(span, "military-aid"u8))
-                {
-                    return global::Consumer.Schemas.AidKind.MilitaryAid;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "financial aid"u8))
-                {
-                    return global::Consumer.Schemas.AidKind.FinancialAid;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, ""u8))
-                {
-                    return global::Consumer.Schemas.AidKind.Empty;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "1st-tranche"u8))
-                {
-                    return global::Consumer.Schemas.AidKind._1stTranche;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "a-b"u8))
-                {
-                    return global::Consumer.Schemas.AidKind.AB;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "a_b"u8))
-                {
-                    return global::Consumer.Schemas.AidKind.AB2;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "class"u8))
-                {
-                    return global::Consumer.Schemas.AidKind.Class;
-                }
-            }
-            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
-            {
-                return value;
-            }
+            var index = __fs_Match(ref reader);
+            return index >= 0 ? (global::Consumer.Schemas.AidKind)index : throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        }
 
-            throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        private static int __fs_Match(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
+            {
+                case 0:
+                    return global::System.MemoryExtensions.SequenceEqual(s, ""u8) ? 2 : -1;
+                case 3:
+                    if (global::System.MemoryExtensions.SequenceEqual(s, "a-b"u8)) { return 4; }
+                    return global::System.MemoryExtensions.SequenceEqual(s, "a_b"u8) ? 5 : -1;
+                case 5:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "class"u8) ? 6 : -1;
+                case 11:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "1st-tranche"u8) ? 3 : -1;
+                case 12:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "military-aid"u8) ? 0 : -1;
+                case 13:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "financial aid"u8) ? 1 : -1;
+            }
+            return -1;
         }
 
         /// <summary>Writes the value's JSON string.</summary>
@@ -151,38 +140,12 @@ namespace Consumer.Schemas
         /// <summary>The value's JSON string, pre-encoded for writers.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The encoded text.</returns>
-        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.AidKind value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.AidKind.MilitaryAid: return __fs_value0;
-                case global::Consumer.Schemas.AidKind.FinancialAid: return __fs_value1;
-                case global::Consumer.Schemas.AidKind.Empty: return __fs_value2;
-                case global::Consumer.Schemas.AidKind._1stTranche: return __fs_value3;
-                case global::Consumer.Schemas.AidKind.AB: return __fs_value4;
-                case global::Consumer.Schemas.AidKind.AB2: return __fs_value5;
-                case global::Consumer.Schemas.AidKind.Class: return __fs_value6;
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AidKind", (long)value);
-            }
-        }
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.AidKind value) => (uint)value < 7u ? __fs_values[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AidKind", (long)value);
 
         /// <summary>The exact JSON spelling of a value.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The JSON string (without quotes).</returns>
-        public static string ToJsonString(global::Consumer.Schemas.AidKind value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.AidKind.MilitaryAid: return __fs_allowed[0];
-                case global::Consumer.Schemas.AidKind.FinancialAid: return __fs_allowed[1];
-                case global::Consumer.Schemas.AidKind.Empty: return __fs_allowed[2];
-                case global::Consumer.Schemas.AidKind._1stTranche: return __fs_allowed[3];
-                case global::Consumer.Schemas.AidKind.AB: return __fs_allowed[4];
-                case global::Consumer.Schemas.AidKind.AB2: return __fs_allowed[5];
-                case global::Consumer.Schemas.AidKind.Class: return __fs_allowed[6];
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AidKind", (long)value);
-            }
-        }
+        public static string ToJsonString(global::Consumer.Schemas.AidKind value) => (uint)value < 7u ? __fs_allowed[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AidKind", (long)value);
 
         /// <summary>Finds the value with this exact JSON spelling.</summary>
         /// <param name="json">The JSON string (without quotes).</param>
@@ -228,8 +191,11 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("yes");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("no");
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::System.Text.Json.JsonEncodedText.Encode("yes"),
+            global::System.Text.Json.JsonEncodedText.Encode("no"),
+        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "yes",
@@ -250,24 +216,21 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                if (global::System.MemoryExtensions.SequenceEqual(span, "yes"u8))
-                {
-                    return global::Consumer.Schemas.AidMaybeKind.Yes;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "no"u8))
-                {
-                    return global::Consumer.Schemas.AidMaybeKind.No;
-                }
-            }
-            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
-            {
-                return value;
-            }
+            var index = __fs_Match(ref reader);
+            return index >= 0 ? (global::Consumer.Schemas.AidMaybeKind)index : throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        }
 
-            throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        private static int __fs_Match(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
+            {
+                case 2:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "no"u8) ? 1 : -1;
+                case 3:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "yes"u8) ? 0 : -1;
+            }
+            return -1;
         }
 
         /// <summary>Writes the value's JSON string.</summary>
@@ -278,28 +241,12 @@ namespace Consumer.Schemas
         /// <summary>The value's JSON string, pre-encoded for writers.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The encoded text.</returns>
-        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.AidMaybeKind value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.AidMaybeKind.Yes: return __fs_value0;
-                case global::Consumer.Schemas.AidMaybeKind.No: return __fs_value1;
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AidMaybeKind", (long)value);
-            }
-        }
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.AidMaybeKind value) => (uint)value < 2u ? __fs_values[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AidMaybeKind", (long)value);
 
         /// <summary>The exact JSON spelling of a value.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The JSON string (without quotes).</returns>
-        public static string ToJsonString(global::Consumer.Schemas.AidMaybeKind value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.AidMaybeKind.Yes: return __fs_allowed[0];
-                case global::Consumer.Schemas.AidMaybeKind.No: return __fs_allowed[1];
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AidMaybeKind", (long)value);
-            }
-        }
+        public static string ToJsonString(global::Consumer.Schemas.AidMaybeKind value) => (uint)value < 2u ? __fs_allowed[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AidMaybeKind", (long)value);
 
         /// <summary>Finds the value with this exact JSON spelling.</summary>
         /// <param name="json">The JSON string (without quotes).</param>
@@ -423,13 +370,11 @@ namespace Consumer.Schemas
             ulong __fs_seen0 = 0;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __fs_extra = null;
             var __fs_property = -1;
-            string? __fs_unknown = null;
             try
             {
                 while (true)
                 {
                     __fs_property = -1;
-                    __fs_unknown = null;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -452,24 +397,14 @@ namespace Consumer.Schemas
                             break;
                         }
                         default:
-                        {
-                            __fs_unknown = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                            __fs_extra ??= new(global::System.StringComparer.Ordinal);
-                            if (__fs_extra.ContainsKey(__fs_unknown))
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_unknown);
-                            }
-
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_extra.Add(__fs_unknown, global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader));
+                            global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
-                        }
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException __fs_ex)
             {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);
+                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
             if ((__fs_seen0 & 0x1UL) != 0x1UL)

@@ -62,8 +62,11 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("quote");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("position");
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::System.Text.Json.JsonEncodedText.Encode("quote"),
+            global::System.Text.Json.JsonEncodedText.Encode("position"),
+        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "quote",
@@ -84,24 +87,21 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                if (global::System.MemoryExtensions.SequenceEqual(span, "quote"u8))
-                {
-                    return global::Consumer.Schemas.AssertionKind.Quote;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "position"u8))
-                {
-                    return global::Consumer.Schemas.AssertionKind.Position;
-                }
-            }
-            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
-            {
-                return value;
-            }
+            var index = __fs_Match(ref reader);
+            return index >= 0 ? (global::Consumer.Schemas.AssertionKind)index : throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        }
 
-            throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        private static int __fs_Match(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
+            {
+                case 5:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "quote"u8) ? 0 : -1;
+                case 8:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "position"u8) ? 1 : -1;
+            }
+            return -1;
         }
 
         /// <summary>Writes the value's JSON string.</summary>
@@ -112,28 +112,12 @@ namespace Consumer.Schemas
         /// <summary>The value's JSON string, pre-encoded for writers.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The encoded text.</returns>
-        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.AssertionKind value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.AssertionKind.Quote: return __fs_value0;
-                case global::Consumer.Schemas.AssertionKind.Position: return __fs_value1;
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AssertionKind", (long)value);
-            }
-        }
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.AssertionKind value) => (uint)value < 2u ? __fs_values[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AssertionKind", (long)value);
 
         /// <summary>The exact JSON spelling of a value.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The JSON string (without quotes).</returns>
-        public static string ToJsonString(global::Consumer.Schemas.AssertionKind value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.AssertionKind.Quote: return __fs_allowed[0];
-                case global::Consumer.Schemas.AssertionKind.Position: return __fs_allowed[1];
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AssertionKind", (long)value);
-            }
-        }
+        public static string ToJsonString(global::Consumer.Schemas.AssertionKind value) => (uint)value < 2u ? __fs_allowed[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("AssertionKind", (long)value);
 
         /// <summary>Finds the value with this exact JSON spelling.</summary>
         /// <param name="json">The JSON string (without quotes).</param>
@@ -174,8 +158,11 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value0 = global::System.Text.Json.JsonEncodedText.Encode("for");
-        private static readonly global::System.Text.Json.JsonEncodedText __fs_value1 = global::System.Text.Json.JsonEncodedText.Encode("against");
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
+        {
+            global::System.Text.Json.JsonEncodedText.Encode("for"),
+            global::System.Text.Json.JsonEncodedText.Encode("against"),
+        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "for",
@@ -196,24 +183,21 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string");
             }
 
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                var span = reader.ValueSpan;
-                if (global::System.MemoryExtensions.SequenceEqual(span, "for"u8))
-                {
-                    return global::Consumer.Schemas.PositionAssertionStance.For;
-                }
-                if (global::System.MemoryExtensions.SequenceEqual(span, "against"u8))
-                {
-                    return global::Consumer.Schemas.PositionAssertionStance.Against;
-                }
-            }
-            else if (TryParse(global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader), out var value))
-            {
-                return value;
-            }
+            var index = __fs_Match(ref reader);
+            return index >= 0 ? (global::Consumer.Schemas.PositionAssertionStance)index : throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        }
 
-            throw global::FactSchema.Serialization.FactSchemaReader.NotInEnum(ref reader, __fs_allowed);
+        private static int __fs_Match(ref global::System.Text.Json.Utf8JsonReader r)
+        {
+            var s = global::FactSchema.Serialization.FactSchemaReader.NameBytes(ref r);
+            switch (s.Length)
+            {
+                case 3:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "for"u8) ? 0 : -1;
+                case 7:
+                    return global::System.MemoryExtensions.SequenceEqual(s, "against"u8) ? 1 : -1;
+            }
+            return -1;
         }
 
         /// <summary>Writes the value's JSON string.</summary>
@@ -224,28 +208,12 @@ namespace Consumer.Schemas
         /// <summary>The value's JSON string, pre-encoded for writers.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The encoded text.</returns>
-        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.PositionAssertionStance value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.PositionAssertionStance.For: return __fs_value0;
-                case global::Consumer.Schemas.PositionAssertionStance.Against: return __fs_value1;
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionAssertionStance", (long)value);
-            }
-        }
+        public static global::System.Text.Json.JsonEncodedText ToEncodedText(global::Consumer.Schemas.PositionAssertionStance value) => (uint)value < 2u ? __fs_values[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionAssertionStance", (long)value);
 
         /// <summary>The exact JSON spelling of a value.</summary>
         /// <param name="value">The value.</param>
         /// <returns>The JSON string (without quotes).</returns>
-        public static string ToJsonString(global::Consumer.Schemas.PositionAssertionStance value)
-        {
-            switch (value)
-            {
-                case global::Consumer.Schemas.PositionAssertionStance.For: return __fs_allowed[0];
-                case global::Consumer.Schemas.PositionAssertionStance.Against: return __fs_allowed[1];
-                default: throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionAssertionStance", (long)value);
-            }
-        }
+        public static string ToJsonString(global::Consumer.Schemas.PositionAssertionStance value) => (uint)value < 2u ? __fs_allowed[(int)value] : throw global::FactSchema.Serialization.FactSchemaWriter.UndefinedEnumValue("PositionAssertionStance", (long)value);
 
         /// <summary>Finds the value with this exact JSON spelling.</summary>
         /// <param name="json">The JSON string (without quotes).</param>
@@ -392,13 +360,11 @@ namespace Consumer.Schemas
             ulong __fs_seen0 = 0;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __fs_extra = null;
             var __fs_property = -1;
-            string? __fs_unknown = null;
             try
             {
                 while (true)
                 {
                     __fs_property = -1;
-                    __fs_unknown = null;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -437,24 +403,14 @@ namespace Consumer.Schemas
                             break;
                         }
                         default:
-                        {
-                            __fs_unknown = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                            __fs_extra ??= new(global::System.StringComparer.Ordinal);
-                            if (__fs_extra.ContainsKey(__fs_unknown))
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_unknown);
-                            }
-
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_extra.Add(__fs_unknown, global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader));
+                            global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
-                        }
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException __fs_ex)
             {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);
+                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
             if ((__fs_seen0 & 0xBUL) != 0xBUL)
@@ -708,13 +664,11 @@ namespace Consumer.Schemas
             ulong __fs_seen0 = 0;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __fs_extra = null;
             var __fs_property = -1;
-            string? __fs_unknown = null;
             try
             {
                 while (true)
                 {
                     __fs_property = -1;
-                    __fs_unknown = null;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -753,24 +707,14 @@ namespace Consumer.Schemas
                             break;
                         }
                         default:
-                        {
-                            __fs_unknown = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                            __fs_extra ??= new(global::System.StringComparer.Ordinal);
-                            if (__fs_extra.ContainsKey(__fs_unknown))
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_unknown);
-                            }
-
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_extra.Add(__fs_unknown, global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader));
+                            global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
-                        }
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException __fs_ex)
             {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);
+                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
             if ((__fs_seen0 & 0xBUL) != 0xBUL)

@@ -158,13 +158,11 @@ namespace Consumer.Schemas
             ulong __fs_seen0 = 0;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __fs_extra = null;
             var __fs_property = -1;
-            string? __fs_unknown = null;
             try
             {
                 while (true)
                 {
                     __fs_property = -1;
-                    __fs_unknown = null;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
                     {
@@ -229,24 +227,14 @@ namespace Consumer.Schemas
                             break;
                         }
                         default:
-                        {
-                            __fs_unknown = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                            __fs_extra ??= new(global::System.StringComparer.Ordinal);
-                            if (__fs_extra.ContainsKey(__fs_unknown))
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_unknown);
-                            }
-
-                            global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            __fs_extra.Add(__fs_unknown, global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader));
+                            global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
-                        }
                     }
                 }
             }
             catch (global::System.Text.Json.JsonException __fs_ex)
             {
-                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : __fs_unknown);
+                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
             var __fs_result = new Evidence
