@@ -454,9 +454,7 @@ internal static class RecordEmitter
         }
         else
         {
-            w.OpenBlock("if (!proven)");
-            w.WriteLine("return ReadUnvalidated(ref reader);");
-            w.CloseBlock();
+            w.WriteLine($"if (!proven) {{ return ReadUnvalidated(ref reader); }}");
             w.WriteLine();
             w.WriteLine($"{Reader}.MoveToValue(ref reader);");
             w.WriteLine("var start = reader;");
@@ -536,9 +534,7 @@ internal static class RecordEmitter
         w.OpenBlock("while (true)");
         w.WriteLine("__fs_property = -1;");
         w.WriteLine($"{Reader}.Read(ref reader);");
-        w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.EndObject)");
-        w.WriteLine("break;");
-        w.CloseBlock();
+        w.WriteLine($"if (reader.TokenType == {JsonTokenType}.EndObject) {{ break; }}");
         w.WriteLine();
         w.WriteLine($"__fs_property = {sharedMatcher ?? "__fs_MatchProperty"}(ref reader);");
         w.OpenBlock("switch (__fs_property)");
@@ -547,18 +543,36 @@ internal static class RecordEmitter
             var property = properties[i];
             var word = Index(i / 64);
             var bit = "0x" + (1UL << (i % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
-            w.OpenBlock($"case {Index(i)}:");
-            w.WriteLine($"{Reader}.EnterProperty(ref reader, ref __fs_seen{word}, {bit}, __fs_jsonNames, {Index(i)});");
-            EmitReadProperty(w, property, "__fs_v" + Index(i), inline);
+            var target = "__fs_v" + Index(i);
+            var read = SourceWriter.Capture(r => EmitReadProperty(r, property, target, inline));
             if (property.Const is { } constant)
             {
-                w.OpenBlock($"if (__fs_v{Index(i)} != {ConstExpression(constant)})");
-                w.WriteLine($"throw {Reader}.ConstMismatch(ref reader, {CodeText.Literal(constant.Json)});");
-                w.CloseBlock();
+                read.Add($"if ({target} != {ConstExpression(constant)}) {{ throw {Reader}.ConstMismatch(ref reader, {CodeText.Literal(constant.Json)}); }}");
             }
 
+            // A section that declares nothing needs no braces of its own (a declared local must not clash with a sibling's).
+            var declares = read.Count != 1 || !read[0].StartsWith(target + " = ", System.StringComparison.Ordinal);
+            w.WriteLine($"case {Index(i)}:");
+            if (declares)
+            {
+                w.OpenBlock();
+            }
+            else
+            {
+                w.Indent();
+            }
+
+            w.WriteLine($"{Reader}.EnterProperty(ref reader, ref __fs_seen{word}, {bit}, __fs_jsonNames, {Index(i)});");
+            w.WriteLines(read);
             w.WriteLine("break;");
-            w.CloseBlock();
+            if (declares)
+            {
+                w.CloseBlock();
+            }
+            else
+            {
+                w.Unindent();
+            }
         }
 
         w.WriteLine("default:");
@@ -597,9 +611,7 @@ internal static class RecordEmitter
             if (mask != 0)
             {
                 var maskText = "0x" + mask.ToString("X", CultureInfo.InvariantCulture) + "UL";
-                w.OpenBlock($"if ((__fs_seen{Index(word)} & {maskText}) != {maskText})");
-                w.WriteLine($"throw {Reader}.MissingProperties(ref reader, __fs_jsonNames, {Index(word * 64)}, __fs_seen{Index(word)}, {maskText});");
-                w.CloseBlock();
+                w.WriteLine($"if ((__fs_seen{Index(word)} & {maskText}) != {maskText}) {{ throw {Reader}.MissingProperties(ref reader, __fs_jsonNames, {Index(word * 64)}, __fs_seen{Index(word)}, {maskText}); }}");
                 w.WriteLine();
             }
         }
@@ -697,10 +709,7 @@ internal static class RecordEmitter
         w.WriteLine("/// <summary>Writes this value as a JSON object.</summary>");
         w.WriteLine("/// <param name=\"writer\">The writer.</param>");
         w.OpenBlock($"public {(type.BaseType is not null ? "override " : type.IsBase ? "virtual " : string.Empty)}void WriteTo({Utf8JsonWriter} writer)");
-        w.OpenBlock("if (writer is null)");
-        w.WriteLine("throw new global::System.ArgumentNullException(nameof(writer));");
-        w.CloseBlock();
-        w.WriteLine();
+        w.WriteLine("if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }");
         if (type.NonObjectMemberName is { } nonObject)
         {
             w.OpenBlock($"if ({nonObject} is {{ }} __fs_other)");
@@ -717,35 +726,26 @@ internal static class RecordEmitter
             var nameField = "__fs_name" + Index(i);
             if (property.TrackPresence)
             {
-                w.OpenBlock($"if ({SetField(properties[i], i)})");
-                ValueCodeEmitter.EmitWriteProperty(w, property.Type with { Nullable = TypeSyntax.IsNullableProperty(property) && property.Type.Kind != ValueKind.Any }, $"{ValueField(properties[i], i)}", nameField);
-                w.CloseBlock();
+                w.Block($"if ({SetField(properties[i], i)})", SourceWriter.Capture(b => ValueCodeEmitter.EmitWriteProperty(b, property.Type with { Nullable = TypeSyntax.IsNullableProperty(property) && property.Type.Kind != ValueKind.Any }, $"{ValueField(properties[i], i)}", nameField)));
             }
             else if (property.IsRequired)
             {
                 if (!property.Type.IsValueType && !property.Type.Nullable)
                 {
-                    w.OpenBlock($"if ({property.Name} is null)");
-                    w.WriteLine($"throw {Writer}.RequiredMemberIsNull({CodeText.Literal(type.Name)}, {CodeText.Literal(property.Name)});");
-                    w.CloseBlock();
-                    w.WriteLine();
+                    w.WriteLine($"if ({property.Name} is null) {{ throw {Writer}.RequiredMemberIsNull({CodeText.Literal(type.Name)}, {CodeText.Literal(property.Name)}); }}");
                 }
 
                 ValueCodeEmitter.EmitWriteProperty(w, property.Type, property.Name, nameField);
             }
             else
             {
-                w.OpenBlock($"if ({property.Name} is not null)");
-                ValueCodeEmitter.EmitWriteProperty(w, property.Type with { Nullable = false }, property.Type.IsValueType ? property.Name + ".Value" : property.Name, nameField);
-                w.CloseBlock();
+                w.Block($"if ({property.Name} is not null)", SourceWriter.Capture(b => ValueCodeEmitter.EmitWriteProperty(b, property.Type with { Nullable = false }, property.Type.IsValueType ? property.Name + ".Value" : property.Name, nameField)));
             }
         }
 
         if (type.AdditionalProperties == AdditionalPropertiesMode.Keep)
         {
-            w.OpenBlock($"if ({type.AdditionalPropertiesMemberName} is not null)");
-            w.WriteLine($"{Writer}.WriteAdditionalProperties(writer, {type.AdditionalPropertiesMemberName}, __fs_jsonNames);");
-            w.CloseBlock();
+            w.WriteLine($"if ({type.AdditionalPropertiesMemberName} is not null) {{ {Writer}.WriteAdditionalProperties(writer, {type.AdditionalPropertiesMemberName}, __fs_jsonNames); }}");
         }
 
         w.WriteLine("writer.WriteEndObject();");

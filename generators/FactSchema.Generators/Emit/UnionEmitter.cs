@@ -190,9 +190,7 @@ internal static class UnionEmitter
             w.OpenBlock($"if ({BranchMatches(type.Variants[i], i)})");
             if (i > 0)
             {
-                w.OpenBlock("if (__fs_match >= 0)");
-                w.WriteLine($"throw {Reader}.AmbiguousVariant(ref reader, {CodeText.Literal(type.Name)}, __fs_variants[__fs_match], __fs_variants[{Index(i)}]);");
-                w.CloseBlock();
+                w.WriteLine($"if (__fs_match >= 0) {{ throw {Reader}.AmbiguousVariant(ref reader, {CodeText.Literal(type.Name)}, __fs_variants[__fs_match], __fs_variants[{Index(i)}]); }}");
                 w.WriteLine();
             }
 
@@ -209,9 +207,7 @@ internal static class UnionEmitter
             w.CloseBlock();
         }
 
-        w.OpenBlock("default:");
-        w.WriteLine($"throw {Reader}.NoMatchingVariant(ref reader, {CodeText.Literal(type.Name)}, __fs_variants);");
-        w.CloseBlock();
+        w.WriteLine($"default: {{ throw {Reader}.NoMatchingVariant(ref reader, {CodeText.Literal(type.Name)}, __fs_variants); }}");
         w.CloseBlock();
     }
 
@@ -273,9 +269,7 @@ internal static class UnionEmitter
         w.WriteLine("/// <summary>Writes the wrapped value as JSON.</summary>");
         w.WriteLine("/// <param name=\"writer\">The writer.</param>");
         w.OpenBlock($"public override void WriteTo({Utf8JsonWriter} writer)");
-        w.OpenBlock("if (writer is null)");
-        w.WriteLine("throw new global::System.ArgumentNullException(nameof(writer));");
-        w.CloseBlock();
+        w.WriteLine($"if (writer is null) {{ throw new global::System.ArgumentNullException(nameof(writer)); }}");
         w.WriteLine();
         if (!wrapped.IsValueType && !wrapped.Nullable)
         {

@@ -48,9 +48,7 @@ internal static class ValueCodeEmitter
                 return;
             }
 
-            w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.Null)");
-            w.WriteLine($"{target} = null;");
-            w.CloseBlock();
+            w.WriteLine($"if (reader.TokenType == {JsonTokenType}.Null) {{ {target} = null; }}");
             w.OpenBlock("else");
             EmitReadNonNull(w, type, target, depth, proven, check);
             w.CloseBlock();
@@ -144,14 +142,10 @@ internal static class ValueCodeEmitter
                 w.CloseBlock();
             }
 
-            w.OpenBlock("default:");
-            w.WriteLine($"throw {Reader}.WrongItemCount(ref reader, {count});");
-            w.CloseBlock();
+            w.WriteLine($"default: {{ throw {Reader}.WrongItemCount(ref reader, {count}); }}");
             w.CloseBlock();
         });
-        w.OpenBlock($"if ({index} != {count})");
-        w.WriteLine($"throw {Reader}.WrongItemCount(ref reader, {count});");
-        w.CloseBlock();
+        w.WriteLine($"if ({index} != {count}) {{ throw {Reader}.WrongItemCount(ref reader, {count}); }}");
         w.WriteLine();
         w.WriteLine($"{target} = ({string.Join(", ", Enumerable.Range(0, elements.Count).Select(i => $"__fs_t{depth}_{i}"))});");
     }
@@ -254,17 +248,13 @@ internal static class ValueCodeEmitter
         w.OpenBlock("try");
         w.OpenBlock("while (true)");
         w.WriteLine($"{Reader}.Read(ref reader);");
-        w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.EndArray)");
-        w.WriteLine("break;");
-        w.CloseBlock();
+        w.WriteLine($"if (reader.TokenType == {JsonTokenType}.EndArray) {{ break; }}");
         w.WriteLine();
         readItem(index);
         w.WriteLine($"{index}++;");
         w.CloseBlock();
         w.CloseBlock();
-        w.OpenBlock($"catch ({JsonException} {exception})");
-        w.WriteLine($"throw {Exception}.Nest({exception}, {index});");
-        w.CloseBlock();
+        w.WriteLine($"catch ({JsonException} {exception}) {{ throw {Exception}.Nest({exception}, {index}); }}");
         w.WriteLine();
     }
 
@@ -282,14 +272,10 @@ internal static class ValueCodeEmitter
         w.OpenBlock("while (true)");
         w.WriteLine($"{key} = null;");
         w.WriteLine($"{Reader}.Read(ref reader);");
-        w.OpenBlock($"if (reader.TokenType == {JsonTokenType}.EndObject)");
-        w.WriteLine("break;");
-        w.CloseBlock();
+        w.WriteLine($"if (reader.TokenType == {JsonTokenType}.EndObject) {{ break; }}");
         w.WriteLine();
         w.WriteLine($"{key} = {Reader}.GetString(ref reader);");
-        w.OpenBlock($"if ({map}.ContainsKey({key}))");
-        w.WriteLine($"throw {Reader}.DuplicateProperty(ref reader, {key});");
-        w.CloseBlock();
+        w.WriteLine($"if ({map}.ContainsKey({key})) {{ throw {Reader}.DuplicateProperty(ref reader, {key}); }}");
         w.WriteLine();
         w.WriteLine($"{Reader}.Read(ref reader);");
         w.WriteLine($"{element} {item} = default!;");
@@ -297,9 +283,7 @@ internal static class ValueCodeEmitter
         w.WriteLine($"{map}.Add({key}, {item});");
         w.CloseBlock();
         w.CloseBlock();
-        w.OpenBlock($"catch ({JsonException} {exception})");
-        w.WriteLine($"throw {Exception}.Nest({exception}, {key});");
-        w.CloseBlock();
+        w.WriteLine($"catch ({JsonException} {exception}) {{ throw {Exception}.Nest({exception}, {key}); }}");
         w.WriteLine();
         w.WriteLine($"{target} = {map};");
     }
@@ -312,9 +296,7 @@ internal static class ValueCodeEmitter
     {
         if (type.Nullable && type.Kind != ValueKind.Any)
         {
-            w.OpenBlock($"if ({expression} is null)");
-            w.WriteLine($"writer.WriteNull({nameField});");
-            w.CloseBlock();
+            w.WriteLine($"if ({expression} is null) {{ writer.WriteNull({nameField}); }}");
             w.OpenBlock("else");
             EmitWritePropertyNonNull(w, type with { Nullable = false }, type.IsValueType ? expression + ".Value" : expression, nameField);
             w.CloseBlock();
@@ -404,9 +386,7 @@ internal static class ValueCodeEmitter
     {
         if (type.Nullable && type.Kind != ValueKind.Any)
         {
-            w.OpenBlock($"if ({expression} is null)");
-            w.WriteLine("writer.WriteNullValue();");
-            w.CloseBlock();
+            w.WriteLine($"if ({expression} is null) {{ writer.WriteNullValue(); }}");
             w.OpenBlock("else");
             EmitWriteNonNull(w, type, type.IsValueType ? expression + ".Value" : expression, depth);
             w.CloseBlock();

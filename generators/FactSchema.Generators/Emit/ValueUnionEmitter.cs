@@ -167,9 +167,7 @@ internal static class ValueUnionEmitter
         w.WriteLine("/// <param name=\"other\">The value to compare with.</param>");
         w.WriteLine("/// <returns>True when equal.</returns>");
         w.OpenBlock($"public bool Equals({type.Name} other)");
-        w.OpenBlock("if (__fs_case != other.__fs_case)");
-        w.WriteLine("return false;");
-        w.CloseBlock();
+        w.WriteLine($"if (__fs_case != other.__fs_case) {{ return false; }}");
         w.WriteLine();
         w.OpenBlock("switch (__fs_case)");
         for (var i = 0; i < cases.Count; i++)
@@ -221,9 +219,7 @@ internal static class ValueUnionEmitter
         w.WriteLine("/// <param name=\"writer\">The writer.</param>");
         w.WriteLine("/// <exception cref=\"global::System.InvalidOperationException\">This is the default value, which holds nothing.</exception>");
         w.OpenBlock($"public void WriteTo({Utf8JsonWriter} writer)");
-        w.OpenBlock("if (writer is null)");
-        w.WriteLine("throw new global::System.ArgumentNullException(nameof(writer));");
-        w.CloseBlock();
+        w.WriteLine($"if (writer is null) {{ throw new global::System.ArgumentNullException(nameof(writer)); }}");
         w.WriteLine();
         w.OpenBlock("switch (__fs_case)");
         for (var i = 0; i < type.Cases.Count; i++)
@@ -234,9 +230,7 @@ internal static class ValueUnionEmitter
             w.CloseBlock();
         }
 
-        w.OpenBlock("default:");
-        w.WriteLine("throw NotThe(null);");
-        w.CloseBlock();
+        w.WriteLine($"default: {{ throw NotThe(null); }}");
         w.CloseBlock();
         w.CloseBlock();
         w.WriteLine();
@@ -259,9 +253,7 @@ internal static class ValueUnionEmitter
             w.CloseBlock();
         }
 
-        w.OpenBlock("default:");
-        w.WriteLine($"throw {Reader}.UnexpectedToken(ref reader, {CodeText.Literal(expected)});");
-        w.CloseBlock();
+        w.WriteLine($"default: {{ throw {Reader}.UnexpectedToken(ref reader, {CodeText.Literal(expected)}); }}");
         w.CloseBlock();
     }
 

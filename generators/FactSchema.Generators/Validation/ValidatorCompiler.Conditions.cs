@@ -141,9 +141,7 @@ internal sealed partial class ValidatorCompiler
         w.WriteLine($"var {o} = start;");
         w.OpenBlock("while (true)");
         w.WriteLine($"{V}.Read(ref {o});");
-        w.OpenBlock($"if ({o}.TokenType == {Token}.EndObject)");
-        w.WriteLine("break;");
-        w.CloseBlock();
+        w.WriteLine($"if ({o}.TokenType == {Token}.EndObject) {{ break; }}");
         var k = Local("k");
         w.WriteLine($"var {k} = {matcher}(ref {o});");
         w.WriteLine($"{V}.Read(ref {o});");
@@ -412,9 +410,7 @@ internal sealed partial class ValidatorCompiler
                         // anyOf stops at the first branch that holds; oneOf at the second.
                         w.OpenBlock(member.Name == "anyOf" ? $"if ({count} == 0)" : $"if ({count} < 2)");
                         var branch = EmitRecordedCondition(Sub(location, member.Name, Int(i)), value.Items[i]);
-                        w.OpenBlock($"if ({branch})");
-                        w.WriteLine($"{count}++;");
-                        w.CloseBlock();
+                        w.WriteLine($"if ({branch}) {{ {count}++; }}");
                         w.CloseBlock();
                     }
 

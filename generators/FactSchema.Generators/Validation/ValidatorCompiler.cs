@@ -903,9 +903,7 @@ internal sealed partial class ValidatorCompiler
 
             w.OpenBlock("while (true)");
             w.WriteLine($"{V}.Read(ref {a});");
-            w.OpenBlock($"if ({a}.TokenType == {Token}.EndArray)");
-            w.WriteLine("break;");
-            w.CloseBlock();
+            w.WriteLine($"if ({a}.TokenType == {Token}.EndArray) {{ break; }}");
             if (contains is not null)
             {
                 // contains looks at the item first, on its own copy; the item's own schema then reads it.
@@ -930,9 +928,7 @@ internal sealed partial class ValidatorCompiler
             if (hasItemSchemas)
             {
                 w.WriteLine($"var {pushed} = !c.Quiet;");
-                w.OpenBlock($"if ({pushed})");
-                w.WriteLine($"c.PushIndex({count});");
-                w.CloseBlock();
+                w.WriteLine($"if ({pushed}) {{ c.PushIndex({count}); }}");
             }
 
             if (prefix is not null)
@@ -980,9 +976,7 @@ internal sealed partial class ValidatorCompiler
 
             if (hasItemSchemas)
             {
-                w.OpenBlock($"if ({pushed})");
-                w.WriteLine("c.Pop();");
-                w.CloseBlock();
+                w.WriteLine($"if ({pushed}) {{ c.Pop(); }}");
             }
 
             // A no-op when the item's schema has read the item already.
@@ -1117,18 +1111,14 @@ internal sealed partial class ValidatorCompiler
         var perProperty = properties.Count > 0 || patterns.Count > 0 || additional is not null || propertyNames is not null;
         w.OpenBlock("while (true)");
         w.WriteLine($"{V}.Read(ref {o});");
-        w.OpenBlock($"if ({o}.TokenType == {Token}.EndObject)");
-        w.WriteLine("break;");
-        w.CloseBlock();
+        w.WriteLine($"if ({o}.TokenType == {Token}.EndObject) {{ break; }}");
         var k = Local("k");
         if (matcher is not null)
         {
             w.WriteLine($"var {k} = {matcher}(ref {o});");
             if (trackSeen)
             {
-                w.OpenBlock($"if ({k} >= 0)");
-                w.WriteLine($"{seen}[{k}] = true;");
-                w.CloseBlock();
+                w.WriteLine($"if ({k} >= 0) {{ {seen}[{k}] = true; }}");
             }
         }
 
@@ -1144,9 +1134,7 @@ internal sealed partial class ValidatorCompiler
             }
 
             w.WriteLine($"var {pushed} = !c.Quiet;");
-            w.OpenBlock($"if ({pushed})");
-            w.WriteLine($"c.PushProperty({V}.GetString(ref {o}));");
-            w.CloseBlock();
+            w.WriteLine($"if ({pushed}) {{ c.PushProperty({V}.GetString(ref {o})); }}");
             if (propertyNames is not null && !IsTrue(propertyNames))
             {
                 Require(Call(location, Sub(location, "propertyNames"), Fresh(name), "null"));
@@ -1240,14 +1228,10 @@ internal sealed partial class ValidatorCompiler
 
             if (_track)
             {
-                w.OpenBlock($"if ({hit})");
-                w.WriteLine($"e?.Mark({count});");
-                w.CloseBlock();
+                w.WriteLine($"if ({hit}) {{ e?.Mark({count}); }}");
             }
 
-            w.OpenBlock($"if ({pushed})");
-            w.WriteLine("c.Pop();");
-            w.CloseBlock();
+            w.WriteLine($"if ({pushed}) {{ c.Pop(); }}");
         }
         else
         {
@@ -1459,9 +1443,7 @@ internal sealed partial class ValidatorCompiler
                 // Decided from the recorded properties when the value is an object (see ValidatorCompiler.Conditions.cs).
                 w.OpenBlock($"if ({guard})");
                 w.OpenBlock($"if ({_recorded.Flag})");
-                w.OpenBlock($"if ({EmitRecordedCondition(Sub(location, keyword, Int(i)), branches.Items[i])})");
-                w.WriteLine($"{matches}++;");
-                w.CloseBlock();
+                w.WriteLine($"if ({EmitRecordedCondition(Sub(location, keyword, Int(i)), branches.Items[i])}) {{ {matches}++; }}");
                 w.CloseBlock();
                 w.OpenBlock($"else if ({call})");
                 w.WriteLine($"{matches}++;");
@@ -1500,9 +1482,7 @@ internal sealed partial class ValidatorCompiler
                 w.CloseBlock();
             }
 
-            w.OpenBlock("case -1:");
-            w.WriteLine("break;");
-            w.CloseBlock();
+            w.WriteLine($"case -1: {{ break; }}");
             w.OpenBlock("default:");
             for (var i = 0; i < branches.Items.Count; i++)
             {
@@ -1524,9 +1504,7 @@ internal sealed partial class ValidatorCompiler
         w.WriteLine($"c.EndQuiet({quiet});");
         if (_track && oneOf)
         {
-            w.OpenBlock($"if ({matches} == 1)");
-            w.WriteLine($"e?.UnionWith({keep});");
-            w.CloseBlock();
+            w.WriteLine($"if ({matches} == 1) {{ e?.UnionWith({keep}); }}");
             w.WriteLine($"c.ReturnSet({keep});");
         }
 
@@ -1609,9 +1587,7 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine($"var s = e is null ? null : c.RentSet();");
             ifReader = Fresh();
             w.WriteLine($"var {hit} = {Call(location, Sub(location, "if"), ifReader, "s")};");
-            w.OpenBlock($"if ({hit})");
-            w.WriteLine("e?.UnionWith(s);");
-            w.CloseBlock();
+            w.WriteLine($"if ({hit}) {{ e?.UnionWith(s); }}");
             w.WriteLine("c.ReturnSet(s);");
         }
         else if (_recorded is not null && CanDecideFromRecorded(Sub(location, "if"), node["if"]!))
@@ -1624,9 +1600,7 @@ internal sealed partial class ValidatorCompiler
             w.OpenBlock("else");
             var x = Fresh();
             w.WriteLine($"{hit} = {Call(location, Sub(location, "if"), x, "null")};");
-            w.OpenBlock($"if ({hit})");
-            w.WriteLine($"r = {x};");
-            w.CloseBlock();
+            w.WriteLine($"if ({hit}) {{ r = {x}; }}");
             w.CloseBlock();
             ifReader = null;
         }
@@ -1691,9 +1665,7 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine($"var {count} = 0;");
             w.OpenBlock("while (true)");
             w.WriteLine($"{V}.Read(ref {o});");
-            w.OpenBlock($"if ({o}.TokenType == {Token}.EndObject)");
-            w.WriteLine("break;");
-            w.CloseBlock();
+            w.WriteLine($"if ({o}.TokenType == {Token}.EndObject) {{ break; }}");
             w.OpenBlock($"if (!own.IsMarked({count}))");
             var name = Local("name");
             w.WriteLine($"var {name} = {o};");
@@ -1716,13 +1688,9 @@ internal sealed partial class ValidatorCompiler
             {
                 var pushed = Local("pushed");
                 w.WriteLine($"var {pushed} = !c.Quiet;");
-                w.OpenBlock($"if ({pushed})");
-                w.WriteLine($"c.PushProperty({V}.GetString(ref {name}));");
-                w.CloseBlock();
+                w.WriteLine($"if ({pushed}) {{ c.PushProperty({V}.GetString(ref {name})); }}");
                 Require(Call(location, Sub(location, "unevaluatedProperties"), o, "null"));
-                w.OpenBlock($"if ({pushed})");
-                w.WriteLine("c.Pop();");
-                w.CloseBlock();
+                w.WriteLine($"if ({pushed}) {{ c.Pop(); }}");
             }
 
             w.WriteLine($"own.Mark({count});");
@@ -1746,21 +1714,15 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine($"var {count} = 0;");
             w.OpenBlock("while (true)");
             w.WriteLine($"{V}.Read(ref {a});");
-            w.OpenBlock($"if ({a}.TokenType == {Token}.EndArray)");
-            w.WriteLine("break;");
-            w.CloseBlock();
+            w.WriteLine($"if ({a}.TokenType == {Token}.EndArray) {{ break; }}");
             w.OpenBlock($"if (!own.IsMarked({count}))");
             if (!IsTrue(items))
             {
                 var pushed = Local("pushed");
                 w.WriteLine($"var {pushed} = !c.Quiet;");
-                w.OpenBlock($"if ({pushed})");
-                w.WriteLine($"c.PushIndex({count});");
-                w.CloseBlock();
+                w.WriteLine($"if ({pushed}) {{ c.PushIndex({count}); }}");
                 Require(Call(location, Sub(location, "unevaluatedItems"), a, "null"));
-                w.OpenBlock($"if ({pushed})");
-                w.WriteLine("c.Pop();");
-                w.CloseBlock();
+                w.WriteLine($"if ({pushed}) {{ c.Pop(); }}");
             }
 
             w.WriteLine($"own.Mark({count});");

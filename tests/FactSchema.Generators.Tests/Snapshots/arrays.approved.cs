@@ -168,10 +168,7 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
@@ -187,10 +184,7 @@ namespace Consumer.Schemas
                                 while (true)
                                 {
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                                     string __fs_item0 = default!;
                                     __fs_item0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
@@ -198,10 +192,7 @@ namespace Consumer.Schemas
                                     __fs_index0++;
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
                             __fs_v0 = __fs_list0;
                             break;
@@ -217,10 +208,7 @@ namespace Consumer.Schemas
                                 while (true)
                                 {
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                                     global::Consumer.Schemas.CollectionsPeopleItem __fs_item0 = default!;
                                     __fs_item0 = global::Consumer.Schemas.CollectionsPeopleItem.ReadChecked(ref reader, ref proven);
@@ -228,10 +216,7 @@ namespace Consumer.Schemas
                                     __fs_index0++;
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
                             __fs_v1 = __fs_list0;
                             break;
@@ -247,10 +232,7 @@ namespace Consumer.Schemas
                                 while (true)
                                 {
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                                     global::System.Collections.Generic.IReadOnlyList<double> __fs_item0 = default!;
                                     global::FactSchema.Serialization.FactSchemaReader.ExpectStartArray(ref reader);
@@ -261,10 +243,7 @@ namespace Consumer.Schemas
                                         while (true)
                                         {
                                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                                            {
-                                                break;
-                                            }
+                                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                                             double __fs_item1 = default!;
                                             __fs_item1 = global::FactSchema.Serialization.FactSchemaReader.ReadDouble(ref reader);
@@ -272,20 +251,14 @@ namespace Consumer.Schemas
                                             __fs_index1++;
                                         }
                                     }
-                                    catch (global::System.Text.Json.JsonException __fs_ex1)
-                                    {
-                                        throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex1, __fs_index1);
-                                    }
+                                    catch (global::System.Text.Json.JsonException __fs_ex1) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex1, __fs_index1); }
 
                                     __fs_item0 = __fs_list1;
                                     __fs_list0.Add(__fs_item0);
                                     __fs_index0++;
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
                             __fs_v2 = __fs_list0;
                             break;
@@ -301,10 +274,7 @@ namespace Consumer.Schemas
                                 while (true)
                                 {
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                                     global::System.Text.Json.JsonElement __fs_item0 = default!;
                                     __fs_item0 = global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader);
@@ -312,10 +282,7 @@ namespace Consumer.Schemas
                                     __fs_index0++;
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
                             __fs_v3 = __fs_list0;
                             break;
@@ -331,10 +298,7 @@ namespace Consumer.Schemas
                                 while (true)
                                 {
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                                     long? __fs_item0 = default!;
                                     __fs_item0 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
@@ -342,10 +306,7 @@ namespace Consumer.Schemas
                                     __fs_index0++;
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
                             __fs_v4 = __fs_list0;
                             break;
@@ -361,10 +322,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x1UL) != 0x1UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL);
-            }
+            if ((__fs_seen0 & 0x1UL) != 0x1UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL); }
 
             var __fs_result = new Collections
             {
@@ -411,17 +369,9 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (Tags is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Collections", "Tags");
-            }
-
+            if (Tags is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Collections", "Tags"); }
             {
                 var __fs_list0 = Tags;
                 writer.WriteStartArray(__fs_name0);
@@ -488,10 +438,7 @@ namespace Consumer.Schemas
                     for (var __fs_index0 = 0; __fs_index0 < __fs_list0.Count; __fs_index0++)
                     {
                         var __fs_item0 = __fs_list0[__fs_index0];
-                        if (__fs_item0 is null)
-                        {
-                            writer.WriteNullValue();
-                        }
+                        if (__fs_item0 is null) { writer.WriteNullValue(); }
                         else
                         {
                             writer.WriteNumberValue(__fs_item0.Value);
@@ -500,10 +447,7 @@ namespace Consumer.Schemas
                     writer.WriteEndArray();
                 }
             }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -618,20 +562,15 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M1(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -643,10 +582,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x1UL) != 0x1UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL);
-            }
+            if ((__fs_seen0 & 0x1UL) != 0x1UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL); }
 
             var __fs_result = new CollectionsPeopleItem
             {
@@ -689,22 +625,11 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (Name is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("CollectionsPeopleItem", "Name");
-            }
-
+            if (Name is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("CollectionsPeopleItem", "Name"); }
             writer.WriteString(__fs_name0, Name);
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -842,20 +767,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -866,10 +782,7 @@ namespace Consumer.Schemas
                         4 => V6(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -902,30 +815,18 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M1(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
                         0 => V7(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -956,22 +857,13 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     {
                         if (!V8(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
@@ -997,22 +889,13 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     {
                         if (!V1(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
@@ -1038,22 +921,13 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     {
                         if (!V9(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
@@ -1082,22 +956,13 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     {
                         if (!V10(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
@@ -1129,22 +994,13 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     {
                         if (!V11(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }

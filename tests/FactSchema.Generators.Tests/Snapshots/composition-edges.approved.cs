@@ -183,32 +183,23 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::Consumer.Schemas.Outer.ReadChecked(ref reader, ref proven);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::Consumer.Schemas.C.ReadChecked(ref reader, ref proven);
                             break;
-                        }
                         case 2:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::Consumer.Schemas.Tree.ReadChecked(ref reader, ref proven);
                             break;
-                        }
                         case 3:
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
@@ -218,11 +209,9 @@ namespace Consumer.Schemas
                             break;
                         }
                         case 4:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x10UL, __fs_jsonNames, 4);
                             __fs_v4 = global::Consumer.Schemas.B.ReadChecked(ref reader, ref proven);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -283,11 +272,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
             if (Nested is not null)
             {
@@ -306,10 +291,7 @@ namespace Consumer.Schemas
             }
             if (__fs_set3)
             {
-                if (__fs_value3 is null)
-                {
-                    writer.WriteNull(__fs_name3);
-                }
+                if (__fs_value3 is null) { writer.WriteNull(__fs_name3); }
                 else
                 {
                     writer.WritePropertyName(__fs_name3);
@@ -321,10 +303,7 @@ namespace Consumer.Schemas
                 writer.WritePropertyName(__fs_name4);
                 Middle.WriteTo(writer);
             }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -456,26 +435,19 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M1(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -487,10 +459,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x1UL) != 0x1UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL);
-            }
+            if ((__fs_seen0 & 0x1UL) != 0x1UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL); }
 
             var __fs_result = new A
             {
@@ -538,33 +507,19 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (X is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("A", "X");
-            }
-
+            if (X is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("A", "X"); }
             writer.WriteString(__fs_name0, X);
             if (__fs_A_1_set)
             {
-                if (__fs_A_1_value is null)
-                {
-                    writer.WriteNull(__fs_name1);
-                }
+                if (__fs_A_1_value is null) { writer.WriteNull(__fs_name1); }
                 else
                 {
                     writer.WriteString(__fs_name1, __fs_A_1_value);
                 }
             }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -671,10 +626,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new B ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -702,38 +654,27 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M2(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 2:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
-                        }
                         case 3:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -745,10 +686,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x1UL) != 0x1UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL);
-            }
+            if ((__fs_seen0 & 0x1UL) != 0x1UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL); }
 
             var __fs_result = new B
             {
@@ -802,48 +740,28 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (X is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("B", "X");
-            }
-
+            if (X is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("B", "X"); }
             writer.WriteString(__fs_name0, X);
             if (__fs_A_1_set)
             {
-                if (__fs_A_1_value is null)
-                {
-                    writer.WriteNull(__fs_name1);
-                }
+                if (__fs_A_1_value is null) { writer.WriteNull(__fs_name1); }
                 else
                 {
                     writer.WriteString(__fs_name1, __fs_A_1_value);
                 }
             }
-            if (Y is not null)
-            {
-                writer.WriteNumber(__fs_name2, Y.Value);
-            }
+            if (Y is not null) { writer.WriteNumber(__fs_name2, Y.Value); }
             if (__fs_B_3_set)
             {
-                if (__fs_B_3_value is null)
-                {
-                    writer.WriteNull(__fs_name3);
-                }
+                if (__fs_B_3_value is null) { writer.WriteNull(__fs_name3); }
                 else
                 {
                     writer.WriteNumber(__fs_name3, __fs_B_3_value.Value);
                 }
             }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -938,10 +856,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new C ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -970,44 +885,31 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M3(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 2:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
-                        }
                         case 3:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
-                        }
                         case 4:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x10UL, __fs_jsonNames, 4);
                             __fs_v4 = global::FactSchema.Serialization.FactSchemaReader.ReadBoolean(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -1019,10 +921,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x11UL) != 0x11UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x11UL);
-            }
+            if ((__fs_seen0 & 0x11UL) != 0x11UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x11UL); }
 
             var __fs_result = new C
             {
@@ -1077,49 +976,29 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (X is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("C", "X");
-            }
-
+            if (X is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("C", "X"); }
             writer.WriteString(__fs_name0, X);
             if (__fs_A_1_set)
             {
-                if (__fs_A_1_value is null)
-                {
-                    writer.WriteNull(__fs_name1);
-                }
+                if (__fs_A_1_value is null) { writer.WriteNull(__fs_name1); }
                 else
                 {
                     writer.WriteString(__fs_name1, __fs_A_1_value);
                 }
             }
-            if (Y is not null)
-            {
-                writer.WriteNumber(__fs_name2, Y.Value);
-            }
+            if (Y is not null) { writer.WriteNumber(__fs_name2, Y.Value); }
             if (__fs_B_3_set)
             {
-                if (__fs_B_3_value is null)
-                {
-                    writer.WriteNull(__fs_name3);
-                }
+                if (__fs_B_3_value is null) { writer.WriteNull(__fs_name3); }
                 else
                 {
                     writer.WriteNumber(__fs_name3, __fs_B_3_value.Value);
                 }
             }
             writer.WriteBoolean(__fs_name4, Z);
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -1205,10 +1084,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Outer ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -1230,10 +1106,7 @@ namespace Consumer.Schemas
 
             if (global::FactSchema.Validation.FactSchemaValidation.Matches(reader, __fs_branch1))
             {
-                if (__fs_match >= 0)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "Outer", __fs_variants[__fs_match], __fs_variants[1]);
-                }
+                if (__fs_match >= 0) { throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "Outer", __fs_variants[__fs_match], __fs_variants[1]); }
 
                 __fs_match = 1;
             }
@@ -1250,10 +1123,7 @@ namespace Consumer.Schemas
                     __fs_value = global::FactSchema.Serialization.FactSchemaReader.ReadBoolean(ref reader);
                     return new global::Consumer.Schemas.OuterBoolean(__fs_value);
                 }
-                default:
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "Outer", __fs_variants);
-                }
+                default: { throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "Outer", __fs_variants); }
             }
         }
 
@@ -1322,10 +1192,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             writer.WriteBooleanValue(Value);
         }
@@ -1397,10 +1264,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new Inner ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -1422,10 +1286,7 @@ namespace Consumer.Schemas
 
             if (global::FactSchema.Validation.FactSchemaValidation.Matches(reader, __fs_branch1))
             {
-                if (__fs_match >= 0)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "Inner", __fs_variants[__fs_match], __fs_variants[1]);
-                }
+                if (__fs_match >= 0) { throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "Inner", __fs_variants[__fs_match], __fs_variants[1]); }
 
                 __fs_match = 1;
             }
@@ -1447,10 +1308,7 @@ namespace Consumer.Schemas
                         while (true)
                         {
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                break;
-                            }
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                             string __fs_item0 = default!;
                             __fs_item0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
@@ -1458,18 +1316,12 @@ namespace Consumer.Schemas
                             __fs_index0++;
                         }
                     }
-                    catch (global::System.Text.Json.JsonException __fs_ex0)
-                    {
-                        throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                    }
+                    catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
                     __fs_value = __fs_list0;
                     return new global::Consumer.Schemas.InnerArray(__fs_value);
                 }
-                default:
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "Inner", __fs_variants);
-                }
+                default: { throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "Inner", __fs_variants); }
             }
         }
 
@@ -1540,10 +1392,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             if (Value is null)
             {
@@ -1641,10 +1490,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Tree ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -1666,10 +1512,7 @@ namespace Consumer.Schemas
 
             if (global::FactSchema.Validation.FactSchemaValidation.Matches(reader, __fs_branch1))
             {
-                if (__fs_match >= 0)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "Tree", __fs_variants[__fs_match], __fs_variants[1]);
-                }
+                if (__fs_match >= 0) { throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "Tree", __fs_variants[__fs_match], __fs_variants[1]); }
 
                 __fs_match = 1;
             }
@@ -1693,10 +1536,7 @@ namespace Consumer.Schemas
                         while (true)
                         {
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                break;
-                            }
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                             global::Consumer.Schemas.Tree __fs_item0 = default!;
                             __fs_item0 = global::Consumer.Schemas.Tree.ReadUnvalidated(ref reader);
@@ -1704,18 +1544,12 @@ namespace Consumer.Schemas
                             __fs_index0++;
                         }
                     }
-                    catch (global::System.Text.Json.JsonException __fs_ex0)
-                    {
-                        throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                    }
+                    catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
                     __fs_value = __fs_list0;
                     return new global::Consumer.Schemas.TreeArray(__fs_value);
                 }
-                default:
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "Tree", __fs_variants);
-                }
+                default: { throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "Tree", __fs_variants); }
             }
         }
 
@@ -1784,10 +1618,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             if (Value is null)
             {
@@ -1832,10 +1663,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             if (Value is null)
             {
@@ -1980,10 +1808,7 @@ namespace Consumer.Schemas
         /// <returns>True when equal.</returns>
         public bool Equals(EdgesNullableUnion other)
         {
-            if (__fs_case != other.__fs_case)
-            {
-                return false;
-            }
+            if (__fs_case != other.__fs_case) { return false; }
 
             switch (__fs_case)
             {
@@ -2028,10 +1853,7 @@ namespace Consumer.Schemas
         /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds nothing.</exception>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             switch (__fs_case)
             {
@@ -2045,10 +1867,7 @@ namespace Consumer.Schemas
                     writer.WriteNumberValue(__fs_value1);
                     return;
                 }
-                default:
-                {
-                    throw NotThe(null);
-                }
+                default: { throw NotThe(null); }
             }
         }
 
@@ -2084,10 +1903,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static EdgesNullableUnion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -2115,10 +1931,7 @@ namespace Consumer.Schemas
                     __fs_value = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                     return new EdgesNullableUnion(__fs_value);
                 }
-                default:
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string or an integer");
-                }
+                default: { throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string or an integer"); }
             }
         }
 
@@ -2423,16 +2236,10 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -2443,10 +2250,7 @@ namespace Consumer.Schemas
                         4 => V2(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -2474,20 +2278,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M1(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -2495,10 +2290,7 @@ namespace Consumer.Schemas
                         1 => V15(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -2534,10 +2326,7 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o1);
-                    if (o1.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o1.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k2 = M2(ref o1);
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o1);
                     switch (k2)
@@ -2656,10 +2445,7 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o1);
-                    if (o1.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o1.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k2 = M3(ref o1);
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o1);
                     switch (k2)
@@ -3022,22 +2808,13 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     {
                         if (!V24(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
@@ -3066,22 +2843,13 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     {
                         if (!V6(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
@@ -3114,16 +2882,10 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M4(ref o0);
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -3131,10 +2893,7 @@ namespace Consumer.Schemas
                         1 => V17(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -3160,30 +2919,18 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M5(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
                         0 => V19(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }

@@ -162,10 +162,7 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
@@ -174,40 +171,28 @@ namespace Consumer.Schemas
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            if (__fs_v0 != "1.0")
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "\"1.0\"");
-                            }
+                            if (__fs_v0 != "1.0") { throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "\"1.0\""); }
                             break;
                         }
                         case 1:
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadBoolean(ref reader);
-                            if (__fs_v1 != true)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "true");
-                            }
+                            if (__fs_v1 != true) { throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "true"); }
                             break;
                         }
                         case 2:
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
-                            if (__fs_v2 != 3L)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "3");
-                            }
+                            if (__fs_v2 != 3L) { throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "3"); }
                             break;
                         }
                         case 3:
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            if (__fs_v3 != "tag")
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "\"tag\"");
-                            }
+                            if (__fs_v3 != "tag") { throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "\"tag\""); }
                             break;
                         }
                         default:
@@ -221,10 +206,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x7UL) != 0x7UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x7UL);
-            }
+            if ((__fs_seen0 & 0x7UL) != 0x7UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x7UL); }
 
             var __fs_result = new Constants
             {
@@ -274,28 +256,14 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (SchemaVersion is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Constants", "SchemaVersion");
-            }
-
+            if (SchemaVersion is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Constants", "SchemaVersion"); }
             writer.WriteString(__fs_name0, SchemaVersion);
             writer.WriteBoolean(__fs_name1, IsFact);
             writer.WriteNumber(__fs_name2, Level);
-            if (__fs_set3)
-            {
-                writer.WriteString(__fs_name3, __fs_value3);
-            }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (__fs_set3) { writer.WriteString(__fs_name3, __fs_value3); }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -411,20 +379,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -434,10 +393,7 @@ namespace Consumer.Schemas
                         3 => V4(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }

@@ -145,26 +145,19 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -176,10 +169,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x3UL) != 0x3UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x3UL);
-            }
+            if ((__fs_seen0 & 0x3UL) != 0x3UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x3UL); }
 
             var __fs_result = new Person
             {
@@ -223,28 +213,13 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (Id is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Person", "Id");
-            }
-
+            if (Id is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Person", "Id"); }
             writer.WriteString(__fs_name0, Id);
-            if (Name is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Person", "Name");
-            }
-
+            if (Name is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Person", "Name"); }
             writer.WriteString(__fs_name1, Name);
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -367,26 +342,19 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M1(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -398,10 +366,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x2UL) != 0x2UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x2UL);
-            }
+            if ((__fs_seen0 & 0x2UL) != 0x2UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x2UL); }
 
             var __fs_result = new Handle
             {
@@ -445,26 +410,12 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (Platform is not null)
-            {
-                writer.WriteString(__fs_name0, Platform);
-            }
-            if (HandleValue is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Handle", "HandleValue");
-            }
-
+            if (Platform is not null) { writer.WriteString(__fs_name0, Platform); }
+            if (HandleValue is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Handle", "HandleValue"); }
             writer.WriteString(__fs_name1, HandleValue);
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -627,20 +578,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -648,10 +590,7 @@ namespace Consumer.Schemas
                         1 => V3(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -689,20 +628,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M1(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -710,10 +640,7 @@ namespace Consumer.Schemas
                         1 => V5(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -868,26 +795,19 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::Consumer.Schemas.Person.ReadChecked(ref reader, ref proven);
                             break;
-                        }
                         case 2:
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
@@ -899,10 +819,7 @@ namespace Consumer.Schemas
                                 while (true)
                                 {
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                                     global::Consumer.Schemas.Handle __fs_item0 = default!;
                                     __fs_item0 = global::Consumer.Schemas.Handle.ReadChecked(ref reader, ref proven);
@@ -910,20 +827,15 @@ namespace Consumer.Schemas
                                     __fs_index0++;
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
                             __fs_v2 = __fs_list0;
                             break;
                         }
                         case 3:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -935,10 +847,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x9UL) != 0x9UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x9UL);
-            }
+            if ((__fs_seen0 & 0x9UL) != 0x9UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x9UL); }
 
             var __fs_result = new Statement
             {
@@ -984,17 +893,9 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (Speaker is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Statement", "Speaker");
-            }
-
+            if (Speaker is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Statement", "Speaker"); }
             writer.WriteString(__fs_name0, Speaker);
             if (SpeakerDetails is not null)
             {
@@ -1014,16 +915,9 @@ namespace Consumer.Schemas
                     writer.WriteEndArray();
                 }
             }
-            if (Text is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Statement", "Text");
-            }
-
+            if (Text is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Statement", "Text"); }
             writer.WriteString(__fs_name3, Text);
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -1142,20 +1036,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -1165,10 +1050,7 @@ namespace Consumer.Schemas
                         3 => V2(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -1204,22 +1086,13 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     {
                         if (!global::Consumer.Schemas.PersonSchema.__ValidateRef1(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }

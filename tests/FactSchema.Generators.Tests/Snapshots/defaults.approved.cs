@@ -324,56 +324,39 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
-                        }
                         case 2:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadDouble(ref reader);
                             break;
-                        }
                         case 3:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadDecimal(ref reader);
                             break;
-                        }
                         case 4:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x10UL, __fs_jsonNames, 4);
                             __fs_v4 = global::FactSchema.Serialization.FactSchemaReader.ReadBoolean(ref reader);
                             break;
-                        }
                         case 5:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x20UL, __fs_jsonNames, 5);
                             __fs_v5 = global::Consumer.Schemas.DefaultsMoodJsonConverter.ReadValue(ref reader);
                             break;
-                        }
                         case 6:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x40UL, __fs_jsonNames, 6);
                             __fs_v6 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -456,44 +439,16 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (__fs_set0)
-            {
-                writer.WriteString(__fs_name0, __fs_value0);
-            }
-            if (__fs_set1)
-            {
-                writer.WriteNumber(__fs_name1, __fs_value1);
-            }
-            if (__fs_set2)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteDouble(writer, __fs_name2, __fs_value2);
-            }
-            if (__fs_set3)
-            {
-                writer.WriteNumber(__fs_name3, __fs_value3);
-            }
-            if (__fs_set4)
-            {
-                writer.WriteBoolean(__fs_name4, __fs_value4);
-            }
-            if (__fs_set5)
-            {
-                writer.WriteString(__fs_name5, global::Consumer.Schemas.DefaultsMoodJsonConverter.ToEncodedText(__fs_value5));
-            }
-            if (Wrong is not null)
-            {
-                writer.WriteNumber(__fs_name6, Wrong.Value);
-            }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (__fs_set0) { writer.WriteString(__fs_name0, __fs_value0); }
+            if (__fs_set1) { writer.WriteNumber(__fs_name1, __fs_value1); }
+            if (__fs_set2) { global::FactSchema.Serialization.FactSchemaWriter.WriteDouble(writer, __fs_name2, __fs_value2); }
+            if (__fs_set3) { writer.WriteNumber(__fs_name3, __fs_value3); }
+            if (__fs_set4) { writer.WriteBoolean(__fs_name4, __fs_value4); }
+            if (__fs_set5) { writer.WriteString(__fs_name5, global::Consumer.Schemas.DefaultsMoodJsonConverter.ToEncodedText(__fs_value5)); }
+            if (Wrong is not null) { writer.WriteNumber(__fs_name6, Wrong.Value); }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -621,16 +576,10 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -643,10 +592,7 @@ namespace Consumer.Schemas
                         6 => V7(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }

@@ -335,32 +335,23 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::Consumer.Schemas.PositionKindJsonConverter.ReadValue(ref reader);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 2:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::Consumer.Schemas.PositionStanceJsonConverter.ReadValue(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -372,10 +363,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x7UL) != 0x7UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x7UL);
-            }
+            if ((__fs_seen0 & 0x7UL) != 0x7UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x7UL); }
 
             var __fs_result = new Position
             {
@@ -420,24 +408,13 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
             writer.WriteString(__fs_name0, global::Consumer.Schemas.PositionKindJsonConverter.ToEncodedText(Kind));
-            if (Holder is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Position", "Holder");
-            }
-
+            if (Holder is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Position", "Holder"); }
             writer.WriteString(__fs_name1, Holder);
             writer.WriteString(__fs_name2, global::Consumer.Schemas.PositionStanceJsonConverter.ToEncodedText(Stance));
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -558,10 +535,7 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M1(ref reader);
                     switch (__fs_property)
@@ -570,24 +544,17 @@ namespace Consumer.Schemas
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            if (__fs_v0 != "quote")
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "\"quote\"");
-                            }
+                            if (__fs_v0 != "quote") { throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "\"quote\""); }
                             break;
                         }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 2:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         default:
                             throw global::FactSchema.Serialization.FactSchemaReader.RejectUnknownProperty(ref reader);
                     }
@@ -598,10 +565,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x7UL) != 0x7UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x7UL);
-            }
+            if ((__fs_seen0 & 0x7UL) != 0x7UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x7UL); }
 
             var __fs_result = new Quote
             {
@@ -645,29 +609,13 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (Kind is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Quote", "Kind");
-            }
-
+            if (Kind is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Quote", "Kind"); }
             writer.WriteString(__fs_name0, Kind);
-            if (Speaker is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Quote", "Speaker");
-            }
-
+            if (Speaker is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Quote", "Speaker"); }
             writer.WriteString(__fs_name1, Speaker);
-            if (Text is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Quote", "Text");
-            }
-
+            if (Text is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Quote", "Text"); }
             writer.WriteString(__fs_name2, Text);
             writer.WriteEndObject();
         }
@@ -1000,10 +948,7 @@ namespace Consumer.Schemas
                         }
                         break;
                     }
-                    case -1:
-                    {
-                        break;
-                    }
+                    case -1: { break; }
                     default:
                     {
                         var x6 = start;
@@ -1090,20 +1035,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -1112,10 +1048,7 @@ namespace Consumer.Schemas
                         2 => V4(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -1158,20 +1091,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M1(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -1186,10 +1110,7 @@ namespace Consumer.Schemas
                         if (c.Fail(ref valid)) { return false; }
                         c.AddErrorAt(ref o0, "discriminated-union.schema.json#/oneOf/0/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }

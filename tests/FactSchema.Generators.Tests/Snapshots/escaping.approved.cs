@@ -319,74 +319,51 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 2:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
-                        }
                         case 3:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 4:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x10UL, __fs_jsonNames, 4);
                             __fs_v4 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 5:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x20UL, __fs_jsonNames, 5);
                             __fs_v5 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 6:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x40UL, __fs_jsonNames, 6);
                             __fs_v6 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 7:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x80UL, __fs_jsonNames, 7);
                             __fs_v7 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 8:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x100UL, __fs_jsonNames, 8);
                             __fs_v8 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 9:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x200UL, __fs_jsonNames, 9);
                             __fs_v9 = global::Consumer.Schemas.ClassQuoteDNameJsonConverter.ReadValue(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -452,56 +429,19 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (ClassValue is not null)
-            {
-                writer.WriteString(__fs_name0, ClassValue);
-            }
-            if (__fs_set1)
-            {
-                writer.WriteString(__fs_name1, __fs_value1);
-            }
-            if (_1st is not null)
-            {
-                writer.WriteNumber(__fs_name2, _1st.Value);
-            }
-            if (Property is not null)
-            {
-                writer.WriteString(__fs_name3, Property);
-            }
-            if (NaïveCafé is not null)
-            {
-                writer.WriteString(__fs_name4, NaïveCafé);
-            }
-            if (Name is not null)
-            {
-                writer.WriteString(__fs_name5, Name);
-            }
-            if (NameValue is not null)
-            {
-                writer.WriteString(__fs_name6, NameValue);
-            }
-            if (DeserializeValue is not null)
-            {
-                writer.WriteString(__fs_name7, DeserializeValue);
-            }
-            if (AdditionalPropertiesValue is not null)
-            {
-                writer.WriteString(__fs_name8, AdditionalPropertiesValue);
-            }
-            if (QuoteDName is not null)
-            {
-                writer.WriteString(__fs_name9, global::Consumer.Schemas.ClassQuoteDNameJsonConverter.ToEncodedText(QuoteDName.Value));
-            }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (ClassValue is not null) { writer.WriteString(__fs_name0, ClassValue); }
+            if (__fs_set1) { writer.WriteString(__fs_name1, __fs_value1); }
+            if (_1st is not null) { writer.WriteNumber(__fs_name2, _1st.Value); }
+            if (Property is not null) { writer.WriteString(__fs_name3, Property); }
+            if (NaïveCafé is not null) { writer.WriteString(__fs_name4, NaïveCafé); }
+            if (Name is not null) { writer.WriteString(__fs_name5, Name); }
+            if (NameValue is not null) { writer.WriteString(__fs_name6, NameValue); }
+            if (DeserializeValue is not null) { writer.WriteString(__fs_name7, DeserializeValue); }
+            if (AdditionalPropertiesValue is not null) { writer.WriteString(__fs_name8, AdditionalPropertiesValue); }
+            if (QuoteDName is not null) { writer.WriteString(__fs_name9, global::Consumer.Schemas.ClassQuoteDNameJsonConverter.ToEncodedText(QuoteDName.Value)); }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -636,16 +576,10 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -661,10 +595,7 @@ namespace Consumer.Schemas
                         9 => V1(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }

@@ -186,10 +186,7 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
@@ -202,7 +199,6 @@ namespace Consumer.Schemas
                             {
                                 proven = false;
                             }
-
                             break;
                         }
                         case 1:
@@ -213,7 +209,6 @@ namespace Consumer.Schemas
                             {
                                 proven = false;
                             }
-
                             break;
                         }
                         case 2:
@@ -224,7 +219,6 @@ namespace Consumer.Schemas
                             {
                                 proven = false;
                             }
-
                             break;
                         }
                         case 3:
@@ -235,15 +229,12 @@ namespace Consumer.Schemas
                             {
                                 proven = false;
                             }
-
                             break;
                         }
                         case 4:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x10UL, __fs_jsonNames, 4);
                             __fs_v4 = global::FactSchema.Serialization.FactSchemaReader.ReadDecimal(ref reader);
                             break;
-                        }
                         case 5:
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x20UL, __fs_jsonNames, 5);
@@ -252,15 +243,12 @@ namespace Consumer.Schemas
                             {
                                 proven = false;
                             }
-
                             break;
                         }
                         case 6:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x40UL, __fs_jsonNames, 6);
                             __fs_v6 = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
-                        }
                         case 7:
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x80UL, __fs_jsonNames, 7);
@@ -269,7 +257,6 @@ namespace Consumer.Schemas
                             {
                                 proven = false;
                             }
-
                             break;
                         }
                         default:
@@ -283,10 +270,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x7FUL) != 0x7FUL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x7FUL);
-            }
+            if ((__fs_seen0 & 0x7FUL) != 0x7FUL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x7FUL); }
 
             var __fs_result = new Formats
             {
@@ -336,38 +320,20 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
             writer.WritePropertyName(__fs_name0);
             global::FactSchema.Serialization.FactSchemaWriter.WriteDate(writer, Day);
             global::FactSchema.Serialization.FactSchemaWriter.WriteDateTime(writer, __fs_name1, At);
-            if (Link is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Formats", "Link");
-            }
-
+            if (Link is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Formats", "Link"); }
             writer.WriteString(__fs_name2, Link);
-            if (Key is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Formats", "Key");
-            }
-
+            if (Key is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Formats", "Key"); }
             writer.WriteString(__fs_name3, Key);
             writer.WriteNumber(__fs_name4, Money);
             writer.WriteNumber(__fs_name5, Small);
             writer.WriteNumber(__fs_name6, Big);
-            if (Email is not null)
-            {
-                writer.WriteString(__fs_name7, Email);
-            }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (Email is not null) { writer.WriteString(__fs_name7, Email); }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -487,20 +453,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -514,10 +471,7 @@ namespace Consumer.Schemas
                         7 => V8(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }

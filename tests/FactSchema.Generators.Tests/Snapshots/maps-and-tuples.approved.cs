@@ -181,10 +181,7 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
@@ -202,16 +199,10 @@ namespace Consumer.Schemas
                                 {
                                     __fs_key0 = null;
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                                     __fs_key0 = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                                    if (__fs_map0.ContainsKey(__fs_key0))
-                                    {
-                                        throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0);
-                                    }
+                                    if (__fs_map0.ContainsKey(__fs_key0)) { throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0); }
 
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                                     long __fs_item0 = default!;
@@ -219,10 +210,7 @@ namespace Consumer.Schemas
                                     __fs_map0.Add(__fs_key0, __fs_item0);
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0); }
 
                             __fs_v0 = __fs_map0;
                             proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0);
@@ -241,16 +229,10 @@ namespace Consumer.Schemas
                                 {
                                     __fs_key0 = null;
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                                     __fs_key0 = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                                    if (__fs_map0.ContainsKey(__fs_key0))
-                                    {
-                                        throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0);
-                                    }
+                                    if (__fs_map0.ContainsKey(__fs_key0)) { throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0); }
 
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                                     global::System.Text.Json.JsonElement __fs_item0 = default!;
@@ -258,10 +240,7 @@ namespace Consumer.Schemas
                                     __fs_map0.Add(__fs_key0, __fs_item0);
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0); }
 
                             __fs_v1 = __fs_map0;
                             proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check1);
@@ -280,16 +259,10 @@ namespace Consumer.Schemas
                                 {
                                     __fs_key0 = null;
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                                     __fs_key0 = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                                    if (__fs_map0.ContainsKey(__fs_key0))
-                                    {
-                                        throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0);
-                                    }
+                                    if (__fs_map0.ContainsKey(__fs_key0)) { throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0); }
 
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                                     global::System.Text.Json.JsonElement __fs_item0 = default!;
@@ -297,10 +270,7 @@ namespace Consumer.Schemas
                                     __fs_map0.Add(__fs_key0, __fs_item0);
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0); }
 
                             __fs_v2 = __fs_map0;
                             proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2);
@@ -320,10 +290,7 @@ namespace Consumer.Schemas
                                 while (true)
                                 {
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                                     switch (__fs_index0)
                                     {
@@ -342,23 +309,14 @@ namespace Consumer.Schemas
                                             __fs_t0_2 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                                             break;
                                         }
-                                        default:
-                                        {
-                                            throw global::FactSchema.Serialization.FactSchemaReader.WrongItemCount(ref reader, 3);
-                                        }
+                                        default: { throw global::FactSchema.Serialization.FactSchemaReader.WrongItemCount(ref reader, 3); }
                                     }
                                     __fs_index0++;
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
-                            if (__fs_index0 != 3)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.WrongItemCount(ref reader, 3);
-                            }
+                            if (__fs_index0 != 3) { throw global::FactSchema.Serialization.FactSchemaReader.WrongItemCount(ref reader, 3); }
 
                             __fs_v3 = (__fs_t0_0, __fs_t0_1, __fs_t0_2);
                             proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check3);
@@ -377,10 +335,7 @@ namespace Consumer.Schemas
                                 while (true)
                                 {
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                                     switch (__fs_index0)
                                     {
@@ -394,34 +349,23 @@ namespace Consumer.Schemas
                                             __fs_t0_1 = global::FactSchema.Serialization.FactSchemaReader.ReadBoolean(ref reader);
                                             break;
                                         }
-                                        default:
-                                        {
-                                            throw global::FactSchema.Serialization.FactSchemaReader.WrongItemCount(ref reader, 2);
-                                        }
+                                        default: { throw global::FactSchema.Serialization.FactSchemaReader.WrongItemCount(ref reader, 2); }
                                     }
                                     __fs_index0++;
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
-                            if (__fs_index0 != 2)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.WrongItemCount(ref reader, 2);
-                            }
+                            if (__fs_index0 != 2) { throw global::FactSchema.Serialization.FactSchemaReader.WrongItemCount(ref reader, 2); }
 
                             __fs_v4 = (__fs_t0_0, __fs_t0_1);
                             proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check4);
                             break;
                         }
                         case 5:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x20UL, __fs_jsonNames, 5);
                             __fs_v5 = global::Consumer.Schemas.Geo.ReadChecked(ref reader, ref proven);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -479,11 +423,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
             if (Tags is not null)
             {
@@ -543,10 +483,7 @@ namespace Consumer.Schemas
                 writer.WritePropertyName(__fs_name5);
                 Cites.WriteTo(writer);
             }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -682,16 +619,10 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -703,10 +634,7 @@ namespace Consumer.Schemas
                         5 => V0(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -732,16 +660,10 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var name4 = o0;
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
                     if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F0, "^[a-z]+$"))
@@ -761,10 +683,7 @@ namespace Consumer.Schemas
                         if (c.Fail(ref valid)) { return false; }
                         c.AddErrorAt(ref o0, "maps-and-tuples.schema.json#/properties/tags/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -790,16 +709,10 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var name4 = o0;
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
                     if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F2, "^[a-z]+$"))
@@ -819,10 +732,7 @@ namespace Consumer.Schemas
                         if (c.Fail(ref valid)) { return false; }
                         c.AddErrorAt(ref o0, "maps-and-tuples.schema.json#/properties/mixed/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -848,26 +758,17 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var name4 = o0;
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref name4, ref F4, "^[a-z]+$"))
                     {
                         var x7 = o0;
                         if (!V10(ref x7, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -894,15 +795,9 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     if (n0 < 3)
                     {
                         switch (n0)
@@ -928,10 +823,7 @@ namespace Consumer.Schemas
                     {
                         if (!V14(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
@@ -963,15 +855,9 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     if (n0 < 2)
                     {
                         switch (n0)
@@ -992,10 +878,7 @@ namespace Consumer.Schemas
                     {
                         if (!V17(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }

@@ -152,10 +152,7 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
@@ -173,16 +170,10 @@ namespace Consumer.Schemas
                                 {
                                     __fs_key0 = null;
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                                     __fs_key0 = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                                    if (__fs_map0.ContainsKey(__fs_key0))
-                                    {
-                                        throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0);
-                                    }
+                                    if (__fs_map0.ContainsKey(__fs_key0)) { throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0); }
 
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                                     string __fs_item0 = default!;
@@ -190,10 +181,7 @@ namespace Consumer.Schemas
                                     __fs_map0.Add(__fs_key0, __fs_item0);
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0); }
 
                             __fs_v0 = __fs_map0;
                             proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check0);
@@ -212,16 +200,10 @@ namespace Consumer.Schemas
                                 {
                                     __fs_key0 = null;
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                                     __fs_key0 = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                                    if (__fs_map0.ContainsKey(__fs_key0))
-                                    {
-                                        throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0);
-                                    }
+                                    if (__fs_map0.ContainsKey(__fs_key0)) { throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0); }
 
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                                     global::System.Text.Json.JsonElement __fs_item0 = default!;
@@ -229,10 +211,7 @@ namespace Consumer.Schemas
                                     __fs_map0.Add(__fs_key0, __fs_item0);
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0); }
 
                             __fs_v1 = __fs_map0;
                             proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check1);
@@ -251,16 +230,10 @@ namespace Consumer.Schemas
                                 {
                                     __fs_key0 = null;
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                                     __fs_key0 = global::FactSchema.Serialization.FactSchemaReader.GetString(ref reader);
-                                    if (__fs_map0.ContainsKey(__fs_key0))
-                                    {
-                                        throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0);
-                                    }
+                                    if (__fs_map0.ContainsKey(__fs_key0)) { throw global::FactSchema.Serialization.FactSchemaReader.DuplicateProperty(ref reader, __fs_key0); }
 
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
                                     long __fs_item0 = default!;
@@ -268,10 +241,7 @@ namespace Consumer.Schemas
                                     __fs_map0.Add(__fs_key0, __fs_item0);
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_key0); }
 
                             __fs_v2 = __fs_map0;
                             proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2);
@@ -331,11 +301,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
             if (ByLanguage is not null)
             {
@@ -367,10 +333,7 @@ namespace Consumer.Schemas
                 }
                 writer.WriteEndObject();
             }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -491,16 +454,10 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -509,10 +466,7 @@ namespace Consumer.Schemas
                         2 => V3(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -538,25 +492,16 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
                     if (!hit6)
                     {
                         if (!V4(ref o0, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -585,25 +530,16 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     var hit6 = false;
                     if (!hit6)
                     {
                         if (!V5(ref o0, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }

@@ -195,50 +195,35 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 2:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 3:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 4:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x10UL, __fs_jsonNames, 4);
                             __fs_v4 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                             break;
-                        }
                         case 5:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x20UL, __fs_jsonNames, 5);
                             __fs_v5 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::FactSchema.Serialization.FactSchemaReader.ReadBoolean(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -250,10 +235,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x3UL) != 0x3UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x3UL);
-            }
+            if ((__fs_seen0 & 0x3UL) != 0x3UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x3UL); }
 
             var __fs_result = new Nullability
             {
@@ -313,36 +295,19 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (Required is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Nullability", "Required");
-            }
-
+            if (Required is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("Nullability", "Required"); }
             writer.WriteString(__fs_name0, Required);
-            if (RequiredNullable is null)
-            {
-                writer.WriteNull(__fs_name1);
-            }
+            if (RequiredNullable is null) { writer.WriteNull(__fs_name1); }
             else
             {
                 writer.WriteString(__fs_name1, RequiredNullable);
             }
-            if (Optional is not null)
-            {
-                writer.WriteString(__fs_name2, Optional);
-            }
+            if (Optional is not null) { writer.WriteString(__fs_name2, Optional); }
             if (__fs_set3)
             {
-                if (__fs_value3 is null)
-                {
-                    writer.WriteNull(__fs_name3);
-                }
+                if (__fs_value3 is null) { writer.WriteNull(__fs_name3); }
                 else
                 {
                     writer.WriteString(__fs_name3, __fs_value3);
@@ -350,10 +315,7 @@ namespace Consumer.Schemas
             }
             if (__fs_set4)
             {
-                if (__fs_value4 is null)
-                {
-                    writer.WriteNull(__fs_name4);
-                }
+                if (__fs_value4 is null) { writer.WriteNull(__fs_name4); }
                 else
                 {
                     writer.WriteNumber(__fs_name4, __fs_value4.Value);
@@ -361,19 +323,13 @@ namespace Consumer.Schemas
             }
             if (__fs_set5)
             {
-                if (__fs_value5 is null)
-                {
-                    writer.WriteNull(__fs_name5);
-                }
+                if (__fs_value5 is null) { writer.WriteNull(__fs_name5); }
                 else
                 {
                     writer.WriteBoolean(__fs_name5, __fs_value5.Value);
                 }
             }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -491,20 +447,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -516,10 +463,7 @@ namespace Consumer.Schemas
                         5 => V6(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }

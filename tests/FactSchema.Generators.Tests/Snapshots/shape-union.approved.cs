@@ -149,26 +149,19 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::Consumer.Schemas.ExhibitSource.ReadChecked(ref reader, ref proven);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::Consumer.Schemas.ExhibitLabel.ReadChecked(ref reader, ref proven);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -222,11 +215,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
             if (Source is not null)
             {
@@ -238,10 +227,7 @@ namespace Consumer.Schemas
                 writer.WritePropertyName(__fs_name1);
                 Label.WriteTo(writer);
             }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -350,20 +336,15 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M1(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         default:
                             throw global::FactSchema.Serialization.FactSchemaReader.RejectUnknownProperty(ref reader);
                     }
@@ -374,10 +355,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x1UL) != 0x1UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL);
-            }
+            if ((__fs_seen0 & 0x1UL) != 0x1UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL); }
 
             var __fs_result = new ExhibitSourceUrl
             {
@@ -419,17 +397,9 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (Url is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("ExhibitSourceUrl", "Url");
-            }
-
+            if (Url is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("ExhibitSourceUrl", "Url"); }
             writer.WriteString(__fs_name0, Url);
             writer.WriteEndObject();
         }
@@ -535,20 +505,15 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M2(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         default:
                             throw global::FactSchema.Serialization.FactSchemaReader.RejectUnknownProperty(ref reader);
                     }
@@ -559,10 +524,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x1UL) != 0x1UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL);
-            }
+            if ((__fs_seen0 & 0x1UL) != 0x1UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL); }
 
             var __fs_result = new ExhibitSourceQuote
             {
@@ -604,17 +566,9 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (Quote is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("ExhibitSourceQuote", "Quote");
-            }
-
+            if (Quote is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("ExhibitSourceQuote", "Quote"); }
             writer.WriteString(__fs_name0, Quote);
             writer.WriteEndObject();
         }
@@ -707,10 +661,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static ExhibitSource ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -732,30 +683,21 @@ namespace Consumer.Schemas
 
             if (global::FactSchema.Validation.FactSchemaValidation.Matches(reader, __fs_branch1))
             {
-                if (__fs_match >= 0)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "ExhibitSource", __fs_variants[__fs_match], __fs_variants[1]);
-                }
+                if (__fs_match >= 0) { throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "ExhibitSource", __fs_variants[__fs_match], __fs_variants[1]); }
 
                 __fs_match = 1;
             }
 
             if (global::FactSchema.Validation.FactSchemaValidation.Matches(reader, __fs_branch2))
             {
-                if (__fs_match >= 0)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "ExhibitSource", __fs_variants[__fs_match], __fs_variants[2]);
-                }
+                if (__fs_match >= 0) { throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "ExhibitSource", __fs_variants[__fs_match], __fs_variants[2]); }
 
                 __fs_match = 2;
             }
 
             if (global::FactSchema.Validation.FactSchemaValidation.Matches(reader, __fs_branch3))
             {
-                if (__fs_match >= 0)
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "ExhibitSource", __fs_variants[__fs_match], __fs_variants[3]);
-                }
+                if (__fs_match >= 0) { throw global::FactSchema.Serialization.FactSchemaReader.AmbiguousVariant(ref reader, "ExhibitSource", __fs_variants[__fs_match], __fs_variants[3]); }
 
                 __fs_match = 3;
             }
@@ -787,10 +729,7 @@ namespace Consumer.Schemas
                         while (true)
                         {
                             global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                            {
-                                break;
-                            }
+                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                             string __fs_item0 = default!;
                             __fs_item0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
@@ -798,18 +737,12 @@ namespace Consumer.Schemas
                             __fs_index0++;
                         }
                     }
-                    catch (global::System.Text.Json.JsonException __fs_ex0)
-                    {
-                        throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                    }
+                    catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
                     __fs_value = __fs_list0;
                     return new global::Consumer.Schemas.ExhibitSourceArray(__fs_value);
                 }
-                default:
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "ExhibitSource", __fs_variants);
-                }
+                default: { throw global::FactSchema.Serialization.FactSchemaReader.NoMatchingVariant(ref reader, "ExhibitSource", __fs_variants); }
             }
         }
 
@@ -878,10 +811,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             if (Value is null)
             {
@@ -926,10 +856,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             if (Value is null)
             {
@@ -1029,10 +956,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static ExhibitLabel ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -1128,10 +1052,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             if (Value is null)
             {
@@ -1174,10 +1095,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             if (Value is null)
             {
@@ -1366,16 +1284,10 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -1383,10 +1295,7 @@ namespace Consumer.Schemas
                         1 => V4(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -1414,20 +1323,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M1(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -1440,10 +1340,7 @@ namespace Consumer.Schemas
                         if (c.Fail(ref valid)) { return false; }
                         c.AddErrorAt(ref o0, "shape-union.schema.json#/properties/source/oneOf/0/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -1476,20 +1373,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M2(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -1502,10 +1390,7 @@ namespace Consumer.Schemas
                         if (c.Fail(ref valid)) { return false; }
                         c.AddErrorAt(ref o0, "shape-union.schema.json#/properties/source/oneOf/1/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
                     }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -1632,22 +1517,13 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     {
                         if (!V11(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }

@@ -376,26 +376,19 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::Consumer.Schemas.AidKindJsonConverter.ReadValue(ref reader);
                             break;
-                        }
                         case 1:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Schemas.AidMaybeKind?) : global::Consumer.Schemas.AidMaybeKindJsonConverter.ReadValue(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -407,10 +400,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x1UL) != 0x1UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL);
-            }
+            if ((__fs_seen0 & 0x1UL) != 0x1UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL); }
 
             var __fs_result = new Aid
             {
@@ -458,28 +448,18 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
             writer.WriteString(__fs_name0, global::Consumer.Schemas.AidKindJsonConverter.ToEncodedText(Kind));
             if (__fs_set1)
             {
-                if (__fs_value1 is null)
-                {
-                    writer.WriteNull(__fs_name1);
-                }
+                if (__fs_value1 is null) { writer.WriteNull(__fs_name1); }
                 else
                 {
                     writer.WriteString(__fs_name1, global::Consumer.Schemas.AidMaybeKindJsonConverter.ToEncodedText(__fs_value1.Value));
                 }
             }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -613,20 +593,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -634,10 +605,7 @@ namespace Consumer.Schemas
                         1 => V2(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }

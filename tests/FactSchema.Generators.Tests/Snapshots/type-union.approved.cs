@@ -263,20 +263,15 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::Consumer.Schemas.IdentifierCode.ReadChecked(ref reader, ref proven);
                             break;
-                        }
                         case 1:
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
@@ -286,17 +281,13 @@ namespace Consumer.Schemas
                             break;
                         }
                         case 2:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = global::FactSchema.Serialization.FactSchemaReader.ReadDouble(ref reader);
                             break;
-                        }
                         case 3:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::Consumer.Schemas.IdentifierFlag.ReadChecked(ref reader, ref proven);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -308,10 +299,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0x1UL) != 0x1UL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL);
-            }
+            if ((__fs_seen0 & 0x1UL) != 0x1UL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0x1UL); }
 
             var __fs_result = new Identifier
             {
@@ -361,39 +349,26 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
             writer.WritePropertyName(__fs_name0);
             Code.WriteTo(writer);
             if (__fs_set1)
             {
-                if (__fs_value1 is null)
-                {
-                    writer.WriteNull(__fs_name1);
-                }
+                if (__fs_value1 is null) { writer.WriteNull(__fs_name1); }
                 else
                 {
                     writer.WritePropertyName(__fs_name1);
                     __fs_value1.Value.WriteTo(writer);
                 }
             }
-            if (NumberNotInteger is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteDouble(writer, __fs_name2, NumberNotInteger.Value);
-            }
+            if (NumberNotInteger is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteDouble(writer, __fs_name2, NumberNotInteger.Value); }
             if (Flag is not null)
             {
                 writer.WritePropertyName(__fs_name3);
                 Flag.Value.WriteTo(writer);
             }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -530,10 +505,7 @@ namespace Consumer.Schemas
         /// <returns>True when equal.</returns>
         public bool Equals(IdentifierCode other)
         {
-            if (__fs_case != other.__fs_case)
-            {
-                return false;
-            }
+            if (__fs_case != other.__fs_case) { return false; }
 
             switch (__fs_case)
             {
@@ -578,10 +550,7 @@ namespace Consumer.Schemas
         /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds nothing.</exception>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             switch (__fs_case)
             {
@@ -595,10 +564,7 @@ namespace Consumer.Schemas
                     writer.WriteNumberValue(__fs_value1);
                     return;
                 }
-                default:
-                {
-                    throw NotThe(null);
-                }
+                default: { throw NotThe(null); }
             }
         }
 
@@ -634,10 +600,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static IdentifierCode ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -665,10 +628,7 @@ namespace Consumer.Schemas
                     __fs_value = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                     return new IdentifierCode(__fs_value);
                 }
-                default:
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string or an integer");
-                }
+                default: { throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string or an integer"); }
             }
         }
 
@@ -830,10 +790,7 @@ namespace Consumer.Schemas
         /// <returns>True when equal.</returns>
         public bool Equals(IdentifierCodeOrNull other)
         {
-            if (__fs_case != other.__fs_case)
-            {
-                return false;
-            }
+            if (__fs_case != other.__fs_case) { return false; }
 
             switch (__fs_case)
             {
@@ -878,10 +835,7 @@ namespace Consumer.Schemas
         /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds nothing.</exception>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             switch (__fs_case)
             {
@@ -895,10 +849,7 @@ namespace Consumer.Schemas
                     writer.WriteNumberValue(__fs_value1);
                     return;
                 }
-                default:
-                {
-                    throw NotThe(null);
-                }
+                default: { throw NotThe(null); }
             }
         }
 
@@ -934,10 +885,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static IdentifierCodeOrNull ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -965,10 +913,7 @@ namespace Consumer.Schemas
                     __fs_value = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                     return new IdentifierCodeOrNull(__fs_value);
                 }
-                default:
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string or an integer");
-                }
+                default: { throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a string or an integer"); }
             }
         }
 
@@ -1168,10 +1113,7 @@ namespace Consumer.Schemas
         /// <returns>True when equal.</returns>
         public bool Equals(IdentifierFlag other)
         {
-            if (__fs_case != other.__fs_case)
-            {
-                return false;
-            }
+            if (__fs_case != other.__fs_case) { return false; }
 
             switch (__fs_case)
             {
@@ -1218,10 +1160,7 @@ namespace Consumer.Schemas
         /// <exception cref="global::System.InvalidOperationException">This is the default value, which holds nothing.</exception>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
 
             switch (__fs_case)
             {
@@ -1240,10 +1179,7 @@ namespace Consumer.Schemas
                     writer.WriteNumberValue(__fs_value2);
                     return;
                 }
-                default:
-                {
-                    throw NotThe(null);
-                }
+                default: { throw NotThe(null); }
             }
         }
 
@@ -1279,10 +1215,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static IdentifierFlag ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -1316,10 +1249,7 @@ namespace Consumer.Schemas
                     __fs_value = global::FactSchema.Serialization.FactSchemaReader.ReadInt64(ref reader);
                     return new IdentifierFlag(__fs_value);
                 }
-                default:
-                {
-                    throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a boolean or a string or an integer");
-                }
+                default: { throw global::FactSchema.Serialization.FactSchemaReader.UnexpectedToken(ref reader, "a boolean or a string or an integer"); }
             }
         }
 
@@ -1503,20 +1433,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -1526,10 +1447,7 @@ namespace Consumer.Schemas
                         3 => V4(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }

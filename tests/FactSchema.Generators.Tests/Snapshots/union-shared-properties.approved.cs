@@ -335,10 +335,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new QuoteAssertion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -366,42 +363,30 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __fs_MatchProperty(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 1:
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            if (__fs_v1 != "quote")
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "\"quote\"");
-                            }
+                            if (__fs_v1 != "quote") { throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "\"quote\""); }
                             break;
                         }
                         case 2:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 3:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -413,10 +398,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0xBUL) != 0xBUL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0xBUL);
-            }
+            if ((__fs_seen0 & 0xBUL) != 0xBUL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0xBUL); }
 
             var __fs_result = new QuoteAssertion
             {
@@ -481,45 +463,23 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (Id is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("QuoteAssertion", "Id");
-            }
-
+            if (Id is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("QuoteAssertion", "Id"); }
             writer.WriteString(__fs_name0, Id);
-            if (Kind is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("QuoteAssertion", "Kind");
-            }
-
+            if (Kind is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("QuoteAssertion", "Kind"); }
             writer.WriteString(__fs_name1, Kind);
             if (__fs_set2)
             {
-                if (__fs_value2 is null)
-                {
-                    writer.WriteNull(__fs_name2);
-                }
+                if (__fs_value2 is null) { writer.WriteNull(__fs_name2); }
                 else
                 {
                     writer.WriteString(__fs_name2, __fs_value2);
                 }
             }
-            if (Text is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("QuoteAssertion", "Text");
-            }
-
+            if (Text is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("QuoteAssertion", "Text"); }
             writer.WriteString(__fs_name3, Text);
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -639,10 +599,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static new PositionAssertion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -670,42 +627,30 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __fs_MatchProperty(ref reader);
                     switch (__fs_property)
                     {
                         case 0:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x1UL, __fs_jsonNames, 0);
                             __fs_v0 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 1:
                         {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x2UL, __fs_jsonNames, 1);
                             __fs_v1 = global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
-                            if (__fs_v1 != "position")
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "\"position\"");
-                            }
+                            if (__fs_v1 != "position") { throw global::FactSchema.Serialization.FactSchemaReader.ConstMismatch(ref reader, "\"position\""); }
                             break;
                         }
                         case 2:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x4UL, __fs_jsonNames, 2);
                             __fs_v2 = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::FactSchema.Serialization.FactSchemaReader.ReadString(ref reader);
                             break;
-                        }
                         case 3:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::Consumer.Schemas.PositionAssertionStanceJsonConverter.ReadValue(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -717,10 +662,7 @@ namespace Consumer.Schemas
                 throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);
             }
 
-            if ((__fs_seen0 & 0xBUL) != 0xBUL)
-            {
-                throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0xBUL);
-            }
+            if ((__fs_seen0 & 0xBUL) != 0xBUL) { throw global::FactSchema.Serialization.FactSchemaReader.MissingProperties(ref reader, __fs_jsonNames, 0, __fs_seen0, 0xBUL); }
 
             var __fs_result = new PositionAssertion
             {
@@ -786,40 +728,22 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public override void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
-            if (Id is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("PositionAssertion", "Id");
-            }
-
+            if (Id is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("PositionAssertion", "Id"); }
             writer.WriteString(__fs_name0, Id);
-            if (Kind is null)
-            {
-                throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("PositionAssertion", "Kind");
-            }
-
+            if (Kind is null) { throw global::FactSchema.Serialization.FactSchemaWriter.RequiredMemberIsNull("PositionAssertion", "Kind"); }
             writer.WriteString(__fs_name1, Kind);
             if (__fs_set2)
             {
-                if (__fs_value2 is null)
-                {
-                    writer.WriteNull(__fs_name2);
-                }
+                if (__fs_value2 is null) { writer.WriteNull(__fs_name2); }
                 else
                 {
                     writer.WriteString(__fs_name2, __fs_value2);
                 }
             }
             writer.WriteString(__fs_name3, global::Consumer.Schemas.PositionAssertionStanceJsonConverter.ToEncodedText(Stance));
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -906,10 +830,7 @@ namespace Consumer.Schemas
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static Assertion ReadChecked(ref global::System.Text.Json.Utf8JsonReader reader, ref bool proven)
         {
-            if (!proven)
-            {
-                return ReadUnvalidated(ref reader);
-            }
+            if (!proven) { return ReadUnvalidated(ref reader); }
 
             global::FactSchema.Serialization.FactSchemaReader.MoveToValue(ref reader);
             var start = reader;
@@ -1150,20 +1071,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -1172,10 +1084,7 @@ namespace Consumer.Schemas
                         2 => V6(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -1221,10 +1130,7 @@ namespace Consumer.Schemas
                         }
                         break;
                     }
-                    case -1:
-                    {
-                        break;
-                    }
+                    case -1: { break; }
                     default:
                     {
                         var x13 = start;
@@ -1298,20 +1204,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M1(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -1319,10 +1216,7 @@ namespace Consumer.Schemas
                         1 => V8(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -1350,20 +1244,11 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M2(ref o0);
-                    if (k3 >= 0)
-                    {
-                        seen2[k3] = true;
-                    }
+                    if (k3 >= 0) { seen2[k3] = true; }
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -1371,10 +1256,7 @@ namespace Consumer.Schemas
                         1 => V4(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }

@@ -164,10 +164,7 @@ namespace Consumer.Schemas
                 {
                     __fs_property = -1;
                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
 
                     __fs_property = __FactSchemaValidators.M0(ref reader);
                     switch (__fs_property)
@@ -200,10 +197,7 @@ namespace Consumer.Schemas
                                 while (true)
                                 {
                                     global::FactSchema.Serialization.FactSchemaReader.Read(ref reader);
-                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                                    {
-                                        break;
-                                    }
+                                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
 
                                     global::System.Text.Json.JsonElement __fs_item0 = default!;
                                     __fs_item0 = global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader);
@@ -211,21 +205,16 @@ namespace Consumer.Schemas
                                     __fs_index0++;
                                 }
                             }
-                            catch (global::System.Text.Json.JsonException __fs_ex0)
-                            {
-                                throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0);
-                            }
+                            catch (global::System.Text.Json.JsonException __fs_ex0) { throw global::FactSchema.Serialization.FactSchemaJsonException.Nest(__fs_ex0, __fs_index0); }
 
                             __fs_v2 = __fs_list0;
                             proven = proven && global::FactSchema.Validation.FactSchemaValidation.Matches(__fs_start, __fs_check2);
                             break;
                         }
                         case 3:
-                        {
                             global::FactSchema.Serialization.FactSchemaReader.EnterProperty(ref reader, ref __fs_seen0, 0x8UL, __fs_jsonNames, 3);
                             __fs_v3 = global::FactSchema.Serialization.FactSchemaReader.ReadElement(ref reader);
                             break;
-                        }
                         default:
                             global::FactSchema.Serialization.FactSchemaReader.ReadUnknownProperty(ref reader, ref __fs_extra);
                             break;
@@ -281,11 +270,7 @@ namespace Consumer.Schemas
         /// <param name="writer">The writer.</param>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (writer is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(writer));
-            }
-
+            if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
             writer.WriteStartObject();
             if (Either is not null)
             {
@@ -315,10 +300,7 @@ namespace Consumer.Schemas
                 writer.WritePropertyName(__fs_name3);
                 global::FactSchema.Serialization.FactSchemaWriter.WriteElement(writer, Anything.Value);
             }
-            if (AdditionalProperties is not null)
-            {
-                global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames);
-            }
+            if (AdditionalProperties is not null) { global::FactSchema.Serialization.FactSchemaWriter.WriteAdditionalProperties(writer, AdditionalProperties, __fs_jsonNames); }
             writer.WriteEndObject();
         }
 
@@ -441,16 +423,10 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
-                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject)
-                    {
-                        break;
-                    }
+                    if (o0.TokenType == global::System.Text.Json.JsonTokenType.EndObject) { break; }
                     var k3 = M0(ref o0);
                     var pushed5 = !c.Quiet;
-                    if (pushed5)
-                    {
-                        c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0));
-                    }
+                    if (pushed5) { c.PushProperty(global::FactSchema.Validation.FactSchemaValidation.GetString(ref o0)); }
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
@@ -459,10 +435,7 @@ namespace Consumer.Schemas
                         2 => V3(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
-                    if (pushed5)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
@@ -558,15 +531,9 @@ namespace Consumer.Schemas
                 while (true)
                 {
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref a2);
-                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                    {
-                        break;
-                    }
+                    if (a2.TokenType == global::System.Text.Json.JsonTokenType.EndArray) { break; }
                     var pushed3 = !c.Quiet;
-                    if (pushed3)
-                    {
-                        c.PushIndex(n0);
-                    }
+                    if (pushed3) { c.PushIndex(n0); }
                     if (n0 < 2)
                     {
                         switch (n0)
@@ -583,10 +550,7 @@ namespace Consumer.Schemas
                             }
                         }
                     }
-                    if (pushed3)
-                    {
-                        c.Pop();
-                    }
+                    if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
