@@ -21,11 +21,6 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
     private readonly object _gate = new();
     private SchemaResolver? _resolver;
     private Validation.ValidationIndex? _validationIndex;
-    private Dictionary<(string File, string Pointer), NamedTypeEntry>? _namesByLocation;
-    private Dictionary<string, string>? _hintNames;
-    private Dictionary<(string File, string Pointer), string>? _baseTypes;
-    private Dictionary<string, Validation.ValidationDiscriminator>? _discriminators;
-    private Dictionary<string, SchemaDocument>? _documentsByPath;
     private SetLookups? _lookups;
 
     public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions, ImmutableEquatableArray<NamedTypeEntry>? schemaClasses = null, ImmutableEquatableArray<UnionEntry>? unions = null, ImmutableEquatableArray<InheritanceEntry>? inheritance = null)
@@ -40,21 +35,7 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
 
     /// <summary>The set's copy of the file at this path (the one later stages read), or null when the set does not hold it.</summary>
     public SchemaDocument? DocumentFor(string filePath)
-    {
-        lock (_gate)
-        {
-            if (_documentsByPath is null)
-            {
-                _documentsByPath = new Dictionary<string, SchemaDocument>(StringComparer.Ordinal);
-                foreach (var document in Documents)
-                {
-                    _documentsByPath[document.FilePath] = document;
-                }
-            }
-
-            return _documentsByPath.TryGetValue(filePath, out var found) ? found : null;
-        }
-    }
+        => Lookups.DocumentsByPath.TryGetValue(filePath, out var found) ? found : null;
 
     /// <summary>Records that derive from another record (allOf with a $ref to it).</summary>
     public ImmutableEquatableArray<InheritanceEntry> Inheritance { get; }
@@ -82,69 +63,11 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
         => Lookups.UnionsByVariant.TryGetValue((filePath, pointer), out var unions) ? unions : Array.Empty<UnionEntry>();
 
     /// <summary>Every discriminated union of the set, by location (<c>SchemaRef.Key</c>), for the validators; built once per set.</summary>
-    public IReadOnlyDictionary<string, Validation.ValidationDiscriminator> Discriminators
-    {
-        get
-        {
-            lock (_gate)
-            {
-                if (_discriminators is null)
-                {
-                    _discriminators = new Dictionary<string, Validation.ValidationDiscriminator>(StringComparer.Ordinal);
-                    foreach (var union in Unions)
-                    {
-                        if (union.Discriminator is not { } name)
-                        {
-                            continue;
-                        }
-
-                        var branches = new List<(int, string)>();
-                        foreach (var variant in union.Variants)
-                        {
-                            var segment = variant.BranchPointer.Substring(variant.BranchPointer.LastIndexOf('/') + 1);
-                            if (variant.DiscriminatorValue is { } value && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
-                            {
-                                branches.Add((index, value));
-                            }
-                        }
-
-                        _discriminators[union.FilePath + "#" + union.Pointer] = new Validation.ValidationDiscriminator(name, branches.ToImmutableEquatableArray());
-                    }
-                }
-
-                return _discriminators;
-            }
-        }
-    }
+    public IReadOnlyDictionary<string, Validation.ValidationDiscriminator> Discriminators => Lookups.Discriminators;
 
     /// <summary>The union the generated type at this location derives from, or null.</summary>
     public string? BaseTypeOf(string filePath, string pointer)
-    {
-        lock (_gate)
-        {
-            if (_baseTypes is null)
-            {
-                _baseTypes = new Dictionary<(string File, string Pointer), string>();
-                foreach (var union in Unions)
-                {
-                    foreach (var variant in union.Variants)
-                    {
-                        if (variant.Owned)
-                        {
-                            _baseTypes[(variant.TargetFile, variant.TargetPointer)] = union.FullName;
-                        }
-                    }
-                }
-
-                foreach (var entry in Inheritance)
-                {
-                    _baseTypes[(entry.FilePath, entry.Pointer)] = entry.BaseFullName;
-                }
-            }
-
-            return _baseTypes.TryGetValue((filePath, pointer), out var name) ? name : null;
-        }
-    }
+        => Lookups.BaseTypes.TryGetValue((filePath, pointer), out var name) ? name : null;
 
     /// <summary>The static <c>…Schema</c> class of each file (its validation entry points).</summary>
     public ImmutableEquatableArray<NamedTypeEntry> SchemaClasses { get; }
@@ -190,56 +113,12 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
         }
     }
 
-    public IReadOnlyDictionary<(string File, string Pointer), NamedTypeEntry> NamesByLocation
-    {
-        get
-        {
-            lock (_gate)
-            {
-                if (_namesByLocation is null)
-                {
-                    _namesByLocation = new Dictionary<(string File, string Pointer), NamedTypeEntry>();
-                    foreach (var entry in Names)
-                    {
-                        _namesByLocation[(entry.FilePath, entry.Pointer)] = entry;
-                    }
-                }
-
-                return _namesByLocation;
-            }
-        }
-    }
+    /// <summary>The named type at each location (the last entry of a location wins).</summary>
+    public IReadOnlyDictionary<(string File, string Pointer), NamedTypeEntry> NamesByLocation => Lookups.NamesByLocation;
 
     /// <summary>Stable, readable hint names from each schema's relative path, de-duplicated in path order.</summary>
     public string HintNameFor(SchemaDocument document)
-    {
-        lock (_gate)
-        {
-            if (_hintNames is null)
-            {
-                _hintNames = new Dictionary<string, string>(StringComparer.Ordinal);
-                var used = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-                foreach (var other in Documents)
-                {
-                    var baseName = TypeModelMapper.SanitizeHintName(other.RelativePath);
-                    var hint = baseName;
-                    if (used.TryGetValue(baseName, out var count))
-                    {
-                        count++;
-                        hint = baseName + "_" + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    }
-
-                    used[baseName] = count;
-                    if (!_hintNames.ContainsKey(other.FilePath))
-                    {
-                        _hintNames.Add(other.FilePath, hint + ".g.cs");
-                    }
-                }
-            }
-
-            return _hintNames.TryGetValue(document.FilePath, out var name) ? name : TypeModelMapper.SanitizeHintName(document.RelativePath) + ".g.cs";
-        }
-    }
+        => Lookups.HintNames.TryGetValue(document.FilePath, out var name) ? name : TypeModelMapper.SanitizeHintName(document.RelativePath) + ".g.cs";
 
     private SetLookups Lookups
     {
@@ -303,8 +182,18 @@ internal sealed class SetLookups
 {
     public SetLookups(SchemaSet set)
     {
+        foreach (var document in set.Documents)
+        {
+            // The first document of a path, as the scans this replaced found it.
+            if (!DocumentsByPath.ContainsKey(document.FilePath))
+            {
+                DocumentsByPath.Add(document.FilePath, document);
+            }
+        }
+
         foreach (var entry in set.Names)
         {
+            NamesByLocation[(entry.FilePath, entry.Pointer)] = entry;
             Add(NamesByFile, entry.FilePath, entry);
             if (!NamesByFullName.ContainsKey(entry.FullName))
             {
@@ -345,6 +234,86 @@ internal sealed class SetLookups
             if (!SchemaClassNames.ContainsKey(entry.FilePath))
             {
                 SchemaClassNames.Add(entry.FilePath, Identifiers.Bare(entry.Name));
+            }
+        }
+
+        AddBaseTypes(set);
+        AddDiscriminators(set);
+        AddHintNames(set);
+    }
+
+    public Dictionary<string, SchemaDocument> DocumentsByPath { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<(string File, string Pointer), NamedTypeEntry> NamesByLocation { get; } = new();
+
+    /// <summary>The type each generated type derives from: its union when it is an owned variant, else its record base.</summary>
+    public Dictionary<(string File, string Pointer), string> BaseTypes { get; } = new();
+
+    public Dictionary<string, Validation.ValidationDiscriminator> Discriminators { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> HintNames { get; } = new(StringComparer.Ordinal);
+
+    private void AddBaseTypes(SchemaSet set)
+    {
+        foreach (var union in set.Unions)
+        {
+            foreach (var variant in union.Variants)
+            {
+                if (variant.Owned)
+                {
+                    BaseTypes[(variant.TargetFile, variant.TargetPointer)] = union.FullName;
+                }
+            }
+        }
+
+        // A record base wins over a union (as it always has: it was written last).
+        foreach (var entry in set.Inheritance)
+        {
+            BaseTypes[(entry.FilePath, entry.Pointer)] = entry.BaseFullName;
+        }
+    }
+
+    private void AddDiscriminators(SchemaSet set)
+    {
+        foreach (var union in set.Unions)
+        {
+            if (union.Discriminator is not { } name)
+            {
+                continue;
+            }
+
+            var branches = new List<(int, string)>();
+            foreach (var variant in union.Variants)
+            {
+                var segment = variant.BranchPointer.Substring(variant.BranchPointer.LastIndexOf('/') + 1);
+                if (variant.DiscriminatorValue is { } value && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+                {
+                    branches.Add((index, value));
+                }
+            }
+
+            Discriminators[union.FilePath + "#" + union.Pointer] = new Validation.ValidationDiscriminator(name, branches.ToImmutableEquatableArray());
+        }
+    }
+
+    /// <summary>Stable, readable hint names from each schema's relative path, de-duplicated in path order.</summary>
+    private void AddHintNames(SchemaSet set)
+    {
+        var used = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var other in set.Documents)
+        {
+            var baseName = TypeModelMapper.SanitizeHintName(other.RelativePath);
+            var hint = baseName;
+            if (used.TryGetValue(baseName, out var count))
+            {
+                count++;
+                hint = baseName + "_" + count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            used[baseName] = count;
+            if (!HintNames.ContainsKey(other.FilePath))
+            {
+                HintNames.Add(other.FilePath, hint + ".g.cs");
             }
         }
     }
