@@ -270,17 +270,7 @@ internal sealed partial class ValidatorCompiler
         if (TypeOnly(node) is { } types)
         {
             // The most common subschema ({"type": "string"} and its annotations): one runtime call.
-            var flags = string.Join(" | ", types.Select(t => "global::FactSchema.Validation.JsonTypes." + t switch
-            {
-                "string" => "String",
-                "number" => "Number",
-                "integer" => "Integer",
-                "boolean" => "Boolean",
-                "null" => "Null",
-                "object" => "Object",
-                _ => "Array",
-            }));
-            w.WriteLine($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev) => {V}.CheckType(ref r, c, {flags}, {CodeText.Literal(Location(location, "type"))}, {CodeText.Literal("expected " + ExpectedTypes(types) + ", found ")});");
+            w.WriteLine($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev) => {TypeCheck(location, types, "r")};");
             w.WriteLine();
             return;
         }
@@ -379,6 +369,22 @@ internal sealed partial class ValidatorCompiler
         }
 
         return types;
+    }
+
+    /// <summary>The runtime call that checks the value at <paramref name="reader"/> against a type-only schema at <paramref name="location"/>.</summary>
+    private static string TypeCheck(SchemaRef location, List<string> types, string reader)
+    {
+        var flags = string.Join(" | ", types.Select(t => "global::FactSchema.Validation.JsonTypes." + t switch
+        {
+            "string" => "String",
+            "number" => "Number",
+            "integer" => "Integer",
+            "boolean" => "Boolean",
+            "null" => "Null",
+            "object" => "Object",
+            _ => "Array",
+        }));
+        return $"{V}.CheckType(ref {reader}, c, {flags}, {CodeText.Literal(Location(location, "type"))}, {CodeText.Literal("expected " + ExpectedTypes(types) + ", found ")})";
     }
 
     /// <summary>"a string or null", "an integer": the types of a <c>type</c> keyword, for messages.</summary>
@@ -1308,7 +1314,10 @@ internal sealed partial class ValidatorCompiler
         w.Indent();
         foreach (var property in asserted)
         {
-            w.WriteLine($"{Int(indexOf[property.Name])} => {Call(location, Sub(location, "properties", property.Name), reader, "null")},");
+            // A type-only subschema is checked in place: the same runtime call its method would be, without the method.
+            var sub = Sub(location, "properties", property.Name);
+            var check = property.Value.Kind == JsonKind.Object && TypeOnly(property.Value) is { } types ? TypeCheck(sub, types, reader) : Call(location, sub, reader, "null");
+            w.WriteLine($"{Int(indexOf[property.Name])} => {check},");
         }
 
         w.WriteLine("_ => true,");

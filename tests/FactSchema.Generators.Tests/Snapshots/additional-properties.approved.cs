@@ -765,7 +765,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V3(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "additional-properties.schema.json#/properties/strict/properties/a/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     var hit6 = (uint)k3 < 1u;
@@ -807,7 +807,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V4(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "additional-properties.schema.json#/properties/open/properties/b/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -818,12 +818,6 @@ namespace Consumer.Schemas
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
-
-        // additional-properties.schema.json#/properties/strict/properties/a
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "additional-properties.schema.json#/properties/strict/properties/a/type", "expected a string, found ");
-
-        // additional-properties.schema.json#/properties/open/properties/b
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "additional-properties.schema.json#/properties/open/properties/b/type", "expected a string, found ");
 
     }
 }

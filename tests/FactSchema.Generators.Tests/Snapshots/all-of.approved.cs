@@ -709,7 +709,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o3);
                     if (!(k6 switch
                     {
-                        0 => V2(ref o3, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o3, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/properties/amount/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed8) { c.Pop(); }
@@ -729,12 +729,12 @@ namespace Consumer.Schemas
                     if (b13 && gfz0_0)
                     {
                         var x14 = qfz0_0;
-                        b13 = V3(ref x14, c, null);
+                        b13 = V2(ref x14, c, null);
                     }
                     if (b13 && gfz0_1)
                     {
                         var x15 = qfz0_1;
-                        b13 = V4(ref x15, c, null);
+                        b13 = V3(ref x15, c, null);
                     }
                     b13 &= gfz0_0;
                     b12 = b13;
@@ -756,17 +756,17 @@ namespace Consumer.Schemas
                 if (b19 && gfz0_2)
                 {
                     var x20 = qfz0_2;
-                    b19 = V5(ref x20, c, null);
+                    b19 = V4(ref x20, c, null);
                 }
                 if (b19 && gfz0_1)
                 {
                     var x21 = qfz0_1;
-                    b19 = V6(ref x21, c, null);
+                    b19 = V5(ref x21, c, null);
                 }
                 if (b19 && gfz0_3)
                 {
                     var x22 = qfz0_3;
-                    b19 = V7(ref x22, c, null);
+                    b19 = V6(ref x22, c, null);
                 }
                 b19 &= gfz0_2;
                 holds17 = b19;
@@ -775,7 +775,7 @@ namespace Consumer.Schemas
             if (!holds17)
             {
                 var x23 = start;
-                if (!V8(ref x23, c, null) && c.Fail(ref valid)) { return false; }
+                if (!V7(ref x23, c, null) && c.Fail(ref valid)) { return false; }
                 r = x23;
             }
             var holds24 = false;
@@ -790,7 +790,7 @@ namespace Consumer.Schemas
             if (!holds24)
             {
                 var x27 = start;
-                if (!V9(ref x27, c, null) && c.Fail(ref valid)) { return false; }
+                if (!V8(ref x27, c, null) && c.Fail(ref valid)) { return false; }
                 r = x27;
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -824,8 +824,8 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V3(ref o0, c, null),
-                        1 => V4(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/$defs/quote/properties/text/type", "expected a string, found "),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "all-of.schema.json#/$defs/quote/properties/speaker/type", "expected a string or null, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -842,20 +842,17 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // all-of.schema.json#/properties/amount
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/properties/amount/type", "expected a string, found ");
-
         // all-of.schema.json#/$defs/quote/properties/text
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/$defs/quote/properties/text/type", "expected a string, found ");
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/$defs/quote/properties/text/type", "expected a string, found ");
 
         // all-of.schema.json#/$defs/quote/properties/speaker
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "all-of.schema.json#/$defs/quote/properties/speaker/type", "expected a string or null, found ");
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "all-of.schema.json#/$defs/quote/properties/speaker/type", "expected a string or null, found ");
 
         // all-of.schema.json#/allOf/1/properties/signature
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/allOf/1/properties/signature/type", "expected a string, found ");
+        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/allOf/1/properties/signature/type", "expected a string, found ");
 
         // all-of.schema.json#/allOf/1/properties/speaker
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -878,10 +875,10 @@ namespace Consumer.Schemas
         }
 
         // all-of.schema.json#/allOf/1/properties/amount
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "all-of.schema.json#/allOf/1/properties/amount/type", "expected an integer, found ");
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "all-of.schema.json#/allOf/1/properties/amount/type", "expected an integer, found ");
 
         // all-of.schema.json#/allOf/1
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -907,9 +904,9 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V5(ref o0, c, null),
-                        1 => V6(ref o0, c, null),
-                        2 => V7(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/allOf/1/properties/signature/type", "expected a string, found "),
+                        1 => V5(ref o0, c, null),
+                        2 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Integer, "all-of.schema.json#/allOf/1/properties/amount/type", "expected an integer, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -927,7 +924,7 @@ namespace Consumer.Schemas
         }
 
         // all-of.schema.json#/allOf/2
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;

@@ -778,8 +778,8 @@ namespace Consumer.Schemas
                         0 => V2(ref o0, c, null),
                         1 => V3(ref o0, c, null),
                         2 => V4(ref o0, c, null),
-                        3 => V5(ref o0, c, null),
-                        4 => V6(ref o0, c, null),
+                        3 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Array, "arrays.schema.json#/properties/anything/type", "expected an array, found "),
+                        4 => V5(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -823,7 +823,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V7(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "arrays.schema.json#/properties/people/items/properties/name/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -861,7 +861,7 @@ namespace Consumer.Schemas
                     var pushed3 = !c.Quiet;
                     if (pushed3) { c.PushIndex(n0); }
                     {
-                        if (!V8(ref a2, c, null) && c.Fail(ref valid)) { return false; }
+                        if (!V6(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
@@ -925,7 +925,7 @@ namespace Consumer.Schemas
                     var pushed3 = !c.Quiet;
                     if (pushed3) { c.PushIndex(n0); }
                     {
-                        if (!V9(ref a2, c, null) && c.Fail(ref valid)) { return false; }
+                        if (!V7(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
@@ -936,11 +936,8 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // arrays.schema.json#/properties/anything
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Array, "arrays.schema.json#/properties/anything/type", "expected an array, found ");
-
         // arrays.schema.json#/properties/sparse
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -960,7 +957,7 @@ namespace Consumer.Schemas
                     var pushed3 = !c.Quiet;
                     if (pushed3) { c.PushIndex(n0); }
                     {
-                        if (!V10(ref a2, c, null) && c.Fail(ref valid)) { return false; }
+                        if (!V8(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
@@ -971,14 +968,11 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // arrays.schema.json#/properties/people/items/properties/name
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "arrays.schema.json#/properties/people/items/properties/name/type", "expected a string, found ");
-
         // arrays.schema.json#/properties/tags/items
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "arrays.schema.json#/properties/tags/items/type", "expected a string, found ");
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "arrays.schema.json#/properties/tags/items/type", "expected a string, found ");
 
         // arrays.schema.json#/properties/matrix/items
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -998,7 +992,7 @@ namespace Consumer.Schemas
                     var pushed3 = !c.Quiet;
                     if (pushed3) { c.PushIndex(n0); }
                     {
-                        if (!V11(ref a2, c, null) && c.Fail(ref valid)) { return false; }
+                        if (!V9(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
@@ -1010,10 +1004,10 @@ namespace Consumer.Schemas
         }
 
         // arrays.schema.json#/properties/sparse/items
-        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "arrays.schema.json#/properties/sparse/items/type", "expected an integer or null, found ");
+        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "arrays.schema.json#/properties/sparse/items/type", "expected an integer or null, found ");
 
         // arrays.schema.json#/properties/matrix/items/items
-        private static bool V11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "arrays.schema.json#/properties/matrix/items/items/type", "expected a number, found ");
+        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "arrays.schema.json#/properties/matrix/items/items/type", "expected a number, found ");
 
     }
 }

@@ -587,7 +587,7 @@ namespace Consumer.Schemas
                     if (!(k3 switch
                     {
                         0 => V2(ref o0, c, null),
-                        1 => V3(ref o0, c, null),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "https://example.org/schemas/cross-file-actor.schema.json#/properties/name/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -636,8 +636,8 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V4(ref o0, c, null),
-                        1 => V5(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform/type", "expected a string, found "),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -656,15 +656,6 @@ namespace Consumer.Schemas
 
         // https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId
         private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/personId/type", "expected a string, found ");
-
-        // https://example.org/schemas/cross-file-actor.schema.json#/properties/name
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "https://example.org/schemas/cross-file-actor.schema.json#/properties/name/type", "expected a string, found ");
-
-        // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/platform/type", "expected a string, found ");
-
-        // https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "https://example.org/schemas/cross-file-actor.schema.json#/$defs/handle/properties/handle/type", "expected a string, found ");
 
     }
 }
@@ -1047,7 +1038,7 @@ namespace Consumer.Schemas
                         0 => global::Consumer.Schemas.PersonSchema.__ValidateRef2(ref o0, c, null),
                         1 => global::Consumer.Schemas.PersonSchema.__ValidateRef0(ref o0, c, null),
                         2 => V1(ref o0, c, null),
-                        3 => V2(ref o0, c, null),
+                        3 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "https://example.org/schemas/cross-file-quote.schema.json#/properties/text/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -1100,9 +1091,6 @@ namespace Consumer.Schemas
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
-
-        // https://example.org/schemas/cross-file-quote.schema.json#/properties/text
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "https://example.org/schemas/cross-file-quote.schema.json#/properties/text/type", "expected a string, found ");
 
     }
 }

@@ -778,8 +778,8 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V5(ref o0, c, null),
-                        1 => V6(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Number, "defs-and-local-ref.schema.json#/$defs/amount/properties/value/type", "expected a number, found "),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "defs-and-local-ref.schema.json#/$defs/amount/properties/currency/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     var hit6 = (uint)k3 < 2u;
@@ -855,12 +855,6 @@ namespace Consumer.Schemas
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
-
-        // defs-and-local-ref.schema.json#/$defs/amount/properties/value
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "defs-and-local-ref.schema.json#/$defs/amount/properties/value/type", "expected a number, found ");
-
-        // defs-and-local-ref.schema.json#/$defs/amount/properties/currency
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "defs-and-local-ref.schema.json#/$defs/amount/properties/currency/type", "expected a string, found ");
 
     }
 }

@@ -1044,7 +1044,7 @@ namespace Consumer.Schemas
                     if (!(k3 switch
                     {
                         0 => V3(ref o0, c, null),
-                        1 => V7(ref o0, c, null),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "discriminated-union.schema.json#/$defs/position/properties/holder/type", "expected a string, found "),
                         2 => V4(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
@@ -1099,9 +1099,9 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V8(ref o0, c, null),
-                        1 => V9(ref o0, c, null),
-                        2 => V10(ref o0, c, null),
+                        0 => V7(ref o0, c, null),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "discriminated-union.schema.json#/oneOf/0/properties/speaker/type", "expected a string, found "),
+                        2 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "discriminated-union.schema.json#/oneOf/0/properties/text/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     var hit6 = (uint)k3 < 3u;
@@ -1189,11 +1189,8 @@ namespace Consumer.Schemas
         // discriminated-union.schema.json#/oneOf/2
         private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Null, "discriminated-union.schema.json#/oneOf/2/type", "expected null, found ");
 
-        // discriminated-union.schema.json#/$defs/position/properties/holder
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "discriminated-union.schema.json#/$defs/position/properties/holder/type", "expected a string, found ");
-
         // discriminated-union.schema.json#/oneOf/0/properties/kind
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -1205,12 +1202,6 @@ namespace Consumer.Schemas
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
-
-        // discriminated-union.schema.json#/oneOf/0/properties/speaker
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "discriminated-union.schema.json#/oneOf/0/properties/speaker/type", "expected a string, found ");
-
-        // discriminated-union.schema.json#/oneOf/0/properties/text
-        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "discriminated-union.schema.json#/oneOf/0/properties/text/type", "expected a string, found ");
 
     }
 }

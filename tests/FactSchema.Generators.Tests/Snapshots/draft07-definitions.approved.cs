@@ -548,9 +548,9 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V2(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "draft07-definitions.schema.json#/properties/name/type", "expected a string, found "),
                         1 => V1(ref o0, c, null),
-                        2 => V3(ref o0, c, null),
+                        2 => V2(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -586,7 +586,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V4(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "draft07-definitions.schema.json#/definitions/owner/properties/name/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -598,27 +598,21 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // draft07-definitions.schema.json#/properties/name
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "draft07-definitions.schema.json#/properties/name/type", "expected a string, found ");
-
         // draft07-definitions.schema.json#/properties/country
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = r;
             var x0 = start;
-            if (!V5(ref x0, c, null) && c.Fail(ref valid)) { return false; }
+            if (!V3(ref x0, c, null) && c.Fail(ref valid)) { return false; }
             r = x0;
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
-        // draft07-definitions.schema.json#/definitions/owner/properties/name
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "draft07-definitions.schema.json#/definitions/owner/properties/name/type", "expected a string, found ");
-
         // draft07-definitions.schema.json#/definitions/countryCode
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "draft07-definitions.schema.json#/definitions/countryCode/type", "expected a string, found ");
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "draft07-definitions.schema.json#/definitions/countryCode/type", "expected a string, found ");
 
     }
 }

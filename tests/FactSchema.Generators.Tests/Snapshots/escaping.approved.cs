@@ -583,15 +583,15 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V2(ref o0, c, null),
-                        1 => V3(ref o0, c, null),
-                        2 => V4(ref o0, c, null),
-                        3 => V5(ref o0, c, null),
-                        4 => V6(ref o0, c, null),
-                        5 => V7(ref o0, c, null),
-                        6 => V8(ref o0, c, null),
-                        7 => V9(ref o0, c, null),
-                        8 => V10(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/class/type", "expected a string, found "),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/namespace/type", "expected a string, found "),
+                        2 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Integer, "escaping.schema.json#/properties/1st/type", "expected an integer, found "),
+                        3 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties//type", "expected a string, found "),
+                        4 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/naïve café/type", "expected a string, found "),
+                        5 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/Name/type", "expected a string, found "),
+                        6 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/name/type", "expected a string, found "),
+                        7 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/deserialize/type", "expected a string, found "),
+                        8 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/additionalProperties/type", "expected a string, found "),
                         9 => V1(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
@@ -617,33 +617,6 @@ namespace Consumer.Schemas
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
-
-        // escaping.schema.json#/properties/class
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/class/type", "expected a string, found ");
-
-        // escaping.schema.json#/properties/namespace
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/namespace/type", "expected a string, found ");
-
-        // escaping.schema.json#/properties/1st
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "escaping.schema.json#/properties/1st/type", "expected an integer, found ");
-
-        // escaping.schema.json#/properties/
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties//type", "expected a string, found ");
-
-        // escaping.schema.json#/properties/naïve café
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/naïve café/type", "expected a string, found ");
-
-        // escaping.schema.json#/properties/Name
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/Name/type", "expected a string, found ");
-
-        // escaping.schema.json#/properties/name
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/name/type", "expected a string, found ");
-
-        // escaping.schema.json#/properties/deserialize
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/deserialize/type", "expected a string, found ");
-
-        // escaping.schema.json#/properties/additionalProperties
-        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "escaping.schema.json#/properties/additionalProperties/type", "expected a string, found ");
 
     }
 }

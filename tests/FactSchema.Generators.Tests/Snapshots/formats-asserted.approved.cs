@@ -467,8 +467,8 @@ namespace Consumer.Schemas
                         3 => V4(ref o0, c, null),
                         4 => V5(ref o0, c, null),
                         5 => V6(ref o0, c, null),
-                        6 => V7(ref o0, c, null),
-                        7 => V8(ref o0, c, null),
+                        6 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Integer, "formats.schema.json#/properties/big/type", "expected an integer, found "),
+                        7 => V7(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -652,11 +652,8 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // formats.schema.json#/properties/big
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "formats.schema.json#/properties/big/type", "expected an integer, found ");
-
         // formats.schema.json#/properties/email
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;

@@ -431,14 +431,14 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V1(ref o0, c, null),
-                        1 => V2(ref o0, c, null),
-                        2 => V3(ref o0, c, null),
-                        3 => V4(ref o0, c, null),
-                        4 => V5(ref o0, c, null),
-                        5 => V6(ref o0, c, null),
-                        6 => V7(ref o0, c, null),
-                        7 => V8(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "formats.schema.json#/properties/day/type", "expected a string, found "),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "formats.schema.json#/properties/at/type", "expected a string, found "),
+                        2 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "formats.schema.json#/properties/link/type", "expected a string, found "),
+                        3 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "formats.schema.json#/properties/key/type", "expected a string, found "),
+                        4 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Number, "formats.schema.json#/properties/money/type", "expected a number, found "),
+                        5 => V1(ref o0, c, null),
+                        6 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Integer, "formats.schema.json#/properties/big/type", "expected an integer, found "),
+                        7 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "formats.schema.json#/properties/email/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -485,23 +485,8 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // formats.schema.json#/properties/day
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "formats.schema.json#/properties/day/type", "expected a string, found ");
-
-        // formats.schema.json#/properties/at
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "formats.schema.json#/properties/at/type", "expected a string, found ");
-
-        // formats.schema.json#/properties/link
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "formats.schema.json#/properties/link/type", "expected a string, found ");
-
-        // formats.schema.json#/properties/key
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "formats.schema.json#/properties/key/type", "expected a string, found ");
-
-        // formats.schema.json#/properties/money
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "formats.schema.json#/properties/money/type", "expected a number, found ");
-
         // formats.schema.json#/properties/small
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -526,12 +511,6 @@ namespace Consumer.Schemas
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
-
-        // formats.schema.json#/properties/big
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "formats.schema.json#/properties/big/type", "expected an integer, found ");
-
-        // formats.schema.json#/properties/email
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "formats.schema.json#/properties/email/type", "expected a string, found ");
 
     }
 }

@@ -763,7 +763,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V5(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "implied-types.schema.json#/properties/label/type", "expected a string, found "),
                         1 => V1(ref o0, c, null),
                         2 => V3(ref o0, c, null),
                         3 => V4(ref o0, c, null),
@@ -806,7 +806,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V6(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "implied-types.schema.json#/properties/widget/properties/name/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -853,7 +853,7 @@ namespace Consumer.Schemas
                     var pushed3 = !c.Quiet;
                     if (pushed3) { c.PushIndex(n0); }
                     {
-                        if (!V7(ref a2, c, null) && c.Fail(ref valid)) { return false; }
+                        if (!V5(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
@@ -883,7 +883,7 @@ namespace Consumer.Schemas
                     var hit6 = false;
                     if (!hit6)
                     {
-                        if (!V8(ref o0, c, null) && c.Fail(ref valid)) { return false; }
+                        if (!V6(ref o0, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
@@ -894,17 +894,11 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // implied-types.schema.json#/properties/label
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "implied-types.schema.json#/properties/label/type", "expected a string, found ");
-
-        // implied-types.schema.json#/properties/widget/properties/name
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "implied-types.schema.json#/properties/widget/properties/name/type", "expected a string, found ");
-
         // implied-types.schema.json#/properties/options/items
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "implied-types.schema.json#/properties/options/items/type", "expected a string, found ");
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "implied-types.schema.json#/properties/options/items/type", "expected a string, found ");
 
         // implied-types.schema.json#/properties/settings/additionalProperties
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "implied-types.schema.json#/properties/settings/additionalProperties/type", "expected an integer, found ");
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "implied-types.schema.json#/properties/settings/additionalProperties/type", "expected an integer, found ");
 
     }
 }

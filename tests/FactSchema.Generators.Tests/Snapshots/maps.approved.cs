@@ -462,7 +462,7 @@ namespace Consumer.Schemas
                     if (!(k3 switch
                     {
                         0 => V1(ref o0, c, null),
-                        1 => V2(ref o0, c, null),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Object, "maps.schema.json#/properties/metadata/type", "expected an object, found "),
                         2 => V3(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }

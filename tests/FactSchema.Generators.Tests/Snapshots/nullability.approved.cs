@@ -455,12 +455,12 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V1(ref o0, c, null),
-                        1 => V2(ref o0, c, null),
-                        2 => V3(ref o0, c, null),
-                        3 => V4(ref o0, c, null),
-                        4 => V5(ref o0, c, null),
-                        5 => V6(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "nullability.schema.json#/properties/required/type", "expected a string, found "),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/requiredNullable/type", "expected a string or null, found "),
+                        2 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "nullability.schema.json#/properties/optional/type", "expected a string, found "),
+                        3 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/optionalNullable/type", "expected a string or null, found "),
+                        4 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/optionalNullableNumber/type", "expected an integer or null, found "),
+                        5 => V1(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -482,23 +482,8 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // nullability.schema.json#/properties/required
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "nullability.schema.json#/properties/required/type", "expected a string, found ");
-
-        // nullability.schema.json#/properties/requiredNullable
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/requiredNullable/type", "expected a string or null, found ");
-
-        // nullability.schema.json#/properties/optional
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "nullability.schema.json#/properties/optional/type", "expected a string, found ");
-
-        // nullability.schema.json#/properties/optionalNullable
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/optionalNullable/type", "expected a string or null, found ");
-
-        // nullability.schema.json#/properties/optionalNullableNumber
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/optionalNullableNumber/type", "expected an integer or null, found ");
-
         // nullability.schema.json#/properties/optionalNullableViaAnyOf
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -508,7 +493,7 @@ namespace Consumer.Schemas
                 var matches1 = 0;
                 var x3 = start;
                 {
-                    if (matches1 == 0 && V7(ref x3, c, null))
+                    if (matches1 == 0 && V2(ref x3, c, null))
                     {
                         matches1++;
                         r = x3;
@@ -516,7 +501,7 @@ namespace Consumer.Schemas
                 }
                 var x4 = start;
                 {
-                    if (matches1 == 0 && V8(ref x4, c, null))
+                    if (matches1 == 0 && V3(ref x4, c, null))
                     {
                         matches1++;
                         r = x4;
@@ -534,10 +519,10 @@ namespace Consumer.Schemas
         }
 
         // nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/0
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/0/type", "expected a boolean, found ");
+        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/0/type", "expected a boolean, found ");
 
         // nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/1
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/1/type", "expected null, found ");
+        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Null, "nullability.schema.json#/properties/optionalNullableViaAnyOf/anyOf/1/type", "expected null, found ");
 
     }
 }

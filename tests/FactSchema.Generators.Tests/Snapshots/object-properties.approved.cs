@@ -364,10 +364,10 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V1(ref o0, c, null),
-                        1 => V2(ref o0, c, null),
-                        2 => V3(ref o0, c, null),
-                        3 => V4(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "object-properties.schema.json#/properties/headline/type", "expected a string, found "),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Integer, "object-properties.schema.json#/properties/wordCount/type", "expected an integer, found "),
+                        2 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Number, "object-properties.schema.json#/properties/score/type", "expected a number, found "),
+                        3 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Boolean, "object-properties.schema.json#/properties/embargoed/type", "expected a boolean, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -383,18 +383,6 @@ namespace Consumer.Schemas
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
-
-        // object-properties.schema.json#/properties/headline
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "object-properties.schema.json#/properties/headline/type", "expected a string, found ");
-
-        // object-properties.schema.json#/properties/wordCount
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "object-properties.schema.json#/properties/wordCount/type", "expected an integer, found ");
-
-        // object-properties.schema.json#/properties/score
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "object-properties.schema.json#/properties/score/type", "expected a number, found ");
-
-        // object-properties.schema.json#/properties/embargoed
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "object-properties.schema.json#/properties/embargoed/type", "expected a boolean, found ");
 
     }
 }

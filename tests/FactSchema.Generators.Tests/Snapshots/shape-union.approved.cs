@@ -1331,7 +1331,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V9(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "shape-union.schema.json#/properties/source/oneOf/0/properties/url/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     var hit6 = (uint)k3 < 1u;
@@ -1381,7 +1381,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V10(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "shape-union.schema.json#/properties/source/oneOf/1/properties/quote/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     var hit6 = (uint)k3 < 1u;
@@ -1521,7 +1521,7 @@ namespace Consumer.Schemas
                     var pushed3 = !c.Quiet;
                     if (pushed3) { c.PushIndex(n0); }
                     {
-                        if (!V11(ref a2, c, null) && c.Fail(ref valid)) { return false; }
+                        if (!V9(ref a2, c, null) && c.Fail(ref valid)) { return false; }
                     }
                     if (pushed3) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
@@ -1577,14 +1577,8 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // shape-union.schema.json#/properties/source/oneOf/0/properties/url
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "shape-union.schema.json#/properties/source/oneOf/0/properties/url/type", "expected a string, found ");
-
-        // shape-union.schema.json#/properties/source/oneOf/1/properties/quote
-        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "shape-union.schema.json#/properties/source/oneOf/1/properties/quote/type", "expected a string, found ");
-
         // shape-union.schema.json#/properties/source/oneOf/3/items
-        private static bool V11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "shape-union.schema.json#/properties/source/oneOf/3/items/type", "expected a string, found ");
+        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "shape-union.schema.json#/properties/source/oneOf/3/items/type", "expected a string, found ");
 
     }
 }

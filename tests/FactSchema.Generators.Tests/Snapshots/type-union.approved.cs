@@ -1441,9 +1441,9 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V2(ref o0, c, null),
-                        1 => V3(ref o0, c, null),
-                        2 => V5(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Integer, "type-union.schema.json#/properties/code/type", "expected a string or an integer, found "),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "type-union.schema.json#/properties/codeOrNull/type", "expected a string or an integer or null, found "),
+                        2 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Number, "type-union.schema.json#/properties/numberNotInteger/type", "expected an integer or a number, found "),
                         3 => V4(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
@@ -1492,7 +1492,7 @@ namespace Consumer.Schemas
                 var matches1 = 0;
                 var x3 = start;
                 {
-                    if (matches1 < 2 && V6(ref x3, c, null))
+                    if (matches1 < 2 && V5(ref x3, c, null))
                     {
                         matches1++;
                         r = x3;
@@ -1508,7 +1508,7 @@ namespace Consumer.Schemas
                 }
                 var x5 = start;
                 {
-                    if (matches1 < 2 && V7(ref x5, c, null))
+                    if (matches1 < 2 && V6(ref x5, c, null))
                     {
                         matches1++;
                         r = x5;
@@ -1530,14 +1530,11 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // type-union.schema.json#/properties/numberNotInteger
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Number, "type-union.schema.json#/properties/numberNotInteger/type", "expected an integer or a number, found ");
-
         // type-union.schema.json#/properties/flag/oneOf/0
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "type-union.schema.json#/properties/flag/oneOf/0/type", "expected a boolean, found ");
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "type-union.schema.json#/properties/flag/oneOf/0/type", "expected a boolean, found ");
 
         // type-union.schema.json#/properties/flag/oneOf/2
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "type-union.schema.json#/properties/flag/oneOf/2/type", "expected an integer, found ");
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "type-union.schema.json#/properties/flag/oneOf/2/type", "expected an integer, found ");
 
     }
 }

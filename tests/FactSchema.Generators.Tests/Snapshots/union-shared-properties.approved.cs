@@ -1079,9 +1079,9 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V5(ref o0, c, null),
+                        0 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "union-shared-properties.schema.json#/properties/id/type", "expected a string, found "),
                         1 => V3(ref o0, c, null),
-                        2 => V6(ref o0, c, null),
+                        2 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "union-shared-properties.schema.json#/properties/note/type", "expected a string or null, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -1212,8 +1212,8 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V7(ref o0, c, null),
-                        1 => V8(ref o0, c, null),
+                        0 => V5(ref o0, c, null),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String, "union-shared-properties.schema.json#/oneOf/0/properties/text/type", "expected a string, found "),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     if (pushed5) { c.Pop(); }
@@ -1252,7 +1252,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Read(ref o0);
                     if (!(k3 switch
                     {
-                        0 => V9(ref o0, c, null),
+                        0 => V6(ref o0, c, null),
                         1 => V4(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
@@ -1298,14 +1298,8 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // union-shared-properties.schema.json#/properties/id
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "union-shared-properties.schema.json#/properties/id/type", "expected a string, found ");
-
-        // union-shared-properties.schema.json#/properties/note
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "union-shared-properties.schema.json#/properties/note/type", "expected a string or null, found ");
-
         // union-shared-properties.schema.json#/oneOf/0/properties/kind
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -1318,11 +1312,8 @@ namespace Consumer.Schemas
             return valid;
         }
 
-        // union-shared-properties.schema.json#/oneOf/0/properties/text
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "union-shared-properties.schema.json#/oneOf/0/properties/text/type", "expected a string, found ");
-
         // union-shared-properties.schema.json#/oneOf/1/properties/kind
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;

@@ -431,7 +431,7 @@ namespace Consumer.Schemas
                     if (!(k3 switch
                     {
                         0 => V1(ref o0, c, null),
-                        1 => V2(ref o0, c, null),
+                        1 => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref o0, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Object, "unsupported.schema.json#/properties/stringOrObject/type", "expected a string or an object, found "),
                         2 => V3(ref o0, c, null),
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
