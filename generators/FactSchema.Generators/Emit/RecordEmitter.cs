@@ -14,8 +14,8 @@ namespace FactSchema.Generators.Emit;
 /// </summary>
 internal static class RecordEmitter
 {
-    /// <summary>Writes the record; <paramref name="validators"/>, the file's validators, may hold the property-name matcher its reader needs.</summary>
-    public static void Emit(SourceWriter w, ObjectTypeSpec type, ValidatorSpec? validators = null)
+    /// <summary>Writes the record; <paramref name="sharedMatchers"/> (the file's validators' matchers by their names' key) may hold the one its reader needs.</summary>
+    public static void Emit(SourceWriter w, ObjectTypeSpec type, IReadOnlyDictionary<string, string>? sharedMatchers = null)
     {
         var name = type.Name;
         var properties = type.Properties;
@@ -38,7 +38,8 @@ internal static class RecordEmitter
         EmitNonObjectMember(w, type);
         EmitEquality(w, type);
         EmitDeserializeMethods(w, name, hidesBase);
-        EmitReader(w, type, validators?.MatcherFor(properties.Select(p => p.JsonName).ToList()));
+        var names = properties.Select(p => p.JsonName).ToList();
+        EmitReader(w, type, names, sharedMatchers is not null && sharedMatchers.TryGetValue(NameMatcherSpec.KeyOf(names), out var shared) ? shared : null);
         EmitValidation(w, name, type.ValidatorMethod, hidesBase);
         EmitWriter(w, type);
         EmitConverter(w, name, type.FullName, hidesBase, schema: type.JsonSchemaPointer is null ? null : type.FullName + ".JsonSchema");
@@ -487,7 +488,7 @@ internal static class RecordEmitter
         OpenReadChecked(w, typeName, hidesBase, what);
     }
 
-    private static void EmitReader(SourceWriter w, ObjectTypeSpec type, string? sharedMatcher)
+    private static void EmitReader(SourceWriter w, ObjectTypeSpec type, IReadOnlyList<string> names, string? sharedMatcher)
     {
         var properties = type.Properties;
         var words = (properties.Count + 63) / 64;
@@ -653,7 +654,7 @@ internal static class RecordEmitter
 
         if (sharedMatcher is null)
         {
-            NameMatcherEmitter.Emit(w, "private static int __fs_MatchProperty", properties.Select(p => p.JsonName).ToList());
+            NameMatcherEmitter.Emit(w, "private static int __fs_MatchProperty", names);
             w.WriteLine();
         }
     }

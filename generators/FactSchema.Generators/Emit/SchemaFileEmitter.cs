@@ -57,6 +57,7 @@ internal static class SchemaFileEmitter
                 first = false;
             }
 
+            var sharedMatchers = file.Validators?.MatchersByNames();
             foreach (var type in file.Objects)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -65,7 +66,7 @@ internal static class SchemaFileEmitter
                     w.WriteLine();
                 }
 
-                RecordEmitter.Emit(w, type, file.Validators);
+                RecordEmitter.Emit(w, type, sharedMatchers);
                 first = false;
             }
 

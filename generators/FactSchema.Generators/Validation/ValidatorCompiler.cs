@@ -16,18 +16,16 @@ namespace FactSchema.Generators.Validation;
 /// <summary>The validators generated for one schema file: the class text and which method validates each entry location.</summary>
 internal sealed record ValidatorSpec(string ClassName, string Source, ImmutableEquatableArray<ValidatorEntry> Entries, ImmutableEquatableArray<NameMatcherSpec> Matchers)
 {
-    /// <summary>The matcher (qualified with the class) over exactly <paramref name="names"/>, in that order, or null; typed readers share it.</summary>
-    public string? MatcherFor(IReadOnlyList<string> names)
+    /// <summary>Each matcher (qualified with the class) by <see cref="NameMatcherSpec.KeyOf"/> of its names, for typed readers to share.</summary>
+    public Dictionary<string, string> MatchersByNames()
     {
+        var index = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var matcher in Matchers)
         {
-            if (matcher.Names.Count == names.Count && matcher.Names.SequenceEqual(names, StringComparer.Ordinal))
-            {
-                return ClassName + "." + matcher.Method;
-            }
+            index[NameMatcherSpec.KeyOf(matcher.Names)] = ClassName + "." + matcher.Method;
         }
 
-        return null;
+        return index;
     }
 
     public string? MethodFor(string pointer)
@@ -45,7 +43,12 @@ internal sealed record ValidatorSpec(string ClassName, string Source, ImmutableE
 }
 
 /// <summary>A property-name matcher of the validators class: <paramref name="Method"/> maps a name to its index in <paramref name="Names"/>.</summary>
-internal sealed record NameMatcherSpec(string Method, ImmutableEquatableArray<string> Names);
+internal sealed record NameMatcherSpec(string Method, ImmutableEquatableArray<string> Names)
+{
+    /// <summary>One string per ordered list of names (length-prefixed, so no two lists share it).</summary>
+    public static string KeyOf(IEnumerable<string> names)
+        => string.Concat(names.Select(n => n.Length.ToString(CultureInfo.InvariantCulture) + ":" + n));
+}
 
 /// <summary>An entry point: the schema at <paramref name="Pointer"/> in this file is validated by <paramref name="Method"/>.</summary>
 internal sealed record ValidatorEntry(string Pointer, string Method);
@@ -1328,7 +1331,7 @@ internal sealed partial class ValidatorCompiler
     /// <summary>The method that maps a property name at the reader to its index in <paramref name="names"/>, or -1; one per distinct list.</summary>
     private string EmitMatcher(List<string> names)
     {
-        var key = string.Concat(names.Select(n => n.Length.ToString(CultureInfo.InvariantCulture) + ":" + n));
+        var key = NameMatcherSpec.KeyOf(names);
         if (!_matcherByNames.TryGetValue(key, out var name))
         {
             name = "M" + _matchers.Count.ToString(CultureInfo.InvariantCulture);

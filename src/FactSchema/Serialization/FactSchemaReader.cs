@@ -134,9 +134,12 @@ public static class FactSchemaReader
         }
         catch (InvalidOperationException ex)
         {
-            throw new FactSchemaJsonException("the string is not valid UTF-8", reader.TokenStartIndex, ex);
+            throw NotUtf8(ref reader, ex);
         }
     }
+
+    private static FactSchemaJsonException NotUtf8(ref Utf8JsonReader reader, InvalidOperationException ex)
+        => new("the string is not valid UTF-8", reader.TokenStartIndex, ex);
 
     /// <summary>
     /// The current property name (or string) as UTF-8 with its escapes undone, for generated name matchers: the reader's
@@ -167,7 +170,7 @@ public static class FactSchemaReader
         }
         catch (InvalidOperationException ex)
         {
-            throw new FactSchemaJsonException("the string is not valid UTF-8", reader.TokenStartIndex, ex);
+            throw NotUtf8(ref reader, ex);
         }
     }
 
