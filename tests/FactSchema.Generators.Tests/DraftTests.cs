@@ -52,6 +52,26 @@ public sealed class DraftTests
     }
 
     [Fact]
+    public void ARefInsideAnEmbeddedResourceResolvesAgainstThatResourceForTypesAndValidatorsAlike()
+    {
+        // "#/$defs/count" written inside the resource "inner.json" means inner.json's own $defs, not the file's: the type
+        // mapping and the validators resolve it against the same base (the type mapping used the file's, and failed).
+        var run = GeneratorHarness.Run(new SchemaInput("outer.schema.json", """
+            {"$id": "https://example.org/outer.json", "title": "Outer", "type": "object",
+             "properties": {"inner": {"$ref": "inner.json"}},
+             "$defs": {
+               "count": {"type": "string"},
+               "inner": {"$id": "inner.json", "title": "Inner", "type": "object",
+                         "properties": {"count": {"$ref": "#/$defs/count"}},
+                         "$defs": {"count": {"type": "integer", "minimum": 1}}}}}
+            """));
+        Assert.Empty(run.GeneratorDiagnostics.Select(GeneratorHarness.Describe));
+        Assert.Empty(run.CompilationDiagnostics.Select(d => d.ToString()));
+        var source = run.Sources["outer.schema.json.g.cs"];
+        Assert.Contains("public long? Count { get; init; }", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InDraftTwentyTwentyKeywordsBesideRefApply()
     {
         var json = """{"properties":{"a":{"$ref":"#/$defs/x","maxLength":2}},"$defs":{"x":{}}}""";

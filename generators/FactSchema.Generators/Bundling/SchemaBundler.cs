@@ -42,7 +42,7 @@ internal sealed class SchemaBundler
     /// <summary>The dialect every bundle is written in.</summary>
     public const string Dialect = "https://json-schema.org/draft/2020-12/schema";
 
-    private readonly ValidationIndex _index;
+    private readonly SchemaIndex _index;
     private readonly SchemaDocument _root;
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
     private readonly List<SchemaDocument> _embedded = new();
@@ -53,7 +53,7 @@ internal sealed class SchemaBundler
     private readonly bool _local;
     private readonly List<SchemaDocument> _referenced = new();
 
-    private SchemaBundler(ValidationIndex index, SchemaDocument root, bool indented, bool local, CancellationToken cancellationToken)
+    private SchemaBundler(SchemaIndex index, SchemaDocument root, bool indented, bool local, CancellationToken cancellationToken)
     {
         _indented = indented;
         _local = local;
@@ -83,7 +83,7 @@ internal sealed class SchemaBundler
             throw new ArgumentException("The schema could not be read.", nameof(root));
         }
 
-        var bundler = new SchemaBundler(set.ValidationIndex, set.DocumentFor(root.FilePath) ?? root, indented, local, cancellationToken);
+        var bundler = new SchemaBundler(set.Index, set.DocumentFor(root.FilePath) ?? root, indented, local, cancellationToken);
         return bundler.Run();
     }
 

@@ -82,7 +82,7 @@ internal static class CompatibilityCheck
         }
 
         var oldSet = TypeNamer.Build(renamedBaseline, cancellationToken);
-        var comparer = new WireComparer(oldSet.ValidationIndex, newSet.ValidationIndex, cancellationToken);
+        var comparer = new WireComparer(oldSet.Index, newSet.Index, cancellationToken);
         foreach (var (old, @new) in matches)
         {
             var oldDocument = oldSet.DocumentFor(old.FilePath) ?? old;

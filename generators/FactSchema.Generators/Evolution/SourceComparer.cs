@@ -123,7 +123,7 @@ internal static class SourceComparer
         }
 
         var pointer = type.Pointer + "/properties/" + JsonPointer.Escape(jsonName);
-        return ValidationIndex.Navigate(type.Document, pointer) is null ? type : new SchemaRef(type.Document, pointer);
+        return SchemaIndex.JsonAt(type.Document, pointer) is null ? type : new SchemaRef(type.Document, pointer);
     }
 
     private static SchemaRef? FileOf(SchemaSet newSet, IReadOnlyDictionary<string, string> pairs, SchemaRef oldAt)
@@ -203,8 +203,8 @@ internal static class SourceComparer
 
     private static void Report(ICollection<SchemaChange> changes, ChangeKind kind, string detail, SchemaRef oldAt, SchemaRef newAt)
     {
-        var newSpan = ValidationIndex.Navigate(newAt.Document, newAt.Pointer)?.Span ?? default;
-        var oldSpan = ValidationIndex.Navigate(oldAt.Document, oldAt.Pointer)?.Span ?? default;
+        var newSpan = SchemaIndex.JsonAt(newAt.Document, newAt.Pointer)?.Span ?? default;
+        var oldSpan = SchemaIndex.JsonAt(oldAt.Document, oldAt.Pointer)?.Span ?? default;
         changes.Add(new SchemaChange(kind, CompatibilityCategory.Source, detail, newAt.Document.FilePath, newAt.Pointer, newSpan, oldAt.Document.RelativePath, oldAt.Pointer, oldSpan));
     }
 }

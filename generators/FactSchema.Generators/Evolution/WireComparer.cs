@@ -43,8 +43,8 @@ internal sealed class WireComparer
 
     private static readonly string[] s_allTypes = { "null", "boolean", "object", "array", "number", "integer", "string" };
 
-    private readonly ValidationIndex _old;
-    private readonly ValidationIndex _new;
+    private readonly SchemaIndex _old;
+    private readonly SchemaIndex _new;
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<(string, string)> _active = new();
     private readonly Dictionary<(string, string), List<SchemaChange>> _done = new();
@@ -54,7 +54,7 @@ internal sealed class WireComparer
     private int _budget = Budget;
     private bool _incompleteReported;
 
-    public WireComparer(ValidationIndex oldIndex, ValidationIndex newIndex, CancellationToken cancellationToken)
+    public WireComparer(SchemaIndex oldIndex, SchemaIndex newIndex, CancellationToken cancellationToken)
     {
         _old = oldIndex;
         _new = newIndex;
@@ -164,8 +164,8 @@ internal sealed class WireComparer
 
     private void CompareSchemas(SchemaRef? old, SchemaRef? @new, SchemaRef oldAt, SchemaRef newAt)
     {
-        var o = old is { } a ? ValidationIndex.Navigate(a.Document, a.Pointer) : null;
-        var n = @new is { } b ? ValidationIndex.Navigate(b.Document, b.Pointer) : null;
+        var o = old is { } a ? SchemaIndex.JsonAt(a.Document, a.Pointer) : null;
+        var n = @new is { } b ? SchemaIndex.JsonAt(b.Document, b.Pointer) : null;
         var oldFalse = o is { Kind: JsonKind.False };
         var newFalse = n is { Kind: JsonKind.False };
         if (oldFalse || newFalse)
@@ -508,7 +508,7 @@ internal sealed class WireComparer
         CompareMapOfSchemas(o, n, oldAt, newAt, "dependentSchemas");
     }
 
-    private bool IsFalse(SchemaRef location) => ValidationIndex.Navigate(location.Document, location.Pointer) is { Kind: JsonKind.False };
+    private bool IsFalse(SchemaRef location) => SchemaIndex.JsonAt(location.Document, location.Pointer) is { Kind: JsonKind.False };
 
     /// <summary>The schema a property of this name meets where <c>properties</c> does not name it: a matching pattern, else <c>additionalProperties</c> (null: anything).</summary>
     private static (SchemaRef? Schema, bool Open) SchemaForName(JsonNode? node, SchemaRef at, string name)
@@ -765,7 +765,7 @@ internal sealed class WireComparer
                 for (var i = 0; i < newCount; i++)
                 {
                     var branch = _new.FollowAliases(NewBranch(i));
-                    if (ValidationIndex.Navigate(branch.Document, branch.Pointer)?["properties"]?[newDiscriminator] is not null)
+                    if (SchemaIndex.JsonAt(branch.Document, branch.Pointer)?["properties"]?[newDiscriminator] is not null)
                     {
                         _discriminatorLocations.Add(_new.FollowAliases(Child(branch, "/properties/" + JsonPointer.Escape(newDiscriminator))).Key);
                     }
@@ -833,7 +833,7 @@ internal sealed class WireComparer
     }
 
     /// <summary>The property every branch requires with a constant of its own, when there is one.</summary>
-    private static string? Discriminator(ValidationIndex index, SchemaRef at, string keyword, int count)
+    private static string? Discriminator(SchemaIndex index, SchemaRef at, string keyword, int count)
     {
         if (count < 2)
         {
@@ -844,7 +844,7 @@ internal sealed class WireComparer
         for (var i = 0; i < count; i++)
         {
             var branchRef = index.FollowAliases(Child(at, "/" + keyword + "/" + i.ToString(CultureInfo.InvariantCulture)));
-            var branch = ValidationIndex.Navigate(branchRef.Document, branchRef.Pointer);
+            var branch = SchemaIndex.JsonAt(branchRef.Document, branchRef.Pointer);
             var constants = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             if (branch?["properties"] is { Kind: JsonKind.Object } properties)
             {
@@ -886,12 +886,12 @@ internal sealed class WireComparer
     }
 
     /// <summary>Whether two schemas may accept a common value (false only when their types, constants or a required constant property tell them apart).</summary>
-    private static bool MayOverlap(ValidationIndex index, SchemaRef a, SchemaRef b, int depth)
+    private static bool MayOverlap(SchemaIndex index, SchemaRef a, SchemaRef b, int depth)
     {
         a = index.FollowAliases(a);
         b = index.FollowAliases(b);
-        var x = ValidationIndex.Navigate(a.Document, a.Pointer);
-        var y = ValidationIndex.Navigate(b.Document, b.Pointer);
+        var x = SchemaIndex.JsonAt(a.Document, a.Pointer);
+        var y = SchemaIndex.JsonAt(b.Document, b.Pointer);
         if (x is { Kind: JsonKind.False } || y is { Kind: JsonKind.False })
         {
             return false;
@@ -958,7 +958,7 @@ internal sealed class WireComparer
         var members = (o?.Members ?? Common.ImmutableEquatableArray<JsonMember>.Empty).Concat(n?.Members ?? Common.ImmutableEquatableArray<JsonMember>.Empty);
         foreach (var member in members)
         {
-            if (!names.Contains(member.Name) && !s_handled.Contains(member.Name) && !ValidationIndex.OnlyAnnotates(member.Name)
+            if (!names.Contains(member.Name) && !s_handled.Contains(member.Name) && !Keywords.OnlyAnnotates(member.Name)
                 && Array.IndexOf(s_lowerBounds, member.Name) < 0 && Array.IndexOf(s_upperBounds, member.Name) < 0 && Array.IndexOf(s_covariantSubschemas, member.Name) < 0)
             {
                 names.Add(member.Name);
@@ -1057,8 +1057,8 @@ internal sealed class WireComparer
 
     private void Report(ChangeKind kind, CompatibilityCategory breaks, string detail, SchemaRef oldAt, SchemaRef newAt, string? keyword = null)
     {
-        var newNode = ValidationIndex.Navigate(newAt.Document, newAt.Pointer);
-        var oldNode = ValidationIndex.Navigate(oldAt.Document, oldAt.Pointer);
+        var newNode = SchemaIndex.JsonAt(newAt.Document, newAt.Pointer);
+        var oldNode = SchemaIndex.JsonAt(oldAt.Document, oldAt.Pointer);
         var newSpan = SpanOf(newNode, keyword);
         var oldSpan = SpanOf(oldNode, keyword);
         _sink.Add(new SchemaChange(kind, breaks, detail, newAt.Document.FilePath, newAt.Pointer, newSpan, oldAt.Document.RelativePath, oldAt.Pointer, oldSpan));

@@ -136,7 +136,7 @@ internal static class Composition
                 return current;
             }
 
-            if (!resolver.TryResolve(current.Document, reference, out var target, out _))
+            if (!resolver.TryResolve(current.Document, current.Node, reference, out var target, out _))
             {
                 return null;
             }

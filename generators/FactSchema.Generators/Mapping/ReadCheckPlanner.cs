@@ -58,7 +58,7 @@ internal sealed class ReadCheckPlanner
     }
 
     /// <summary>With <c>$dynamicRef</c> in the set, a value's validity depends on the path it is reached by: nothing is proven on read.</summary>
-    public bool Enabled => !_set.ValidationIndex.UsesDynamicRef;
+    public bool Enabled => !_set.Index.UsesDynamicRef;
 
     /// <summary>The mode of a union or type union.</summary>
     public ReadCheckMode ValidatorMode => Enabled ? ReadCheckMode.Validator : ReadCheckMode.None;
@@ -126,22 +126,21 @@ internal sealed class ReadCheckPlanner
             return ReadCheckMode.None;
         }
 
-        if (union is not { Discriminator: not null } || union.Variants.Any(v => !v.Owned)
-            || ValidationIndex.Navigate(_document, node.Pointer) is not { Kind: JsonKind.Object } raw)
+        if (union is not { Discriminator: not null } || union.Variants.Any(v => !v.Owned) || node.BooleanValue is not null)
         {
             return ReadCheckMode.Validator;
         }
 
         var applicators = 0;
-        foreach (var member in raw.Members.Where(m => Asserting.Contains(m.Name)))
+        foreach (var keyword in node.KeywordNames.Where(Asserting.Contains))
         {
-            switch (member.Name)
+            switch (keyword)
             {
                 case "oneOf":
                 case "anyOf":
                     applicators++;
                     break;
-                case "type" when TypeNames(member.Value, out var names) && names.Contains("object") && !names.Contains("null"):
+                case "type" when node.Types is { } names && names.Contains("object") && !names.Contains("null"):
                     break;
                 default:
                     return ReadCheckMode.Validator;
@@ -155,8 +154,8 @@ internal sealed class ReadCheckPlanner
                 continue;
             }
 
-            if (ValidationIndex.Navigate(_document, variant.BranchPointer) is not { Kind: JsonKind.Object } branch
-                || branch.Members.Any(m => Asserting.Contains(m.Name) && m.Name != "$ref"))
+            if (_set.Index.NodeAt(new SchemaRef(_document, variant.BranchPointer)) is not { BooleanValue: null } branch
+                || branch.KeywordNames.Any(k => Asserting.Contains(k) && k != "$ref"))
             {
                 return ReadCheckMode.Validator;
             }
@@ -168,36 +167,36 @@ internal sealed class ReadCheckPlanner
     /// <summary>Whether every keyword the validator asserts at a record's schema is proven by its typed read.</summary>
     private bool IsPlainRecord(SchemaNode node)
     {
-        if (ValidationIndex.Navigate(_document, node.Pointer) is not { Kind: JsonKind.Object } raw)
+        if (node.BooleanValue is not null)
         {
             return false;
         }
 
-        foreach (var member in raw.Members)
+        foreach (var keyword in node.KeywordNames)
         {
-            if (!Asserting.Contains(member.Name))
+            if (!Asserting.Contains(keyword))
             {
                 continue;
             }
 
-            switch (member.Name)
+            switch (keyword)
             {
                 case "type":
-                    if (!TypeNames(member.Value, out var names) || !names.Contains("object"))
+                    if (node.Types is not { } names || !names.Contains("object"))
                     {
                         return false;
                     }
 
                     break;
                 case "properties":
-                    if (member.Value.Kind != JsonKind.Object || member.Value.Members.Any(m => CodeText.HasUnpairedSurrogate(m.Name)))
+                    if (node.Properties is not { } properties || properties.Any(p => CodeText.HasUnpairedSurrogate(p.Name)))
                     {
                         return false;
                     }
 
                     break;
                 case "required":
-                    if (member.Value.Kind != JsonKind.Array || member.Value.Items.Any(i => i.Kind != JsonKind.String || CodeText.HasUnpairedSurrogate(i.Text!)))
+                    if (node.Required.Any(CodeText.HasUnpairedSurrogate))
                     {
                         return false;
                     }
@@ -205,7 +204,7 @@ internal sealed class ReadCheckPlanner
                     break;
                 case "additionalProperties":
                     // true or {} keeps unknown members as raw JSON; false makes the reader reject them.
-                    if (!(member.Value.IsBoolean || (member.Value.Kind == JsonKind.Object && member.Value.Members.Count == 0)))
+                    if (node.AdditionalProperties is not { } additional || !(additional.BooleanValue is not null || additional.KeywordNames.Count == 0))
                     {
                         return false;
                     }
@@ -242,13 +241,12 @@ internal sealed class ReadCheckPlanner
                 return null;
             }
 
-            var raw = ValidationIndex.Navigate(current.Document, node.Pointer);
-            if (raw is null || raw.Kind == JsonKind.True || (raw.Kind == JsonKind.Object && raw.Members.Count == 0))
+            if (node.AcceptsAll)
             {
                 return spec with { Scalars = scalars.ToImmutableEquatableArray() };
             }
 
-            if (raw.Kind != JsonKind.Object)
+            if (node.IsFalse)
             {
                 return null;
             }
@@ -262,18 +260,17 @@ internal sealed class ReadCheckPlanner
 
             var enumChecked = named is { Kind: NamedTypeKind.Enum } && type.Kind == ValueKind.Enum;
             SchemaLocation? next = null;
-            foreach (var member in raw.Members)
+            foreach (var keyword in node.KeywordNames)
             {
-                if (!Asserting.Contains(member.Name))
+                if (!Asserting.Contains(keyword))
                 {
                     continue;
                 }
 
-                var value = member.Value;
-                switch (member.Name)
+                switch (keyword)
                 {
                     case "$ref":
-                        if (node.Ref is not { } reference || !_set.Resolver.TryResolve(current.Document, reference, out var target, out _))
+                        if (node.Ref is not { } reference || !_set.Resolver.TryResolve(current.Document, node, reference, out var target, out _))
                         {
                             return null;
                         }
@@ -281,7 +278,7 @@ internal sealed class ReadCheckPlanner
                         next = target;
                         break;
                     case "type":
-                        if (!TypeAllows(value, type))
+                        if (node.Types is not { } types || !TypeAllows(types, type))
                         {
                             return null;
                         }
@@ -289,7 +286,7 @@ internal sealed class ReadCheckPlanner
                         break;
                     case "enum":
                         // The generated enum has exactly these members; null passes the reader only if the type allows it.
-                        if (!enumChecked || (type.Nullable && !value.Items.Any(i => i.Kind == JsonKind.Null)))
+                        if (!enumChecked || (type.Nullable && node.Enum?.Any(i => i.Kind == JsonKind.Null) != true))
                         {
                             return null;
                         }
@@ -310,7 +307,7 @@ internal sealed class ReadCheckPlanner
                     case "format":
                         if (IsStringToken(type.Kind))
                         {
-                            spec = AddStringCheck(member.Name, raw, scalars, spec);
+                            spec = AddStringCheck(keyword, node, scalars, spec);
                         }
                         else if (!IsOtherScalar(type.Kind, string.Empty))
                         {
@@ -318,17 +315,17 @@ internal sealed class ReadCheckPlanner
                         }
 
                         break;
-                    case "allOf" when value.Items.Count == 1 && node.AllOf.Count == 1:
-                    case "anyOf" when type.Nullable && value.Items.Count == 2 && node.AnyOf.Count == 2 && value.Items.Count(IsNullOnly) == 1:
-                    case "oneOf" when type.Nullable && value.Items.Count == 2 && node.OneOf.Count == 2 && value.Items.Count(IsNullOnly) == 1
-                        && RejectsNull(new SchemaLocation(current.Document, node.OneOf[IsNullOnly(value.Items[0]) ? 1 : 0])):
+                    case "allOf" when node.AllOf.Count == 1:
+                    case "anyOf" when type.Nullable && node.AnyOf.Count == 2 && node.AnyOf.Count(IsNullOnly) == 1:
+                    case "oneOf" when type.Nullable && node.OneOf.Count == 2 && node.OneOf.Count(IsNullOnly) == 1
+                        && RejectsNull(new SchemaLocation(current.Document, node.OneOf[IsNullOnly(node.OneOf[0]) ? 1 : 0])):
                         {
                             // A schema wrapped to add a description ({"allOf": [X]}), or made nullable ({"anyOf": [X, {"type": "null"}]}):
                             // X applies to every value (the first), or to every value but null (the second, where null matches the other
                             // branch; for oneOf, X must also reject null, or null would match both).
-                            var branches = member.Name == "allOf" ? node.AllOf : member.Name == "anyOf" ? node.AnyOf : node.OneOf;
-                            var inner = member.Name == "allOf" ? branches[0] : branches[IsNullOnly(value.Items[0]) ? 1 : 0];
-                            var innerType = member.Name == "allOf" ? type : type with { Nullable = false };
+                            var branches = keyword == "allOf" ? node.AllOf : keyword == "anyOf" ? node.AnyOf : node.OneOf;
+                            var inner = keyword == "allOf" ? branches[0] : branches[IsNullOnly(branches[0]) ? 1 : 0];
+                            var innerType = keyword == "allOf" ? type : type with { Nullable = false };
                             if (Plan(new SchemaLocation(current.Document, inner), innerType, constChecked: false, depth + 1) is not { } innerChecks)
                             {
                                 return null;
@@ -346,7 +343,14 @@ internal sealed class ReadCheckPlanner
                     case "multipleOf":
                         if (IsNumberToken(type.Kind))
                         {
-                            AddNumberCheck(member.Name, value, scalars);
+                            AddNumberCheck(keyword, keyword switch
+                            {
+                                "minimum" => node.Minimum,
+                                "maximum" => node.Maximum,
+                                "exclusiveMinimum" => node.ExclusiveMinimum,
+                                "exclusiveMaximum" => node.ExclusiveMaximum,
+                                _ => node.MultipleOf,
+                            }, scalars);
                         }
                         else if (!IsOtherScalar(type.Kind, "number"))
                         {
@@ -357,7 +361,7 @@ internal sealed class ReadCheckPlanner
                     case "items":
                         if (type.Kind == ValueKind.Array)
                         {
-                            if (node.Items is not { } items || value.Kind == JsonKind.Array
+                            if (node.Items is not { } items
                                 || Plan(new SchemaLocation(current.Document, items), type.Element!, constChecked: false, depth + 1) is not { } itemChecks)
                             {
                                 return null;
@@ -375,9 +379,9 @@ internal sealed class ReadCheckPlanner
                     case "maxItems":
                         if (type.Kind == ValueKind.Array)
                         {
-                            if (ValidatorCompiler.Count(raw, member.Name) is { } count)
+                            if ((keyword == "minItems" ? node.MinItems : node.MaxItems) is { } count)
                             {
-                                spec = member.Name == "minItems"
+                                spec = keyword == "minItems"
                                     ? spec with { MinItems = Math.Max(spec.MinItems ?? 0, count) }
                                     : spec with { MaxItems = Math.Min(spec.MaxItems ?? int.MaxValue, count) };
                             }
@@ -389,7 +393,7 @@ internal sealed class ReadCheckPlanner
 
                         break;
                     case "uniqueItems":
-                        if (value.Kind != JsonKind.True)
+                        if (!node.UniqueItems)
                         {
                             break;
                         }
@@ -410,7 +414,7 @@ internal sealed class ReadCheckPlanner
 
                         break;
                     default:
-                        if (ObjectKeywords.Contains(member.Name))
+                        if (ObjectKeywords.Contains(keyword))
                         {
                             // Object keywords apply to objects only; a scalar or array reader never accepts one.
                             if (!IsScalar(type.Kind) && type.Kind != ValueKind.Array)
@@ -421,7 +425,7 @@ internal sealed class ReadCheckPlanner
                             break;
                         }
 
-                        if (ArrayShapeKeywords.Contains(member.Name) && IsNonArray(type.Kind))
+                        if (ArrayShapeKeywords.Contains(keyword) && IsNonArray(type.Kind))
                         {
                             break;
                         }
@@ -443,26 +447,26 @@ internal sealed class ReadCheckPlanner
     }
 
     /// <summary>Adds a string keyword's check: lengths to <paramref name="spec"/> (returned), pattern and format to <paramref name="scalars"/>.</summary>
-    private ValueCheckSpec AddStringCheck(string keyword, JsonNode raw, List<ScalarCheck> scalars, ValueCheckSpec spec)
+    private ValueCheckSpec AddStringCheck(string keyword, SchemaNode node, List<ScalarCheck> scalars, ValueCheckSpec spec)
     {
         switch (keyword)
         {
             case "minLength":
-                if (ValidatorCompiler.Count(raw, keyword) is { } min && min > 0)
+                if (node.MinLength is { } min && min > 0)
                 {
                     spec = spec with { MinLength = Max(spec.MinLength, min) };
                 }
 
                 break;
             case "maxLength":
-                if (ValidatorCompiler.Count(raw, keyword) is { } max)
+                if (node.MaxLength is { } max)
                 {
                     spec = spec with { MaxLength = Min(spec.MaxLength, max) };
                 }
 
                 break;
             case "pattern":
-                if (raw[keyword] is { Kind: JsonKind.String, Text: { } pattern })
+                if (node.Pattern is { } pattern)
                 {
                     scalars.Add(new ScalarCheck(ScalarCheckKind.Pattern, pattern, "__fs_pattern" + Index(_patterns++)));
                 }
@@ -470,7 +474,7 @@ internal sealed class ReadCheckPlanner
                 break;
             case "format":
                 // An assertion only where a schema's vocabulary makes it one (checked by the caller).
-                if (raw[keyword] is { Kind: JsonKind.String, Text: { } format })
+                if (node.Format is { } format)
                 {
                     scalars.Add(new ScalarCheck(ScalarCheckKind.Format, format));
                 }
@@ -487,13 +491,12 @@ internal sealed class ReadCheckPlanner
         var current = start;
         for (var hop = 0; hop < MaxHops; hop++)
         {
-            if (ValidationIndex.Navigate(current.Document, current.Node.Pointer) is { Kind: JsonKind.Object } raw
-                && raw["type"] is { } keyword && TypeNames(keyword, out var names) && !names.Contains("null"))
+            if (current.Node.Types is { } names && !names.Contains("null"))
             {
                 return true;
             }
 
-            if (current.Node.Ref is not { } reference || !_set.Resolver.TryResolve(current.Document, reference, out var target, out _))
+            if (current.Node.Ref is not { } reference || !_set.Resolver.TryResolve(current.Document, current.Node, reference, out var target, out _))
             {
                 return false;
             }
@@ -505,14 +508,14 @@ internal sealed class ReadCheckPlanner
     }
 
     /// <summary>Whether a schema is <c>{"type": "null"}</c> (or <c>["null"]</c>), annotations aside: it matches null and nothing else.</summary>
-    private static bool IsNullOnly(JsonNode schema)
-        => schema.Kind == JsonKind.Object
-        && schema.Members.Where(m => Asserting.Contains(m.Name)).Select(m => m.Name).SequenceEqual(new[] { "type" })
-        && TypeNames(schema["type"]!, out var names) && names.Count == 1 && names.Contains("null");
+    private static bool IsNullOnly(SchemaNode schema)
+        => schema.BooleanValue is null
+        && schema.KeywordNames.Where(Asserting.Contains).SequenceEqual(new[] { "type" })
+        && schema.Types is { Count: 1 } names && names[0] == "null";
 
-    private static void AddNumberCheck(string keyword, JsonNode value, List<ScalarCheck> scalars)
+    private static void AddNumberCheck(string keyword, string? text, List<ScalarCheck> scalars)
     {
-        if (value is not { Kind: JsonKind.Number, Text: { } text } || ValidatorCompiler.NumberLiteral(text) is not { } literal)
+        if (text is null || ValidatorCompiler.NumberLiteral(text) is not { } literal)
         {
             // The validator skips a bound it cannot read; so does the reader.
             return;
@@ -566,32 +569,10 @@ internal sealed class ReadCheckPlanner
 
     private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
 
-    private static bool TypeNames(JsonNode value, out HashSet<string> names)
-    {
-        names = new HashSet<string>(StringComparer.Ordinal);
-        if (value.Kind == JsonKind.String)
-        {
-            names.Add(value.Text!);
-            return true;
-        }
-
-        if (value.Kind != JsonKind.Array || value.Items.Any(i => i.Kind != JsonKind.String))
-        {
-            return false;
-        }
-
-        foreach (var item in value.Items)
-        {
-            names.Add(item.Text!);
-        }
-
-        return true;
-    }
-
     /// <summary>Whether every JSON type the reader of <paramref name="type"/> accepts is one the <c>type</c> keyword allows.</summary>
-    private static bool TypeAllows(JsonNode keyword, ValueTypeSpec type)
+    private static bool TypeAllows(ImmutableEquatableArray<string> names, ValueTypeSpec type)
     {
-        if (!TypeNames(keyword, out var names) || (type.Nullable && !names.Contains("null")))
+        if (type.Nullable && !names.Contains("null"))
         {
             return false;
         }

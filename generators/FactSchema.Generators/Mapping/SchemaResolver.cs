@@ -10,8 +10,11 @@ namespace FactSchema.Generators.Mapping;
 internal readonly record struct SchemaLocation(SchemaDocument Document, SchemaNode Node);
 
 /// <summary>
-/// Resolves <c>$ref</c>s across all schema files: by <c>$id</c>, by path relative to the referring
-/// file, by embedded <c>$id</c>, and by JSON Pointer or <c>$anchor</c> fragment.
+/// Resolves <c>$ref</c>s across all schema files for the type mapping: against the base URI where the <c>$ref</c> is
+/// written (the file's, or an embedded <c>$id</c>'s, as <see cref="SchemaIndex"/> does for validators), by <c>$id</c>, by
+/// path relative to the referring file, by embedded <c>$id</c>, and by JSON Pointer or <c>$anchor</c> fragment, with an
+/// error that says why not for the diagnostic. Unlike the index, it does not see the bundled meta-schemas: a value they
+/// describe is raw JSON to the mapping.
 /// </summary>
 internal sealed class SchemaResolver
 {
@@ -19,6 +22,7 @@ internal sealed class SchemaResolver
     private readonly Dictionary<string, SchemaLocation> _embeddedById = new(StringComparer.Ordinal);
     private readonly Dictionary<SchemaDocument, Dictionary<string, SchemaNode>> _pointerIndex = new(ReferenceComparer<SchemaDocument>.Instance);
     private readonly Dictionary<SchemaDocument, Dictionary<string, SchemaNode>> _anchorIndex = new(ReferenceComparer<SchemaDocument>.Instance);
+    private readonly HashSet<SchemaDocument> _withEmbeddedIds = new(ReferenceComparer<SchemaDocument>.Instance);
 
     public SchemaResolver(IEnumerable<SchemaDocument> documents)
     {
@@ -46,19 +50,51 @@ internal sealed class SchemaResolver
 
     private readonly object _gate = new();
 
-    /// <summary>Finds the schema a <c>$ref</c> points at, or says why not. Safe to call from several threads.</summary>
-    public bool TryResolve(SchemaDocument from, string reference, out SchemaLocation target, out string error)
+    /// <summary>
+    /// Finds the schema the <c>$ref</c> <paramref name="reference"/>, written in the schema <paramref name="at"/> of
+    /// <paramref name="from"/>, points at, or says why not. Safe to call from several threads.
+    /// </summary>
+    public bool TryResolve(SchemaDocument from, SchemaNode at, string reference, out SchemaLocation target, out string error)
     {
         lock (_gate)
         {
-            return TryResolveCore(from, reference, out target, out error);
+            return TryResolveCore(from, BaseOf(from, at), reference, out target, out error);
         }
     }
 
-    private bool TryResolveCore(SchemaDocument from, string reference, out SchemaLocation target, out string error)
+    /// <summary>
+    /// The base URI at a schema of a file: the file's, changed by every embedded <c>$id</c> on the way from the root
+    /// (the schemas at the pointer's prefixes). Most files have none, and then it is the file's at once.
+    /// </summary>
+    private string BaseOf(SchemaDocument document, SchemaNode at)
+    {
+        var index = PointerIndex(document);
+        if (!_withEmbeddedIds.Contains(document) || at.Pointer.Length == 0)
+        {
+            return document.BaseUri;
+        }
+
+        var baseUri = document.BaseUri;
+        for (var end = at.Pointer.IndexOf('/', 1); ; end = at.Pointer.IndexOf('/', end + 1))
+        {
+            var prefix = end < 0 ? at.Pointer : at.Pointer.Substring(0, end);
+            var node = end < 0 ? at : index.TryGetValue(prefix, out var found) ? found : null;
+            if (node?.Id is { } id && TryCombine(baseUri, id, out var absolute))
+            {
+                baseUri = WithoutFragment(absolute);
+            }
+
+            if (end < 0)
+            {
+                return baseUri;
+            }
+        }
+    }
+
+    private bool TryResolveCore(SchemaDocument from, string baseUri, string reference, out SchemaLocation target, out string error)
     {
         target = default;
-        if (!TryCombine(from.BaseUri, reference, out var absolute))
+        if (!TryCombine(baseUri, reference, out var absolute))
         {
             error = "it is not a valid URI reference";
             return false;
@@ -111,7 +147,7 @@ internal sealed class SchemaResolver
 
             // A schema under a keyword the parser does not know ("definitions" of a vocabulary of its own, as
             // "$defs/actionsList/specific/x"): a $ref may point anywhere in the document, and the validator follows it.
-            if (document.Json is not null && Validation.ValidationIndex.Navigate(document, pointer) is { Kind: Json.JsonKind.Object or Json.JsonKind.True or Json.JsonKind.False } json)
+            if (document.Json is not null && SchemaIndex.JsonAt(document, pointer) is { Kind: Json.JsonKind.Object or Json.JsonKind.True or Json.JsonKind.False } json)
             {
                 node = SchemaParser.ParseAt(json, pointer, document.FilePath);
                 index[pointer] = node;
@@ -138,8 +174,17 @@ internal sealed class SchemaResolver
         if (!_pointerIndex.TryGetValue(document, out var index))
         {
             index = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
-            Walk(document.Root!, node => index[node.Pointer] = node);
+            var embedded = false;
+            Walk(document.Root!, node =>
+            {
+                index[node.Pointer] = node;
+                embedded |= node.Id is not null && node.Pointer.Length > 0;
+            });
             _pointerIndex.Add(document, index);
+            if (embedded)
+            {
+                _withEmbeddedIds.Add(document);
+            }
         }
 
         return index;

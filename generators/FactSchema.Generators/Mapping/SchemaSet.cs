@@ -20,7 +20,7 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
 {
     private readonly object _gate = new();
     private SchemaResolver? _resolver;
-    private Validation.ValidationIndex? _validationIndex;
+    private SchemaIndex? _index;
     private SetLookups? _lookups;
 
     public SchemaSet(ImmutableEquatableArray<SchemaDocument> documents, ImmutableEquatableArray<NamedTypeEntry> names, ImmutableEquatableArray<NameCollision> collisions, ImmutableEquatableArray<NamedTypeEntry>? schemaClasses = null, ImmutableEquatableArray<UnionEntry>? unions = null, ImmutableEquatableArray<InheritanceEntry>? inheritance = null)
@@ -101,14 +101,14 @@ internal sealed class SchemaSet : IEquatable<SchemaSet>
         }
     }
 
-    /// <summary>References over the raw schema JSON, for the validator compiler (with the bundled meta-schemas the documents refer to).</summary>
-    public Validation.ValidationIndex ValidationIndex
+    /// <summary>Every schema location of the set and how <c>$ref</c>s resolve, for the validator compiler (with the bundled meta-schemas the documents refer to).</summary>
+    public SchemaIndex Index
     {
         get
         {
             lock (_gate)
             {
-                return _validationIndex ??= new Validation.ValidationIndex(Documents.Concat(MetaSchemas.NeededBy(Documents)));
+                return _index ??= new SchemaIndex(Documents.Concat(MetaSchemas.NeededBy(Documents)));
             }
         }
     }

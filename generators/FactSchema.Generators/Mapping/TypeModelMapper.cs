@@ -141,7 +141,7 @@ internal sealed class TypeModelMapper
         // Report what the named types did not visit (for example a $ref inside an unmapped $defs entry).
         foreach (var node in nodes.Values)
         {
-            if (node.Ref is { } reference && !_resolver.TryResolve(_document, reference, out _, out var error) && ExternalType(_document, reference) is null && !IsMetaSchema(_document, reference))
+            if (node.Ref is { } reference && !_resolver.TryResolve(_document, node, reference, out _, out var error) && ExternalType(_document, reference) is null && !IsMetaSchema(_document, reference))
             {
                 Report(DiagnosticDescriptors.UnresolvedReference, node.RefSpan, reference, error);
             }
@@ -160,7 +160,7 @@ internal sealed class TypeModelMapper
         }
 
         // Validators: one entry per generated type of this file, plus the root.
-        var index = _set.ValidationIndex;
+        var index = _set.Index;
         var referenced = index.CrossFileTargetsOf(_document);
         var validators = Validation.ValidatorCompiler.Compile(
             index,
@@ -278,9 +278,9 @@ internal sealed class TypeModelMapper
         => SchemaResolver.TryCombine(document.BaseUri, reference, out var absolute) && MetaSchemas.IsBundled(absolute);
 
     /// <summary>The entry point through which validators of other files call the validator of <paramref name="target"/>.</summary>
-    private string? CrossFileEntry(Validation.SchemaRef target)
+    private string? CrossFileEntry(SchemaRef target)
     {
-        var index = _set.ValidationIndex.CrossFileIndexOf(target);
+        var index = _set.Index.CrossFileIndexOf(target);
         if (index < 0 || _set.SchemaClassNameFor(target.Document) is not { } schemaClass)
         {
             return null;
@@ -405,7 +405,7 @@ internal sealed class TypeModelMapper
             return true;
         }
 
-        if (node.Ref is { } reference && _resolver.TryResolve(location.Document, reference, out var target, out _) && DeclaresObjectType(target, visiting, depth + 1))
+        if (node.Ref is { } reference && _resolver.TryResolve(location.Document, node, reference, out var target, out _) && DeclaresObjectType(target, visiting, depth + 1))
         {
             return true;
         }
@@ -839,7 +839,7 @@ internal sealed class TypeModelMapper
         }
 
         var node = location.Node;
-        if (node.Ref is { } reference && _resolver.TryResolve(location.Document, reference, out var target, out _))
+        if (node.Ref is { } reference && _resolver.TryResolve(location.Document, node, reference, out var target, out _))
         {
             CollectObjectSchemas(target, result, visiting, depth + 1);
         }
@@ -979,7 +979,7 @@ internal sealed class TypeModelMapper
 
     private string? DescriptionOfTarget(SchemaDocument document, SchemaNode schema)
     {
-        if (schema.Ref is { } reference && _resolver.TryResolve(document, reference, out var target, out _))
+        if (schema.Ref is { } reference && _resolver.TryResolve(document, schema, reference, out var target, out _))
         {
             return target.Node.Description ?? target.Node.Title;
         }
@@ -1072,7 +1072,7 @@ internal sealed class TypeModelMapper
 
         if (node.Ref is { } reference)
         {
-            if (!_resolver.TryResolve(document, reference, out var target, out var error))
+            if (!_resolver.TryResolve(document, node, reference, out var target, out var error))
             {
                 if (ExternalType(document, reference) is { } external)
                 {

@@ -527,41 +527,7 @@ internal static class TypeNamer
     }
 
     /// <summary>All direct subschemas except definitions.</summary>
-    public static IEnumerable<SchemaNode> Children(SchemaNode node)
-    {
-        if (node.Properties is { } properties)
-        {
-            foreach (var property in properties)
-            {
-                yield return property.Schema;
-            }
-        }
-
-        if (node.Items is { } items)
-        {
-            yield return items;
-        }
-
-        if (node.AdditionalProperties is { } additional)
-        {
-            yield return additional;
-        }
-
-        foreach (var child in node.AllOf.Concat(node.AnyOf).Concat(node.OneOf).Concat(node.OtherSubschemas))
-        {
-            yield return child;
-        }
-
-        foreach (var child in node.PrefixItems ?? ImmutableEquatableArray<SchemaNode>.Empty)
-        {
-            yield return child;
-        }
-
-        foreach (var pattern in node.PatternProperties ?? ImmutableEquatableArray<SchemaProperty>.Empty)
-        {
-            yield return pattern.Schema;
-        }
-    }
+    public static IEnumerable<SchemaNode> Children(SchemaNode node) => node.Subschemas();
 
     private static string RootCandidate(SchemaDocument document)
     {

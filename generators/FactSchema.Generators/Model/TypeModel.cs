@@ -375,7 +375,7 @@ internal sealed record SchemaFileSpec
     /// <summary>What the schema class's summary names: the root schema's title or the file.</summary>
     public string? SchemaSummary { get; init; }
 
-    /// <summary>The validators of the locations other files' <c>$ref</c>s lead to, in <c>ValidationIndex.CrossFileTargetsOf</c> order.</summary>
+    /// <summary>The validators of the locations other files' <c>$ref</c>s lead to, in <c>SchemaIndex.CrossFileTargetsOf</c> order.</summary>
     public ImmutableEquatableArray<string> ReferenceEntries { get; init; } = ImmutableEquatableArray<string>.Empty;
 
     /// <summary>The schema as a value (source text and bundle), for the schema class's <c>JsonSchema</c> member; null when the file has no schema class.</summary>

@@ -30,15 +30,11 @@ internal enum SchemaDialect
 /// </remarks>
 internal static class DraftNormalizer
 {
-    internal static readonly string[] SingleSubschemaKeywords =
-    {
-        "additionalProperties", "items", "additionalItems", "contains", "propertyNames", "not", "if", "then", "else",
-        "unevaluatedProperties", "unevaluatedItems", "contentSchema",
-    };
+    internal static readonly string[] SingleSubschemaKeywords = Keywords.SchemaKeywords;
 
-    internal static readonly string[] ArraySubschemaKeywords = { "allOf", "anyOf", "oneOf", "prefixItems", "items" };
+    internal static readonly string[] ArraySubschemaKeywords = Keywords.SchemaArrayKeywords;
 
-    internal static readonly string[] MapSubschemaKeywords = { "properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "dependencies" };
+    internal static readonly string[] MapSubschemaKeywords = Keywords.SchemaMapKeywords;
 
     /// <summary>What may stay beside a <c>$ref</c> up to draft-07: annotations and containers that other pointers reach into.</summary>
     private static readonly HashSet<string> s_keptBesideRef = new(StringComparer.Ordinal)

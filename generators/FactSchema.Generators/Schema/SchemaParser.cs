@@ -15,13 +15,6 @@ internal sealed class SchemaParser
 {
     private static readonly HashSet<string> s_typeNames = new() { "string", "integer", "number", "boolean", "object", "array", "null" };
 
-    private static readonly string[] s_singleSubschemaKeywords =
-    {
-        "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems",
-    };
-
-    private static readonly string[] s_subschemaMapKeywords = { "dependentSchemas", "dependencies" };
-
     private readonly string _filePath;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
@@ -74,13 +67,15 @@ internal sealed class SchemaParser
             return new SchemaNode { Pointer = pointer, Span = json.Span, BooleanValue = json.Kind == JsonKind.True };
         }
 
-        var other = new List<SchemaNode>();
-        var node = new SchemaNode
+        var (dependentRequired, dependentSchemas) = ReadDependencies(json, pointer);
+        return new SchemaNode
         {
             Pointer = pointer,
             Span = json.Span,
+            KeywordNames = json.Members.Select(m => m.Name).ToImmutableEquatableArray(),
             Id = ReadString(json, "$id"),
             Anchor = ReadString(json, "$anchor"),
+            DynamicAnchor = ReadString(json, "$dynamicAnchor"),
             Ref = ReadString(json, "$ref"),
             RefSpan = json["$ref"]?.Span ?? default,
             DynamicRef = ReadString(json, "$dynamicRef"),
@@ -91,44 +86,105 @@ internal sealed class SchemaParser
             Types = ReadTypes(json),
             Properties = ReadProperties(json, pointer),
             Required = ReadStringArray(json, "required") ?? ImmutableEquatableArray<string>.Empty,
-            AdditionalProperties = json["additionalProperties"] is { } additional ? ParseSubschema(additional, pointer + "/additionalProperties", "additionalProperties") : null,
+            AdditionalProperties = ReadSubschema(json, "additionalProperties", pointer),
+            PatternProperties = ReadPatternProperties(json, pointer),
+            PropertyNames = ReadSubschema(json, "propertyNames", pointer),
+            MinProperties = ReadCount(json, "minProperties"),
+            MaxProperties = ReadCount(json, "maxProperties"),
+            DependentRequired = dependentRequired,
+            DependentSchemas = dependentSchemas,
             Items = ReadItems(json, pointer, out var prefixItems),
             PrefixItems = prefixItems,
+            AdditionalItems = ReadSubschema(json, "additionalItems", pointer),
             ClosedAfterPrefix = prefixItems is not null && (json["prefixItems"] is not null ? json["items"]?.Kind == JsonKind.False : json["additionalItems"]?.Kind == JsonKind.False),
-            MinItems = json["minItems"] is { Kind: JsonKind.Number } minItems && int.TryParse(minItems.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var min) ? min : null,
+            MinItems = ReadCount(json, "minItems"),
+            MaxItems = ReadCount(json, "maxItems"),
+            UniqueItems = json["uniqueItems"]?.Kind == JsonKind.True,
+            Contains = ReadSubschema(json, "contains", pointer),
+            MinContains = ReadCount(json, "minContains"),
+            MaxContains = ReadCount(json, "maxContains"),
             Enum = ReadEnum(json),
             Const = json["const"],
             Default = json["default"],
             Format = ReadString(json, "format"),
+            MinLength = ReadCount(json, "minLength"),
+            MaxLength = ReadCount(json, "maxLength"),
+            Pattern = json["pattern"] is { Kind: JsonKind.String } pattern ? pattern.Text : null,
+            PatternSpan = json["pattern"]?.Span ?? default,
             Minimum = ReadNumber(json, "minimum"),
             Maximum = ReadNumber(json, "maximum"),
             ExclusiveMinimum = ReadNumber(json, "exclusiveMinimum", allowBoolean: true),
             ExclusiveMaximum = ReadNumber(json, "exclusiveMaximum", allowBoolean: true),
+            MultipleOf = json["multipleOf"] is { Kind: JsonKind.Number } multipleOf ? multipleOf.Text : null,
             AllOf = ReadSchemaArray(json, "allOf", pointer),
             AnyOf = ReadSchemaArray(json, "anyOf", pointer),
             OneOf = ReadSchemaArray(json, "oneOf", pointer),
-            PatternProperties = ReadPatternProperties(json, pointer),
+            Not = ReadSubschema(json, "not", pointer),
+            If = ReadSubschema(json, "if", pointer),
+            Then = ReadSubschema(json, "then", pointer),
+            Else = ReadSubschema(json, "else", pointer),
+            UnevaluatedProperties = ReadSubschema(json, "unevaluatedProperties", pointer),
+            UnevaluatedItems = ReadSubschema(json, "unevaluatedItems", pointer),
             Definitions = ReadDefinitions(json, pointer),
         };
+    }
 
-        foreach (var keyword in s_singleSubschemaKeywords)
+    private SchemaNode? ReadSubschema(JsonNode json, string keyword, string pointer)
+        => json[keyword] is { } value ? ParseSubschema(value, pointer + "/" + keyword, keyword) : null;
+
+    /// <summary>
+    /// A count keyword (<c>minLength</c>, <c>maxItems</c>, …) when it is a non-negative integer (<c>2.0</c> too), capped at
+    /// <see cref="int.MaxValue"/>. Another value is ignored, as validators always have: no count is the loosest reading.
+    /// </summary>
+    private static int? ReadCount(JsonNode json, string keyword)
+    {
+        if (json[keyword] is { Kind: JsonKind.Number, Text: { } text }
+            && decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value >= 0 && decimal.Truncate(value) == value)
         {
-            if (json[keyword] is { } value && ParseSubschema(value, pointer + "/" + keyword, keyword) is { } subschema)
+            return value > int.MaxValue ? int.MaxValue : (int)value;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// <c>dependentRequired</c> and <c>dependentSchemas</c>, with draft-07 <c>dependencies</c> split between them (an array
+    /// is a list of required names, a schema is a dependent schema). Entries of another shape are ignored.
+    /// </summary>
+    private (ImmutableEquatableArray<SchemaDependentRequired>, ImmutableEquatableArray<SchemaDefinition>) ReadDependencies(JsonNode json, string pointer)
+    {
+        var required = new List<SchemaDependentRequired>();
+        var schemas = new List<SchemaDefinition>();
+        void AddRequired(JsonMember member)
+        {
+            if (member.Value.Kind == JsonKind.Array)
             {
-                other.Add(subschema);
+                required.Add(new SchemaDependentRequired(member.Name, member.Value.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!).ToImmutableEquatableArray()));
             }
         }
 
-        foreach (var keyword in s_subschemaMapKeywords)
+        if (json["dependentRequired"] is { Kind: JsonKind.Object } dependentRequired)
+        {
+            foreach (var member in dependentRequired.Members)
+            {
+                AddRequired(member);
+            }
+        }
+
+        foreach (var keyword in new[] { "dependentSchemas", "dependencies" })
         {
             if (json[keyword] is { Kind: JsonKind.Object } map)
             {
                 foreach (var member in map.Members)
                 {
-                    // draft-07 "dependencies" mixes schemas and string arrays; only schemas matter here.
                     if (member.Value.Kind is JsonKind.Object or JsonKind.True or JsonKind.False)
                     {
-                        other.Add(ParseSchema(member.Value, pointer + "/" + keyword + "/" + JsonPointer.Escape(member.Name)));
+                        schemas.Add(new SchemaDefinition(keyword, member.Name, member.NameSpan, ParseSchema(member.Value, pointer + "/" + keyword + "/" + JsonPointer.Escape(member.Name))));
+                    }
+                    else if (keyword == "dependencies")
+                    {
+                        AddRequired(member);
                     }
                 }
             }
@@ -138,7 +194,7 @@ internal sealed class SchemaParser
             }
         }
 
-        return node with { OtherSubschemas = other.ToImmutableEquatableArray() };
+        return (required.ToImmutableEquatableArray(), schemas.ToImmutableEquatableArray());
     }
 
     private string? ReadString(JsonNode json, string keyword)

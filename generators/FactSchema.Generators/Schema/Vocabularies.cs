@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using FactSchema.Generators.Common;
 using FactSchema.Generators.Diagnostics;
@@ -28,22 +29,8 @@ internal static class Vocabularies
     private const string FormatAssertion = "format-assertion";
 
     /// <summary>The keywords of each vocabulary that can be switched off (draft 2020-12 names; 2019-09 has the unevaluated keywords in its applicator vocabulary).</summary>
-    private static readonly Dictionary<string, string[]> s_keywords = new(StringComparer.Ordinal)
-    {
-        ["applicator"] = new[]
-        {
-            "prefixItems", "items", "additionalItems", "contains", "additionalProperties", "properties", "patternProperties", "dependentSchemas",
-            "dependencies", "propertyNames", "if", "then", "else", "allOf", "anyOf", "oneOf", "not",
-        },
-        ["unevaluated"] = new[] { "unevaluatedItems", "unevaluatedProperties" },
-        ["validation"] = new[]
-        {
-            "type", "const", "enum", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern",
-            "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties", "minProperties", "required", "dependentRequired",
-        },
-        ["content"] = new[] { "contentEncoding", "contentMediaType", "contentSchema" },
-        [FormatAnnotation] = new[] { "format" },
-    };
+    private static readonly Dictionary<string, string[]> s_keywords = new[] { "applicator", "unevaluated", "validation", "content", FormatAnnotation }
+        .ToDictionary(vocabulary => vocabulary, Keywords.Of, StringComparer.Ordinal);
 
     private static readonly string[] s_vocabularyBases =
     {

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using FactSchema.Generators.Emit;
 using FactSchema.Generators.Json;
+using FactSchema.Generators.Schema;
 
 namespace FactSchema.Generators.Validation;
 
@@ -30,20 +32,23 @@ internal static class BranchFilter
     /// </summary>
     internal sealed record Filter(string Name, IReadOnlyList<string> Values, IReadOnlyList<IReadOnlyList<int>?> Branches);
 
-    /// <summary>The filter for the branches of <paramref name="location"/>'s <paramref name="keyword"/>, or null.</summary>
-    public static Filter? Infer(ValidationIndex index, SchemaRef location, JsonNode node, string keyword)
+    /// <summary>
+    /// The filter for the branches of <paramref name="location"/>'s <paramref name="keyword"/>, or null (also when the
+    /// property or a value has no UTF-8 form, a lone surrogate: generated code compares UTF-8 bytes).
+    /// </summary>
+    public static Filter? Infer(SchemaIndex index, SchemaRef location, SchemaNode node, string keyword)
     {
-        if (node[keyword] is not { Kind: JsonKind.Array } branches || branches.Items.Count < 2)
+        var branches = keyword == "anyOf" ? node.AnyOf : node.OneOf;
+        if (branches.Count < 2)
         {
             return null;
         }
 
         var budget = Budget;
         var restrictions = new List<Dictionary<string, HashSet<string>>>();
-        for (var i = 0; i < branches.Items.Count; i++)
+        for (var i = 0; i < branches.Count; i++)
         {
-            var at = new SchemaRef(location.Document, location.Pointer + "/" + keyword + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            restrictions.Add(Restrictions(index, at, branches.Items[i], 0, ref budget));
+            restrictions.Add(Restrictions(index, Child(location, keyword, i), branches[i], 0, ref budget));
         }
 
         // The property most branches restrict (ties: the first by ordinal name, so the output is stable).
@@ -57,6 +62,11 @@ internal static class BranchFilter
         }
 
         var values = restrictions.Where(r => r.ContainsKey(best.Name)).SelectMany(r => r[best.Name]).Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToList();
+        if (CodeText.Utf8Literal(best.Name) is null || values.Any(v => CodeText.Utf8Literal(v) is null))
+        {
+            return null;
+        }
+
         var positions = values.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
         var admitted = restrictions
             .Select(r => r.TryGetValue(best.Name, out var set) ? (IReadOnlyList<int>?)set.Select(v => positions[v]).OrderBy(p => p).ToList() : null)
@@ -68,42 +78,40 @@ internal static class BranchFilter
     /// What every object the schema accepts must hold: property → the string values it may have when present. Only what
     /// the keywords prove; anything else (or too deep a nesting) restricts nothing, which is always safe.
     /// </summary>
-    private static Dictionary<string, HashSet<string>> Restrictions(ValidationIndex index, SchemaRef at, JsonNode? node, int depth, ref int budget)
+    private static Dictionary<string, HashSet<string>> Restrictions(SchemaIndex index, SchemaRef at, SchemaNode? node, int depth, ref int budget)
     {
         var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        if (node is not { Kind: JsonKind.Object } || depth > MaxDepth || --budget < 0)
+        if (node is not { BooleanValue: null } || depth > MaxDepth || --budget < 0)
         {
             return result;
         }
 
-        if (node["$ref"] is { Kind: JsonKind.String, Text: { } reference } && index.TryResolve(at, reference, out var target, out _))
+        if (node.Ref is { } reference && index.TryResolve(at, reference, out var target, out _))
         {
-            Merge(result, Restrictions(index, target, ValidationIndex.Navigate(target.Document, target.Pointer), depth + 1, ref budget));
+            Merge(result, Restrictions(index, target, index.NodeAt(target), depth + 1, ref budget));
         }
 
-        if (node["properties"] is { Kind: JsonKind.Object } properties)
+        if (node.Properties is { } properties)
         {
-            foreach (var property in properties.Members)
+            foreach (var property in properties)
             {
                 var propertyAt = new SchemaRef(at.Document, at.Pointer + "/properties/" + JsonPointer.Escape(property.Name));
-                if (StringValues(index, propertyAt, property.Value, depth + 1) is { } allowed)
+                if (StringValues(index, propertyAt, property.Schema, depth + 1) is { } allowed)
                 {
                     Merge(result, new Dictionary<string, HashSet<string>>(StringComparer.Ordinal) { [property.Name] = allowed });
                 }
             }
         }
 
-        if (node["allOf"] is { Kind: JsonKind.Array } allOf)
+        for (var i = 0; i < node.AllOf.Count; i++)
         {
-            for (var i = 0; i < allOf.Items.Count; i++)
-            {
-                Merge(result, Restrictions(index, Child(at, "allOf", i), allOf.Items[i], depth + 1, ref budget));
-            }
+            Merge(result, Restrictions(index, Child(at, "allOf", i), node.AllOf[i], depth + 1, ref budget));
         }
 
         foreach (var keyword in s_unions)
         {
-            if (node[keyword] is not { Kind: JsonKind.Array } union || union.Items.Count == 0)
+            var union = keyword == "anyOf" ? node.AnyOf : node.OneOf;
+            if (union.Count == 0)
             {
                 continue;
             }
@@ -111,9 +119,9 @@ internal static class BranchFilter
             // An object the union accepts matches one of its branches: a property every branch restricts is restricted to
             // the union of their values.
             var each = new List<Dictionary<string, HashSet<string>>>();
-            for (var i = 0; i < union.Items.Count; i++)
+            for (var i = 0; i < union.Count; i++)
             {
-                each.Add(Restrictions(index, Child(at, keyword, i), union.Items[i], depth + 1, ref budget));
+                each.Add(Restrictions(index, Child(at, keyword, i), union[i], depth + 1, ref budget));
             }
 
             var common = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -132,20 +140,20 @@ internal static class BranchFilter
     }
 
     /// <summary>The values a schema admits when they are a finite set of strings (<c>enum</c> or <c>const</c>, through <c>$ref</c>), else null.</summary>
-    private static HashSet<string>? StringValues(ValidationIndex index, SchemaRef at, JsonNode? node, int depth)
+    private static HashSet<string>? StringValues(SchemaIndex index, SchemaRef at, SchemaNode? node, int depth)
     {
-        if (node is not { Kind: JsonKind.Object } || depth > MaxDepth)
+        if (node is not { BooleanValue: null } || depth > MaxDepth)
         {
             return null;
         }
 
         HashSet<string>? allowed = null;
-        if (node["enum"] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
+        if (node.Enum is { } values && values.All(v => v.Kind == JsonKind.String))
         {
-            allowed = new HashSet<string>(values.Items.Select(v => v.Text!), StringComparer.Ordinal);
+            allowed = new HashSet<string>(values.Select(v => v.Text!), StringComparer.Ordinal);
         }
 
-        if (node["const"] is { } constant)
+        if (node.Const is { } constant)
         {
             if (constant.Kind != JsonKind.String)
             {
@@ -155,8 +163,8 @@ internal static class BranchFilter
             allowed = allowed is null ? new HashSet<string>(StringComparer.Ordinal) { constant.Text! } : new HashSet<string>(allowed.Where(v => v == constant.Text), StringComparer.Ordinal);
         }
 
-        if (node["$ref"] is { Kind: JsonKind.String, Text: { } reference } && index.TryResolve(at, reference, out var target, out _)
-            && StringValues(index, target, ValidationIndex.Navigate(target.Document, target.Pointer), depth + 1) is { } referenced)
+        if (node.Ref is { } reference && index.TryResolve(at, reference, out var target, out _)
+            && StringValues(index, target, index.NodeAt(target), depth + 1) is { } referenced)
         {
             allowed = allowed is null ? referenced : new HashSet<string>(allowed.Where(referenced.Contains), StringComparer.Ordinal);
         }

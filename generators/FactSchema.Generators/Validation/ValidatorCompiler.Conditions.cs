@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using FactSchema.Generators.Emit;
-using FactSchema.Generators.Json;
+using FactSchema.Generators.Schema;
 
 namespace FactSchema.Generators.Validation;
 
@@ -75,10 +75,10 @@ internal sealed partial class ValidatorCompiler
     /// Before the keywords of a method: when two or more of its conditions are property-local, emits the pass that
     /// records the properties they name, and remembers their locals for <see cref="EmitConditional"/>.
     /// </summary>
-    private void PlanRecordedConditions(SchemaRef location, JsonNode node)
+    private void PlanRecordedConditions(SchemaRef location, SchemaNode node)
     {
         _recorded = null;
-        if (_track || _dynamic || node.Kind != JsonKind.Object)
+        if (_track || _dynamic || node.BooleanValue is not null)
         {
             return;
         }
@@ -86,11 +86,11 @@ internal sealed partial class ValidatorCompiler
         // Each subschema that would read the whole object again and that the recorded values can decide instead.
         var names = new List<string>();
         var conditions = CountRecordable(location, node, names);
-        if (node["allOf"] is { Kind: JsonKind.Array } branches)
         {
-            for (var i = 0; i < branches.Items.Count; i++)
+            var branches = node.AllOf;
+            for (var i = 0; i < branches.Count; i++)
             {
-                var branch = branches.Items[i];
+                var branch = branches[i];
                 var branchLocation = Sub(location, "allOf", Int(i));
                 if (IsOnlyConditional(branch))
                 {
@@ -106,12 +106,13 @@ internal sealed partial class ValidatorCompiler
         // A union that a discriminator or a kind property narrows evaluates one branch already: recording would not pay.
         foreach (var keyword in new[] { "anyOf", "oneOf" })
         {
-            if (node[keyword] is { Kind: JsonKind.Array } alternatives && !_discriminators.ContainsKey(location.Key)
+            var alternatives = keyword == "anyOf" ? node.AnyOf : node.OneOf;
+            if (alternatives.Count > 0 && !_discriminators.ContainsKey(location.Key)
                 && BranchFilter.Infer(_index, location, node, keyword) is null)
             {
-                for (var i = 0; i < alternatives.Items.Count; i++)
+                for (var i = 0; i < alternatives.Count; i++)
                 {
-                    if (!IsTrue(alternatives.Items[i]) && IsPropertyLocal(Sub(location, keyword, Int(i)), alternatives.Items[i], names, 0))
+                    if (!IsTrue(alternatives[i]) && IsPropertyLocal(Sub(location, keyword, Int(i)), alternatives[i], names, 0))
                     {
                         conditions++;
                     }
@@ -164,17 +165,17 @@ internal sealed partial class ValidatorCompiler
     }
 
     /// <summary>How many of a conditional's subschemas (<c>if</c>, <c>then</c>, <c>else</c>) the recorded values can decide.</summary>
-    private int CountRecordable(SchemaRef location, JsonNode node, List<string> names)
+    private int CountRecordable(SchemaRef location, SchemaNode node, List<string> names)
     {
-        if (!IsRecordableConditional(node) || !IsPropertyLocal(Sub(location, "if"), node["if"]!, names, 0))
+        if (!IsRecordableConditional(node) || !IsPropertyLocal(Sub(location, "if"), node.If!, names, 0))
         {
             return 0;
         }
 
         var count = 1;
-        foreach (var keyword in new[] { "then", "else" })
+        foreach (var (keyword, branch) in new[] { ("then", node.Then), ("else", node.Else) })
         {
-            if (node[keyword] is { } branch && !IsTrue(branch) && IsPropertyLocal(Sub(location, keyword), branch, names, 0))
+            if (branch is not null && !IsTrue(branch) && IsPropertyLocal(Sub(location, keyword), branch, names, 0))
             {
                 count++;
             }
@@ -187,7 +188,7 @@ internal sealed partial class ValidatorCompiler
     /// A subschema that reports its own errors, over the whole value: decided quietly from the recorded properties
     /// first, and read in full only when that says no (to report why, or to fail), or when the value is not an object.
     /// </summary>
-    private void EmitRecordedOrFull(SchemaRef location, SchemaRef target, JsonNode node)
+    private void EmitRecordedOrFull(SchemaRef location, SchemaRef target, SchemaNode node)
     {
         var w = _body;
         var holds = Local("holds");
@@ -210,80 +211,74 @@ internal sealed partial class ValidatorCompiler
     }
 
     /// <summary>Whether the recorded properties of the method decide <paramref name="node"/> (property-local, and every name it reads recorded).</summary>
-    private bool CanDecideFromRecorded(SchemaRef location, JsonNode node)
+    private bool CanDecideFromRecorded(SchemaRef location, SchemaNode node)
     {
         var names = new List<string>();
         return _recorded is not null && IsPropertyLocal(location, node, names, 0) && names.All(_recorded.Records);
     }
 
     /// <summary>An <c>if</c> with a <c>then</c> or an <c>else</c> to decide (without either, it is not evaluated).</summary>
-    private static bool IsRecordableConditional(JsonNode node)
-        => node.Kind == JsonKind.Object && node["if"] is not null && (node["then"] is not null || node["else"] is not null);
+    private static bool IsRecordableConditional(SchemaNode node)
+        => node.If is not null && (node.Then is not null || node.Else is not null);
 
     /// <summary>An <c>allOf</c> branch that is only a conditional: it can be emitted in place, in the method that records.</summary>
-    private static bool IsOnlyConditional(JsonNode node)
-        => node.Kind == JsonKind.Object && node.Members.All(m => m.Name is "if" or "then" or "else" || ValidationIndex.OnlyAnnotates(m.Name));
+    private static bool IsOnlyConditional(SchemaNode node)
+        => node.BooleanValue is null && node.KeywordNames.All(name => name is "if" or "then" or "else" || Keywords.OnlyAnnotates(name));
 
     /// <summary>Whether <paramref name="node"/> is property-local (see the type's remarks); collects the properties it names.</summary>
-    private bool IsPropertyLocal(SchemaRef location, JsonNode node, List<string> names, int depth)
+    private bool IsPropertyLocal(SchemaRef location, SchemaNode node, List<string> names, int depth)
     {
-        if (node.Kind is JsonKind.True or JsonKind.False)
+        if (node.BooleanValue is not null)
         {
             return true;
         }
 
-        if (node.Kind != JsonKind.Object || depth > MaxConditionDepth)
+        if (depth > MaxConditionDepth)
         {
             return false;
         }
 
-        foreach (var member in node.Members)
+        foreach (var keyword in node.KeywordNames)
         {
-            if (ValidationIndex.OnlyAnnotates(member.Name))
+            if (Keywords.OnlyAnnotates(keyword))
             {
                 continue;
             }
 
-            if (!s_propertyLocal.Contains(member.Name))
+            if (!s_propertyLocal.Contains(keyword))
             {
                 return false;
             }
 
-            var value = member.Value;
-            switch (member.Name)
+            switch (keyword)
             {
                 case "type":
-                    if (value.Kind is not (JsonKind.String or JsonKind.Array))
+                    if (node.Types is null)
                     {
                         return false;
                     }
 
                     break;
                 case "required":
-                    if (value.Kind != JsonKind.Array || value.Items.Any(i => i.Kind != JsonKind.String))
-                    {
-                        return false;
-                    }
-
-                    names.AddRange(value.Items.Select(i => i.Text!));
+                    names.AddRange(node.Required);
                     break;
                 case "properties":
-                    if (value.Kind != JsonKind.Object)
+                    if (node.Properties is not { } properties)
                     {
                         return false;
                     }
 
-                    names.AddRange(value.Members.Select(m => m.Name));
+                    names.AddRange(properties.Select(p => p.Name));
                     break;
                 case "not":
-                    if (!IsPropertyLocal(Sub(location, "not"), value, names, depth + 1))
+                    if (node.Not is not { } not || !IsPropertyLocal(Sub(location, "not"), not, names, depth + 1))
                     {
                         return false;
                     }
 
                     break;
                 case "$ref":
-                    if (ConditionTarget(location, value) is not { } target
+                    if (node.Ref is not { } reference || ConditionTarget(location, reference) is not { } target
                         || !IsPropertyLocal(target.Location, target.Node, names, depth + 1))
                     {
                         return false;
@@ -292,14 +287,15 @@ internal sealed partial class ValidatorCompiler
                     break;
                 default:
                     // allOf, anyOf, oneOf
-                    if (value.Kind != JsonKind.Array || value.Items.Count == 0)
+                    var branches = Branches(node, keyword);
+                    if (branches.Count == 0)
                     {
                         return false;
                     }
 
-                    for (var i = 0; i < value.Items.Count; i++)
+                    for (var i = 0; i < branches.Count; i++)
                     {
-                        if (!IsPropertyLocal(Sub(location, member.Name, Int(i)), value.Items[i], names, depth + 1))
+                        if (!IsPropertyLocal(Sub(location, keyword, Int(i)), branches[i], names, depth + 1))
                         {
                             return false;
                         }
@@ -312,12 +308,20 @@ internal sealed partial class ValidatorCompiler
         return true;
     }
 
-    /// <summary>The target of a <c>$ref</c> in this file, or null (another file, or one that does not resolve).</summary>
-    private (SchemaRef Location, JsonNode Node)? ConditionTarget(SchemaRef location, JsonNode reference)
+    private static Common.ImmutableEquatableArray<SchemaNode> Branches(SchemaNode node, string keyword) => keyword switch
     {
-        if (reference.Kind != JsonKind.String || !_index.TryResolve(location, reference.Text!, out var target, out _)
+        "allOf" => node.AllOf,
+        "anyOf" => node.AnyOf,
+        "oneOf" => node.OneOf,
+        _ => throw new ArgumentOutOfRangeException(nameof(keyword), keyword, "not a combinator"),
+    };
+
+    /// <summary>The target of a <c>$ref</c> in this file, or null (another file, or one that does not resolve).</summary>
+    private (SchemaRef Location, SchemaNode Node)? ConditionTarget(SchemaRef location, string reference)
+    {
+        if (!_index.TryResolve(location, reference, out var target, out _)
             || !string.Equals(target.Document.FilePath, _document.FilePath, StringComparison.Ordinal)
-            || ValidationIndex.Navigate(target.Document, target.Pointer) is not { } node)
+            || _index.NodeAt(target) is not { } node)
         {
             return null;
         }
@@ -329,15 +333,15 @@ internal sealed partial class ValidatorCompiler
     /// Writes the statements that decide a property-local schema from the recorded properties (the caller has checked
     /// that the value is an object and <see cref="_recorded"/> is set); returns the local, or literal, that holds the result.
     /// </summary>
-    private string EmitRecordedCondition(SchemaRef location, JsonNode node)
+    private string EmitRecordedCondition(SchemaRef location, SchemaNode node)
     {
         var recorded = _recorded!;
-        if (node.Kind == JsonKind.True || (node.Kind == JsonKind.Object && node.Members.All(m => ValidationIndex.OnlyAnnotates(m.Name))))
+        if (node.IsTrue || (node.BooleanValue is null && node.KeywordNames.All(Keywords.OnlyAnnotates)))
         {
             return "true";
         }
 
-        if (node.Kind != JsonKind.Object)
+        if (node.IsFalse)
         {
             return "false";
         }
@@ -345,30 +349,28 @@ internal sealed partial class ValidatorCompiler
         var w = _body;
         var b = Local("b");
         w.WriteLine($"var {b} = true;");
-        foreach (var member in node.Members)
+        foreach (var keyword in node.KeywordNames)
         {
-            var value = member.Value;
-            switch (member.Name)
+            switch (keyword)
             {
                 case "type":
-                    var types = value.Kind == JsonKind.Array ? value.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text) : new[] { value.Text };
-                    if (!types.Contains("object", StringComparer.Ordinal))
+                    if (!node.Types!.Contains("object"))
                     {
                         w.WriteLine($"{b} = false;");
                     }
 
                     break;
                 case "required":
-                    foreach (var name in value.Items.Select(i => i.Text!).Distinct(StringComparer.Ordinal))
+                    foreach (var name in node.Required)
                     {
                         w.WriteLine($"{b} &= {recorded.Present(name)};");
                     }
 
                     break;
                 case "properties":
-                    foreach (var property in value.Members)
+                    foreach (var property in node.Properties!)
                     {
-                        if (IsTrue(property.Value))
+                        if (IsTrue(property.Schema))
                         {
                             continue;
                         }
@@ -382,39 +384,40 @@ internal sealed partial class ValidatorCompiler
                     break;
                 case "not":
                     w.OpenBlock($"if ({b})");
-                    w.WriteLine($"{b} = !{EmitRecordedCondition(Sub(location, "not"), value)};");
+                    w.WriteLine($"{b} = !{EmitRecordedCondition(Sub(location, "not"), node.Not!)};");
                     w.CloseBlock();
                     break;
                 case "$ref":
-                    var target = ConditionTarget(location, value)!.Value;
+                    var target = ConditionTarget(location, node.Ref!)!.Value;
                     w.OpenBlock($"if ({b})");
                     w.WriteLine($"{b} = {EmitRecordedCondition(target.Location, target.Node)};");
                     w.CloseBlock();
                     break;
                 case "allOf":
-                    for (var i = 0; i < value.Items.Count; i++)
+                    for (var i = 0; i < node.AllOf.Count; i++)
                     {
                         w.OpenBlock($"if ({b})");
-                        w.WriteLine($"{b} = {EmitRecordedCondition(Sub(location, "allOf", Int(i)), value.Items[i])};");
+                        w.WriteLine($"{b} = {EmitRecordedCondition(Sub(location, "allOf", Int(i)), node.AllOf[i])};");
                         w.CloseBlock();
                     }
 
                     break;
                 case "anyOf":
                 case "oneOf":
+                    var branches = Branches(node, keyword);
                     var count = Local("n");
                     w.OpenBlock($"if ({b})");
                     w.WriteLine($"var {count} = 0;");
-                    for (var i = 0; i < value.Items.Count; i++)
+                    for (var i = 0; i < branches.Count; i++)
                     {
                         // anyOf stops at the first branch that holds; oneOf at the second.
-                        w.OpenBlock(member.Name == "anyOf" ? $"if ({count} == 0)" : $"if ({count} < 2)");
-                        var branch = EmitRecordedCondition(Sub(location, member.Name, Int(i)), value.Items[i]);
+                        w.OpenBlock(keyword == "anyOf" ? $"if ({count} == 0)" : $"if ({count} < 2)");
+                        var branch = EmitRecordedCondition(Sub(location, keyword, Int(i)), branches[i]);
                         w.WriteLine($"if ({branch}) {{ {count}++; }}");
                         w.CloseBlock();
                     }
 
-                    w.WriteLine(member.Name == "anyOf" ? $"{b} = {count} > 0;" : $"{b} = {count} == 1;");
+                    w.WriteLine(keyword == "anyOf" ? $"{b} = {count} > 0;" : $"{b} = {count} == 1;");
                     w.CloseBlock();
                     break;
             }

@@ -67,7 +67,7 @@ internal sealed partial class ValidatorCompiler
     private const string Context = "global::FactSchema.Validation.ValidationContext";
     private const string Set = "global::FactSchema.Validation.EvaluatedSet";
 
-    private readonly ValidationIndex _index;
+    private readonly SchemaIndex _index;
     private readonly SchemaDocument _document;
     private readonly IReadOnlyDictionary<string, string> _external;
     private readonly CancellationToken _cancellationToken;
@@ -83,7 +83,7 @@ internal sealed partial class ValidatorCompiler
     private int _fieldCount;
     private int _localCount;
 
-    private ValidatorCompiler(ValidationIndex index, SchemaDocument document, IReadOnlyDictionary<string, string> external, CancellationToken cancellationToken)
+    private ValidatorCompiler(SchemaIndex index, SchemaDocument document, IReadOnlyDictionary<string, string> external, CancellationToken cancellationToken)
     {
         _index = index;
         _document = document;
@@ -101,22 +101,22 @@ internal sealed partial class ValidatorCompiler
     private Func<SchemaRef, string?>? _crossFileEntry;
 
     /// <summary>Generates the validators for the root of <paramref name="document"/> and for each of <paramref name="entryPointers"/>.</summary>
-    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, CancellationToken cancellationToken)
+    public static ValidatorSpec Compile(SchemaIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, CancellationToken cancellationToken)
         => Compile(index, document, entryPointers, external, new List<DiagnosticInfo>(), cancellationToken);
 
     /// <summary>As above, adding what the schema's assertions have wrong (invalid patterns) to <paramref name="diagnostics"/>.</summary>
-    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public static ValidatorSpec Compile(SchemaIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         => Compile(index, document, entryPointers, external, diagnostics, new Dictionary<string, ValidationDiscriminator>(), cancellationToken);
 
     /// <summary>
     /// As above; <paramref name="discriminators"/> (by <see cref="SchemaRef.Key"/> of a oneOf/anyOf) name the property whose
     /// value picks a branch, so that a value matching no branch gets that branch's own errors rather than only "matches none".
     /// </summary>
-    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, IReadOnlyDictionary<string, ValidationDiscriminator> discriminators, CancellationToken cancellationToken)
+    public static ValidatorSpec Compile(SchemaIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, IReadOnlyDictionary<string, ValidationDiscriminator> discriminators, CancellationToken cancellationToken)
         => Compile(index, document, entryPointers, external, diagnostics, discriminators, crossFileEntry: null, cancellationToken);
 
-    /// <summary>As above; <paramref name="crossFileEntry"/> names the entry point of a location in another file (see <see cref="ValidationIndex.CrossFileTargetsOf"/>).</summary>
-    public static ValidatorSpec Compile(ValidationIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, IReadOnlyDictionary<string, ValidationDiscriminator> discriminators, Func<SchemaRef, string?>? crossFileEntry, CancellationToken cancellationToken)
+    /// <summary>As above; <paramref name="crossFileEntry"/> names the entry point of a location in another file (see <see cref="SchemaIndex.CrossFileTargetsOf"/>).</summary>
+    public static ValidatorSpec Compile(SchemaIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, IReadOnlyDictionary<string, ValidationDiscriminator> discriminators, Func<SchemaRef, string?>? crossFileEntry, CancellationToken cancellationToken)
     {
         var compiler = new ValidatorCompiler(index, document, external, cancellationToken) { _discriminators = discriminators, _crossFileEntry = crossFileEntry };
         var entries = new List<ValidatorEntry>();
@@ -229,8 +229,6 @@ internal sealed partial class ValidatorCompiler
 
     private string Local(string stem) => stem + (_localCount++).ToString(CultureInfo.InvariantCulture);
 
-    private static JsonNode? Child(JsonNode node, string keyword) => node.Kind == JsonKind.Object ? node[keyword] : null;
-
     private static SchemaRef Sub(SchemaRef location, params string[] segments)
     {
         var pointer = location.Pointer;
@@ -242,14 +240,14 @@ internal sealed partial class ValidatorCompiler
         return new SchemaRef(location.Document, pointer);
     }
 
-    private static bool IsTrue(JsonNode? node) => node is null || node.Kind == JsonKind.True || (node.Kind == JsonKind.Object && node.Members.Count == 0);
+    private static bool IsTrue(SchemaNode? node) => node is null || node.AcceptsAll;
 
     private void EmitMethod(SchemaRef location, string name)
     {
         var w = _body;
-        var node = ValidationIndex.Navigate(location.Document, location.Pointer);
+        var node = _index.NodeAt(location);
         w.WriteLine($"// {CodeText.EscapeComment(Describe(location))}");
-        if (node is null || IsTrue(node) || (node.Kind != JsonKind.Object && node.Kind != JsonKind.False))
+        if (node is null || IsTrue(node))
         {
             w.OpenBlock($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
             w.WriteLine($"{V}.Skip(ref r);");
@@ -259,7 +257,7 @@ internal sealed partial class ValidatorCompiler
             return;
         }
 
-        if (node.Kind == JsonKind.False)
+        if (node.IsFalse)
         {
             w.OpenBlock($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
             w.WriteLine($"c.AddError(ref r, {CodeText.Literal(Location(location, string.Empty))}, \"is not allowed here (the schema is false)\");");
@@ -279,8 +277,8 @@ internal sealed partial class ValidatorCompiler
         }
 
         _localCount = 0;
-        var unevaluatedProperties = node["unevaluatedProperties"];
-        var unevaluatedItems = node["unevaluatedItems"];
+        var unevaluatedProperties = node.UnevaluatedProperties;
+        var unevaluatedItems = node.UnevaluatedItems;
         var ownSet = _track && (unevaluatedProperties is not null || unevaluatedItems is not null);
 
         w.OpenBlock($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
@@ -316,7 +314,7 @@ internal sealed partial class ValidatorCompiler
             PlanRecordedConditions(location, node);
         }
 
-        EmitReference(location, node, "$ref");
+        EmitReference(location, node);
         EmitDynamicReference(location, node);
         EmitType(location, node);
         EmitEnum(location, node);
@@ -350,28 +348,22 @@ internal sealed partial class ValidatorCompiler
     /// The types of a schema that asserts nothing but <c>type</c> (every other keyword only annotates; <c>format</c> too
     /// unless formats are asserted), or null.
     /// </summary>
-    private List<string>? TypeOnly(JsonNode node)
+    private List<string>? TypeOnly(SchemaNode node)
     {
-        var types = node["type"] switch
-        {
-            { Kind: JsonKind.String, Text: { } single } => new List<string> { single },
-            { Kind: JsonKind.Array } array when array.Items.Count > 0 && array.Items.All(i => i.Kind == JsonKind.String) => array.Items.Select(i => i.Text!).Distinct(StringComparer.Ordinal).ToList(),
-            _ => null,
-        };
-        if (types is null || !types.All(t => Array.IndexOf(s_jsonTypes, t) >= 0))
+        if (node.Types is not { Count: > 0 } types || !types.All(t => Array.IndexOf(s_jsonTypes, t) >= 0))
         {
             return null;
         }
 
-        foreach (var member in node.Members)
+        foreach (var keyword in node.KeywordNames)
         {
-            if (member.Name != "type" && !ValidationIndex.OnlyAnnotates(member.Name) && !(member.Name == "format" && !_document.FormatAssertion))
+            if (keyword != "type" && !Keywords.OnlyAnnotates(keyword) && !(keyword == "format" && !_document.FormatAssertion))
             {
                 return null;
             }
         }
 
-        return types;
+        return types.ToList();
     }
 
     /// <summary>The runtime call that checks the value at <paramref name="reader"/> against a type-only schema at <paramref name="location"/>.</summary>
@@ -414,11 +406,11 @@ internal sealed partial class ValidatorCompiler
     private string _describe = "start";
 
     /// <summary>Whether some error of the method is reported after an object or array has been read through.</summary>
-    private static bool HasErrorsAfterReading(JsonNode node)
+    private static bool HasErrorsAfterReading(SchemaNode node)
     {
         foreach (var keyword in new[] { "required", "dependentRequired", "minProperties", "maxProperties", "minItems", "maxItems" })
         {
-            if (node[keyword] is not null)
+            if (node.Has(keyword))
             {
                 return true;
             }
@@ -434,17 +426,17 @@ internal sealed partial class ValidatorCompiler
     /// Whether the method reads the value more than once (in-place subschemas, unevaluated*, uniqueItems) and so
     /// keeps a copy of the reader at its start; otherwise the copy is made only while collecting errors.
     /// </summary>
-    private bool NeedsStart(JsonNode node)
+    private static bool NeedsStart(SchemaNode node)
     {
         foreach (var keyword in new[] { "$ref", "$dynamicRef", "allOf", "anyOf", "oneOf", "not", "if", "dependentSchemas", "dependencies", "unevaluatedProperties", "unevaluatedItems" })
         {
-            if (node[keyword] is not null)
+            if (node.Has(keyword))
             {
                 return true;
             }
         }
 
-        return node["uniqueItems"] is { Kind: JsonKind.True } || node["contains"] is not null;
+        return node.UniqueItems || node.Has("contains");
     }
 
     private void Fail(string keywordLocation, string message, bool describeValue, string? reader = null)
@@ -488,9 +480,10 @@ internal sealed partial class ValidatorCompiler
         return $"{method}(ref {reader}, c, {evaluated})";
     }
 
-    private void EmitReference(SchemaRef location, JsonNode node, string keyword)
+    private void EmitReference(SchemaRef location, SchemaNode node)
     {
-        if (node[keyword] is not { Kind: JsonKind.String, Text: { } reference })
+        const string keyword = "$ref";
+        if (node.Ref is not { } reference)
         {
             return;
         }
@@ -535,9 +528,9 @@ internal sealed partial class ValidatorCompiler
         w.CloseBlock();
     }
 
-    private void EmitDynamicReference(SchemaRef location, JsonNode node)
+    private void EmitDynamicReference(SchemaRef location, SchemaNode node)
     {
-        if (node["$dynamicRef"] is not { Kind: JsonKind.String, Text: { } reference })
+        if (node.DynamicRef is not { } reference)
         {
             return;
         }
@@ -578,24 +571,15 @@ internal sealed partial class ValidatorCompiler
         w.CloseBlock();
     }
 
-    private void EmitType(SchemaRef location, JsonNode node)
+    private void EmitType(SchemaRef location, SchemaNode node)
     {
-        var types = new List<string>();
-        if (node["type"] is { Kind: JsonKind.String, Text: { } single })
-        {
-            types.Add(single);
-        }
-        else if (node["type"] is { Kind: JsonKind.Array } array)
-        {
-            types.AddRange(array.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!));
-        }
-        else
+        if (node.Types is not { } types)
         {
             return;
         }
 
         var conditions = new List<string>();
-        foreach (var type in types.Distinct(StringComparer.Ordinal))
+        foreach (var type in types)
         {
             conditions.Add(type switch
             {
@@ -617,24 +601,24 @@ internal sealed partial class ValidatorCompiler
         w.CloseBlock();
     }
 
-    private void EmitEnum(SchemaRef location, JsonNode node)
+    private void EmitEnum(SchemaRef location, SchemaNode node)
     {
-        if (node["enum"] is not { Kind: JsonKind.Array } values)
+        if (node.Enum is not { } values)
         {
             return;
         }
 
         var w = _body;
-        var condition = values.Items.Count == 0 ? "false" : string.Join(" || ", values.Items.Select(Equality));
+        var condition = values.Count == 0 ? "false" : string.Join(" || ", values.Select(Equality));
         w.OpenBlock($"if (!({condition}))");
-        var shown = string.Join(", ", values.Items.Take(10).Select(v => Shorten(v.ToJsonText()))) + (values.Items.Count > 10 ? ", ..." : string.Empty);
+        var shown = string.Join(", ", values.Take(10).Select(v => Shorten(v.ToJsonText()))) + (values.Count > 10 ? ", ..." : string.Empty);
         Fail(Location(location, "enum"), CodeText.Literal("is not one of " + shown), describeValue: true);
         w.CloseBlock();
     }
 
-    private void EmitConst(SchemaRef location, JsonNode node)
+    private void EmitConst(SchemaRef location, SchemaNode node)
     {
-        if (node["const"] is not { } value)
+        if (node.Const is not { } value)
         {
             return;
         }
@@ -749,27 +733,15 @@ internal sealed partial class ValidatorCompiler
         return null;
     }
 
-    internal static int? Count(JsonNode node, string keyword)
-    {
-        if (node[keyword] is { Kind: JsonKind.Number, Text: { } text }
-            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            && value >= 0 && decimal.Truncate(value) == value)
-        {
-            return value > int.MaxValue ? int.MaxValue : (int)value;
-        }
-
-        return null;
-    }
-
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private void EmitString(SchemaRef location, JsonNode node)
+    private void EmitString(SchemaRef location, SchemaNode node)
     {
-        var minLength = Count(node, "minLength");
-        var maxLength = Count(node, "maxLength");
-        var pattern = node["pattern"] is { Kind: JsonKind.String, Text: { } p } ? p : null;
+        var minLength = node.MinLength;
+        var maxLength = node.MaxLength;
+        var pattern = node.Pattern;
         // Unknown formats pass at run time (FormatChecks knows the list), so every format is passed through.
-        var format = _document.FormatAssertion && node["format"] is { Kind: JsonKind.String, Text: { } f } ? f : null;
+        var format = _document.FormatAssertion ? node.Format : null;
         if (minLength is null && maxLength is null && pattern is null && format is null)
         {
             return;
@@ -798,7 +770,7 @@ internal sealed partial class ValidatorCompiler
 
         if (pattern is not null)
         {
-            CheckPattern(location, pattern, node["pattern"]!.Span);
+            CheckPattern(location, pattern, node.PatternSpan);
             var regex = Field("global::FactSchema.Validation.PatternMatcher?", string.Empty);
             w.OpenBlock($"if (!{V}.IsMatch(ref r, ref {regex}, {CodeText.Literal(pattern)}))");
             Fail(Location(location, "pattern"), CodeText.Literal("does not match " + pattern), describeValue: true);
@@ -833,22 +805,22 @@ internal sealed partial class ValidatorCompiler
         }
     }
 
-    private void EmitNumber(SchemaRef location, JsonNode node)
+    private void EmitNumber(SchemaRef location, SchemaNode node)
     {
         var checks = new List<(string Keyword, string Literal, string Text, string Comparison, string Message)>();
-        void Bound(string keyword, string comparison, string message)
+        void Bound(string keyword, string? text, string comparison, string message)
         {
-            if (node[keyword] is { Kind: JsonKind.Number, Text: { } text } && NumberLiteral(text) is { } literal)
+            if (text is not null && NumberLiteral(text) is { } literal)
             {
                 checks.Add((keyword, literal, text, comparison, message));
             }
         }
 
-        Bound("minimum", "< 0", "is less than the minimum ");
-        Bound("maximum", "> 0", "is greater than the maximum ");
-        Bound("exclusiveMinimum", "<= 0", "is not greater than ");
-        Bound("exclusiveMaximum", ">= 0", "is not less than ");
-        var multipleOf = node["multipleOf"] is { Kind: JsonKind.Number, Text: { } m } && NumberLiteral(m) is { } ml && !m.StartsWith("-", StringComparison.Ordinal) ? (m, ml) : default;
+        Bound("minimum", node.Minimum, "< 0", "is less than the minimum ");
+        Bound("maximum", node.Maximum, "> 0", "is greater than the maximum ");
+        Bound("exclusiveMinimum", node.ExclusiveMinimum, "<= 0", "is not greater than ");
+        Bound("exclusiveMaximum", node.ExclusiveMaximum, ">= 0", "is not less than ");
+        var multipleOf = node.MultipleOf is { } m && NumberLiteral(m) is { } ml && !m.StartsWith("-", StringComparison.Ordinal) ? (m, ml) : default;
         if (checks.Count == 0 && multipleOf.m is null)
         {
             return;
@@ -873,23 +845,19 @@ internal sealed partial class ValidatorCompiler
         w.CloseBlock();
     }
 
-    private void EmitArray(SchemaRef location, JsonNode node)
+    private void EmitArray(SchemaRef location, SchemaNode node)
     {
-        var prefixKeyword = node["prefixItems"] is { Kind: JsonKind.Array } ? "prefixItems" : node["items"] is { Kind: JsonKind.Array } ? "items" : null;
-        var prefix = prefixKeyword is null ? null : node[prefixKeyword];
+        // A tuple is prefixItems, or (draft-07) items as an array; what follows it is items, or then additionalItems.
+        var prefixKeyword = node.PrefixItems is null ? null : node.Has("prefixItems") ? "prefixItems" : "items";
+        var prefix = node.PrefixItems is { Count: > 0 } p ? p : null;
         var itemsKeyword = prefixKeyword == "items" ? "additionalItems" : "items";
-        if (prefix is { Items.Count: 0 })
-        {
-            prefix = null;
-        }
-
-        var items = node[itemsKeyword] is { Kind: JsonKind.Object or JsonKind.True or JsonKind.False } i ? i : null;
-        var contains = node["contains"];
-        var minItems = Count(node, "minItems");
-        var maxItems = Count(node, "maxItems");
-        var unique = node["uniqueItems"] is { Kind: JsonKind.True };
-        var minContains = Count(node, "minContains") ?? 1;
-        var maxContains = Count(node, "maxContains");
+        var items = prefixKeyword == "items" ? node.AdditionalItems : node.Items;
+        var contains = node.Contains;
+        var minItems = node.MinItems;
+        var maxItems = node.MaxItems;
+        var unique = node.UniqueItems;
+        var minContains = node.MinContains ?? 1;
+        var maxContains = node.MaxContains;
         if (prefix is null && items is null && contains is null && minItems is null && maxItems is null && !unique)
         {
             return;
@@ -942,9 +910,9 @@ internal sealed partial class ValidatorCompiler
 
             if (prefix is not null)
             {
-                w.OpenBlock($"if ({count} < {Int(prefix.Items.Count)})");
+                w.OpenBlock($"if ({count} < {Int(prefix.Count)})");
                 w.OpenBlock($"switch ({count})");
-                for (var index = 0; index < prefix.Items.Count; index++)
+                for (var index = 0; index < prefix.Count; index++)
                 {
                     w.WriteLine($"case {Int(index)}:");
                     w.OpenBlock();
@@ -1017,7 +985,7 @@ internal sealed partial class ValidatorCompiler
             if (minContains > 0)
             {
                 w.OpenBlock($"if ({matched} < {Int(minContains)})");
-                Fail(Location(location, node["minContains"] is null ? "contains" : "minContains"), CodeText.Literal(minContains == 1 ? "has no item that matches contains" : $"has fewer than {minContains} items that match contains"), describeValue: true);
+                Fail(Location(location, node.Has("minContains") ? "minContains" : "contains"), CodeText.Literal(minContains == 1 ? "has no item that matches contains" : $"has fewer than {minContains} items that match contains"), describeValue: true);
                 w.CloseBlock();
             }
 
@@ -1039,26 +1007,19 @@ internal sealed partial class ValidatorCompiler
         w.CloseBlock();
     }
 
-    private void EmitObject(SchemaRef location, JsonNode node)
+    private void EmitObject(SchemaRef location, SchemaNode node)
     {
-        var properties = node["properties"] is { Kind: JsonKind.Object } p ? p.Members : ImmutableEquatableArray<JsonMember>.Empty;
-        var patterns = node["patternProperties"] is { Kind: JsonKind.Object } pp ? pp.Members : ImmutableEquatableArray<JsonMember>.Empty;
-        var additional = node["additionalProperties"];
-        var propertyNames = node["propertyNames"];
-        var required = node["required"] is { Kind: JsonKind.Array } r ? r.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!).Distinct(StringComparer.Ordinal).ToList() : new List<string>();
-        var dependentRequired = node["dependentRequired"] is { Kind: JsonKind.Object } dr ? dr.Members.Where(m => m.Value.Kind == JsonKind.Array).ToList() : new List<JsonMember>();
-        var dependentSchemas = (node["dependentSchemas"] is { Kind: JsonKind.Object } ds ? ds.Members : ImmutableEquatableArray<JsonMember>.Empty)
-            .Select(m => (Keyword: "dependentSchemas", Member: m))
-            .ToList();
+        var properties = node.Properties ?? ImmutableEquatableArray<SchemaProperty>.Empty;
+        var patterns = node.PatternProperties ?? ImmutableEquatableArray<SchemaProperty>.Empty;
+        var additional = node.AdditionalProperties;
+        var propertyNames = node.PropertyNames;
+        var required = node.Required;
 
-        // Draft-07 "dependencies": an array is dependentRequired, a schema is dependentSchemas.
-        if (node["dependencies"] is { Kind: JsonKind.Object } legacy)
-        {
-            dependentRequired.AddRange(legacy.Members.Where(m => m.Value.Kind == JsonKind.Array));
-            dependentSchemas.AddRange(legacy.Members.Where(m => m.Value.Kind != JsonKind.Array).Select(m => (Keyword: "dependencies", Member: m)));
-        }
-        var minProperties = Count(node, "minProperties");
-        var maxProperties = Count(node, "maxProperties");
+        // Draft-07 "dependencies" is in both: an array is dependentRequired, a schema is dependentSchemas.
+        var dependentRequired = node.DependentRequired;
+        var dependentSchemas = node.DependentSchemas;
+        var minProperties = node.MinProperties;
+        var maxProperties = node.MaxProperties;
         if (properties.Count == 0 && patterns.Count == 0 && additional is null && propertyNames is null && required.Count == 0
             && dependentRequired.Count == 0 && dependentSchemas.Count == 0 && minProperties is null && maxProperties is null)
         {
@@ -1090,13 +1051,13 @@ internal sealed partial class ValidatorCompiler
         foreach (var dependency in dependentRequired)
         {
             Name(dependency.Name);
-            foreach (var item in dependency.Value.Items.Where(i => i.Kind == JsonKind.String))
+            foreach (var item in dependency.Required)
             {
-                Name(item.Text!);
+                Name(item);
             }
         }
 
-        foreach (var (_, dependency) in dependentSchemas)
+        foreach (var dependency in dependentSchemas)
         {
             Name(dependency.Name);
         }
@@ -1167,7 +1128,7 @@ internal sealed partial class ValidatorCompiler
                 w.WriteLine($"var {hit} = false;");
             }
 
-            var checkedProperties = patterns.Count == 0 ? new List<JsonMember>() : properties.Where(p => needHit || !IsTrue(p.Value)).ToList();
+            var checkedProperties = patterns.Count == 0 ? new List<SchemaProperty>() : properties.Where(p => needHit || !IsTrue(p.Schema)).ToList();
             if (checkedProperties.Count > 0)
             {
                 w.OpenBlock($"switch ({k})");
@@ -1175,7 +1136,7 @@ internal sealed partial class ValidatorCompiler
                 {
                     w.WriteLine($"case {Int(indexOf[property.Name])}:");
                     w.OpenBlock();
-                    if (!IsTrue(property.Value))
+                    if (!IsTrue(property.Schema))
                     {
                         Require(Call(location, Sub(location, "properties", property.Name), patterns.Count > 0 ? Fresh(o) : o, "null"));
                     }
@@ -1195,14 +1156,14 @@ internal sealed partial class ValidatorCompiler
             foreach (var pattern in patterns)
             {
                 CheckPattern(location, pattern.Name, pattern.NameSpan);
-                if (IsTrue(pattern.Value) && !needHit)
+                if (IsTrue(pattern.Schema) && !needHit)
                 {
                     continue;
                 }
 
                 var regex = Field("global::FactSchema.Validation.PatternMatcher?", string.Empty);
                 w.OpenBlock($"if ({V}.IsMatch(ref {name}, ref {regex}, {CodeText.Literal(pattern.Name)}))");
-                if (!IsTrue(pattern.Value))
+                if (!IsTrue(pattern.Schema))
                 {
                     Require(Call(location, Sub(location, "patternProperties", pattern.Name), Fresh(o), "null"));
                 }
@@ -1218,7 +1179,7 @@ internal sealed partial class ValidatorCompiler
             if (additional is not null)
             {
                 w.OpenBlock($"if (!{hit})");
-                if (additional.Kind == JsonKind.False)
+                if (additional.IsFalse)
                 {
                     Fail(Location(location, "additionalProperties"), CodeText.Literal("is not allowed: the schema has no property of this name (additionalProperties is false)"), describeValue: false, reader: o);
                 }
@@ -1265,7 +1226,7 @@ internal sealed partial class ValidatorCompiler
 
         foreach (var dependency in dependentRequired)
         {
-            foreach (var item in dependency.Value.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text!).Distinct(StringComparer.Ordinal))
+            foreach (var item in dependency.Required.Distinct(StringComparer.Ordinal))
             {
                 w.OpenBlock($"if ({seen}[{Int(indexOf[dependency.Name])}] && !{seen}[{Int(indexOf[item])}])");
                 Fail(Location(location, "dependentRequired"), CodeText.Literal($"has '{dependency.Name}' but not '{item}', which it requires"), describeValue: false);
@@ -1287,15 +1248,15 @@ internal sealed partial class ValidatorCompiler
             w.CloseBlock();
         }
 
-        foreach (var (keyword, dependency) in dependentSchemas)
+        foreach (var dependency in dependentSchemas)
         {
-            if (IsTrue(dependency.Value))
+            if (IsTrue(dependency.Schema))
             {
                 continue;
             }
 
             w.OpenBlock($"if ({seen}[{Int(indexOf[dependency.Name])}])");
-            Require(Call(location, Sub(location, keyword, dependency.Name), Fresh(), EvaluatedArgument));
+            Require(Call(location, Sub(location, dependency.Keyword, dependency.Name), Fresh(), EvaluatedArgument));
             w.CloseBlock();
         }
 
@@ -1303,9 +1264,9 @@ internal sealed partial class ValidatorCompiler
     }
 
     /// <summary>Validates a declared property's value by its matcher index <paramref name="k"/>: a switch expression of calls.</summary>
-    private void EmitPropertyDispatch(SchemaRef location, ImmutableEquatableArray<JsonMember> properties, Dictionary<string, int> indexOf, string k, string reader)
+    private void EmitPropertyDispatch(SchemaRef location, ImmutableEquatableArray<SchemaProperty> properties, Dictionary<string, int> indexOf, string k, string reader)
     {
-        var asserted = properties.Where(p => !IsTrue(p.Value)).ToList();
+        var asserted = properties.Where(p => !IsTrue(p.Schema)).ToList();
         if (asserted.Count == 0)
         {
             return;
@@ -1319,7 +1280,7 @@ internal sealed partial class ValidatorCompiler
         {
             // A type-only subschema is checked in place: the same runtime call its method would be, without the method.
             var sub = Sub(location, "properties", property.Name);
-            var check = property.Value.Kind == JsonKind.Object && TypeOnly(property.Value) is { } types ? TypeCheck(sub, types, reader) : Call(location, sub, reader, "null");
+            var check = TypeOnly(property.Schema) is { } types ? TypeCheck(sub, types, reader) : Call(location, sub, reader, "null");
             w.WriteLine($"{Int(indexOf[property.Name])} => {check},");
         }
 
@@ -1342,18 +1303,14 @@ internal sealed partial class ValidatorCompiler
         return name;
     }
 
-    private void EmitAllOf(SchemaRef location, JsonNode node)
+    private void EmitAllOf(SchemaRef location, SchemaNode node)
     {
-        if (node["allOf"] is not { Kind: JsonKind.Array } branches)
+        var branches = node.AllOf;
+        for (var i = 0; i < branches.Count; i++)
         {
-            return;
-        }
-
-        for (var i = 0; i < branches.Items.Count; i++)
-        {
-            var branch = branches.Items[i];
+            var branch = branches[i];
             if (_recorded is not null && IsOnlyConditional(branch) && IsRecordableConditional(branch)
-                && CanDecideFromRecorded(Sub(location, "allOf", Int(i), "if"), branch["if"]!))
+                && CanDecideFromRecorded(Sub(location, "allOf", Int(i), "if"), branch.If!))
             {
                 // A branch that is only a conditional, in place: its condition is decided from the recorded properties.
                 EmitConditional(Sub(location, "allOf", Int(i)), branch);
@@ -1371,9 +1328,10 @@ internal sealed partial class ValidatorCompiler
         }
     }
 
-    private void EmitAnyOf(SchemaRef location, JsonNode node, string keyword)
+    private void EmitAnyOf(SchemaRef location, SchemaNode node, string keyword)
     {
-        if (node[keyword] is not { Kind: JsonKind.Array } branches)
+        var branches = keyword == "anyOf" ? node.AnyOf : node.OneOf;
+        if (branches.Count == 0)
         {
             return;
         }
@@ -1395,11 +1353,10 @@ internal sealed partial class ValidatorCompiler
 
         // Without a mapped discriminator, a property whose value rules branches out before they read the value again.
         var filter = discriminator is null ? BranchFilter.Infer(_index, location, node, keyword) : null;
-        filter = filter is not null && filter.Values.All(v => CodeText.Utf8Literal(v) is not null) ? filter : null;
-        var filterName = filter is null ? null : CodeText.Utf8Literal(filter.Name);
         string? filterSelected = null;
-        if (filter is not null && filterName is not null)
+        if (filter is not null)
         {
+            var filterName = CodeText.Utf8Literal(filter.Name);
             var table = Field("readonly string[]", "new string[] { " + string.Join(", ", filter.Values.Select(CodeText.Literal)) + " }");
             filterSelected = Local("value");
             w.WriteLine($"var {filterSelected} = {V}.SelectBranch(start, {filterName}, {table});");
@@ -1450,12 +1407,12 @@ internal sealed partial class ValidatorCompiler
                 w.CloseBlock();
                 w.WriteLine("c.ReturnSet(s);");
             }
-            else if (_recorded is not null && CanDecideFromRecorded(Sub(location, keyword, Int(i)), branches.Items[i]))
+            else if (_recorded is not null && CanDecideFromRecorded(Sub(location, keyword, Int(i)), branches[i]))
             {
                 // Decided from the recorded properties when the value is an object (see ValidatorCompiler.Conditions.cs).
                 w.OpenBlock($"if ({guard})");
                 w.OpenBlock($"if ({_recorded.Flag})");
-                w.WriteLine($"if ({EmitRecordedCondition(Sub(location, keyword, Int(i)), branches.Items[i])}) {{ {matches}++; }}");
+                w.WriteLine($"if ({EmitRecordedCondition(Sub(location, keyword, Int(i)), branches[i])}) {{ {matches}++; }}");
                 w.CloseBlock();
                 w.OpenBlock($"else if ({call})");
                 w.WriteLine($"{matches}++;");
@@ -1496,7 +1453,7 @@ internal sealed partial class ValidatorCompiler
 
             w.WriteLine($"case -1: {{ break; }}");
             w.OpenBlock("default:");
-            for (var i = 0; i < branches.Items.Count; i++)
+            for (var i = 0; i < branches.Count; i++)
             {
                 EmitBranch(i);
             }
@@ -1507,7 +1464,7 @@ internal sealed partial class ValidatorCompiler
         }
         else
         {
-            for (var i = 0; i < branches.Items.Count; i++)
+            for (var i = 0; i < branches.Count; i++)
             {
                 EmitBranch(i);
             }
@@ -1520,7 +1477,7 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine($"c.ReturnSet({keep});");
         }
 
-        var count = Int(branches.Items.Count);
+        var count = Int(branches.Count);
         w.OpenBlock($"if ({matches} == 0)");
         var noneMatch = CodeText.Literal($"does not match any of the {count} schemas in {keyword}");
         if (discriminator is not null && discriminatorName is { } name && discriminatorValues is not null)
@@ -1561,9 +1518,9 @@ internal sealed partial class ValidatorCompiler
         w.CloseBlock();
     }
 
-    private void EmitNot(SchemaRef location, JsonNode node)
+    private void EmitNot(SchemaRef location, SchemaNode node)
     {
-        if (node["not"] is null)
+        if (node.Not is null)
         {
             return;
         }
@@ -1581,9 +1538,9 @@ internal sealed partial class ValidatorCompiler
         w.CloseBlock();
     }
 
-    private void EmitConditional(SchemaRef location, JsonNode node)
+    private void EmitConditional(SchemaRef location, SchemaNode node)
     {
-        if (node["if"] is null || (node["then"] is null && node["else"] is null && !_track))
+        if (node.If is null || (node.Then is null && node.Else is null && !_track))
         {
             return;
         }
@@ -1602,12 +1559,12 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine($"if ({hit}) {{ e?.UnionWith(s); }}");
             w.WriteLine("c.ReturnSet(s);");
         }
-        else if (_recorded is not null && CanDecideFromRecorded(Sub(location, "if"), node["if"]!))
+        else if (_recorded is not null && CanDecideFromRecorded(Sub(location, "if"), node.If))
         {
             // Decided from the recorded properties when the value is an object (see ValidatorCompiler.Conditions.cs).
             w.WriteLine($"bool {hit};");
             w.OpenBlock($"if ({_recorded.Flag})");
-            w.WriteLine($"{hit} = {EmitRecordedCondition(Sub(location, "if"), node["if"]!)};");
+            w.WriteLine($"{hit} = {EmitRecordedCondition(Sub(location, "if"), node.If)};");
             w.CloseBlock();
             w.OpenBlock("else");
             var x = Fresh();
@@ -1626,7 +1583,7 @@ internal sealed partial class ValidatorCompiler
 
         // A subschema that held, or any that ran while collecting, has read the whole value: the method's reader takes
         // its place instead of skipping the value once more.
-        var then = node["then"] is { } thenNode && !IsTrue(thenNode);
+        var then = node.Then is { } thenNode && !IsTrue(thenNode);
         w.OpenBlock($"if ({hit})");
         if (ifReader is not null)
         {
@@ -1635,7 +1592,7 @@ internal sealed partial class ValidatorCompiler
 
         if (then && _recorded is not null)
         {
-            EmitRecordedOrFull(location, Sub(location, "then"), node["then"]!);
+            EmitRecordedOrFull(location, Sub(location, "then"), node.Then!);
         }
         else if (then)
         {
@@ -1645,7 +1602,7 @@ internal sealed partial class ValidatorCompiler
         }
 
         w.CloseBlock();
-        if (node["else"] is { } otherwise && !IsTrue(otherwise))
+        if (node.Else is { } otherwise && !IsTrue(otherwise))
         {
             w.OpenBlock("else");
             if (_recorded is not null)
@@ -1665,7 +1622,7 @@ internal sealed partial class ValidatorCompiler
         w.CloseBlock();
     }
 
-    private void EmitUnevaluated(SchemaRef location, JsonNode? properties, JsonNode? items)
+    private void EmitUnevaluated(SchemaRef location, SchemaNode? properties, SchemaNode? items)
     {
         var w = _body;
         if (properties is not null)
@@ -1682,7 +1639,7 @@ internal sealed partial class ValidatorCompiler
             var name = Local("name");
             w.WriteLine($"var {name} = {o};");
             w.WriteLine($"{V}.Read(ref {o});");
-            if (properties.Kind == JsonKind.False)
+            if (properties.IsFalse)
             {
                 w.OpenBlock("if (!c.Quiet)");
                 w.WriteLine($"c.PushProperty({V}.GetString(ref {name}));");

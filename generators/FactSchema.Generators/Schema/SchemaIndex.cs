@@ -3,47 +3,46 @@ using System.Collections.Generic;
 using System.Linq;
 using FactSchema.Generators.Json;
 using FactSchema.Generators.Mapping;
-using FactSchema.Generators.Schema;
 
-namespace FactSchema.Generators.Validation;
+namespace FactSchema.Generators.Schema;
 
-/// <summary>A schema location the validator compiler can generate a method for.</summary>
+/// <summary>A schema location: a JSON Pointer into one schema file.</summary>
 internal readonly record struct SchemaRef(SchemaDocument Document, string Pointer)
 {
     public string Key => Document.FilePath + "#" + Pointer;
 }
 
 /// <summary>
-/// Everything the validator compiler needs to resolve references over the raw schema JSON of all files:
-/// schema resources by URI (file locations, <c>$id</c>s, embedded <c>$id</c>s), <c>$anchor</c>s and
-/// <c>$dynamicAnchor</c>s, and the base URI of every schema location. Built once per schema set.
+/// Every schema location of a schema set, over the <see cref="SchemaNode"/> model of all files: the node at each
+/// location, schema resources by URI (file locations, <c>$id</c>s, embedded <c>$id</c>s), <c>$anchor</c>s and
+/// <c>$dynamicAnchor</c>s, and the base URI of every location; <c>$ref</c>s resolve here. Built once per schema set;
+/// safe to use from several threads.
 /// </summary>
-internal sealed class ValidationIndex
+internal sealed class SchemaIndex
 {
-    private static readonly string[] s_singleKeywords = { "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "contains", "propertyNames", "not", "if", "then", "else", "additionalItems" };
-    private static readonly string[] s_mapKeywords = { "$defs", "definitions", "properties", "patternProperties", "dependentSchemas", "dependencies" };
-    private static readonly string[] s_arrayKeywords = { "prefixItems", "allOf", "anyOf", "oneOf" };
-
     private readonly Dictionary<string, SchemaRef> _resources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaRef> _anchors = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _bases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SchemaNode Node, string Base)> _locations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _dynamicAnchorResources = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dynamicAnchors = new(StringComparer.Ordinal);
     private readonly List<(SchemaRef Location, string Reference)> _references = new();
+
+    /// <summary>Schemas at locations no keyword the model knows leads to (a <c>$ref</c> into an unknown keyword), parsed when first asked for.</summary>
+    private readonly Dictionary<string, SchemaNode?> _elsewhere = new(StringComparer.Ordinal);
     private Dictionary<string, List<string>>? _crossFileTargets;
 
-    public ValidationIndex(IEnumerable<SchemaDocument> documents)
+    public SchemaIndex(IEnumerable<SchemaDocument> documents)
     {
         foreach (var document in documents)
         {
-            if (document.Json is null)
+            if (document.Root is null)
             {
                 continue;
             }
 
             AddResource(document.FileUri, new SchemaRef(document, string.Empty));
             AddResource(document.BaseUri, new SchemaRef(document, string.Empty));
-            Walk(document, document.Json, string.Empty, document.BaseUri);
+            Walk(document);
         }
     }
 
@@ -62,79 +61,6 @@ internal sealed class ValidationIndex
         }
     }
 
-    private void Walk(SchemaDocument document, JsonNode node, string pointer, string baseUri)
-    {
-        if (node.Kind != JsonKind.Object)
-        {
-            return;
-        }
-
-        if (node["$id"] is { Kind: JsonKind.String, Text: { } id } && SchemaResolver.TryCombine(baseUri, id, out var absolute))
-        {
-            baseUri = SchemaResolver.WithoutFragment(absolute);
-            AddResource(baseUri, new SchemaRef(document, pointer));
-        }
-
-        _bases[document.FilePath + "#" + pointer] = baseUri;
-        if (node["$anchor"] is { Kind: JsonKind.String, Text: { } anchor })
-        {
-            AddAnchor(baseUri + "#" + anchor, new SchemaRef(document, pointer));
-        }
-
-        if (node["$dynamicAnchor"] is { Kind: JsonKind.String, Text: { } dynamicAnchor })
-        {
-            AddAnchor(baseUri + "#" + dynamicAnchor, new SchemaRef(document, pointer));
-            if (_dynamicAnchors.Add(baseUri + "#" + dynamicAnchor))
-            {
-                if (!_dynamicAnchorResources.TryGetValue(dynamicAnchor, out var list))
-                {
-                    list = new List<string>();
-                    _dynamicAnchorResources.Add(dynamicAnchor, list);
-                }
-
-                list.Add(baseUri);
-            }
-        }
-
-        if (node["unevaluatedProperties"] is not null || node["unevaluatedItems"] is not null)
-        {
-            UsesUnevaluated = true;
-        }
-
-        if (node["$dynamicRef"] is not null)
-        {
-            UsesDynamicRef = true;
-        }
-
-        if (node["$ref"] is { Kind: JsonKind.String, Text: { } reference })
-        {
-            _references.Add((new SchemaRef(document, pointer), reference));
-        }
-
-        foreach (var member in node.Members)
-        {
-            var childPointer = pointer + "/" + JsonPointer.Escape(member.Name);
-            if (Array.IndexOf(s_singleKeywords, member.Name) >= 0 || (member.Name == "items" && member.Value.Kind != JsonKind.Array))
-            {
-                Walk(document, member.Value, childPointer, baseUri);
-            }
-            else if (Array.IndexOf(s_mapKeywords, member.Name) >= 0 && member.Value.Kind == JsonKind.Object)
-            {
-                foreach (var entry in member.Value.Members)
-                {
-                    Walk(document, entry.Value, childPointer + "/" + JsonPointer.Escape(entry.Name), baseUri);
-                }
-            }
-            else if ((Array.IndexOf(s_arrayKeywords, member.Name) >= 0 || member.Name == "items") && member.Value.Kind == JsonKind.Array)
-            {
-                for (var i = 0; i < member.Value.Items.Count; i++)
-                {
-                    Walk(document, member.Value.Items[i], childPointer + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), baseUri);
-                }
-            }
-        }
-    }
-
     private void AddAnchor(string key, SchemaRef target)
     {
         if (!_anchors.ContainsKey(key))
@@ -143,18 +69,136 @@ internal sealed class ValidationIndex
         }
     }
 
-    private static readonly HashSet<string> s_annotationKeywords = new(StringComparer.Ordinal)
+    /// <summary>Every location of the file, in document order of the model (iteratively: schemas may be deep).</summary>
+    private void Walk(SchemaDocument document)
     {
-        "$comment", "title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$anchor", "$schema",
-        "definitions", "$defs",
-        // Editor vocabularies the SchemaStore catalog is full of (VS Code, JSON Schema Store): annotations to a validator.
-        "markdownDescription", "deprecationMessage", "errorMessage", "patternErrorMessage", "doNotSuggest", "defaultSnippets",
-        "markdownEnumDescriptions", "enumDescriptions", "allowComments", "allowTrailingCommas", "tsType",
-    };
+        var stack = new Stack<(SchemaNode Node, string Base)>();
+        stack.Push((document.Root!, document.BaseUri));
+        var children = new List<SchemaNode>();
+        while (stack.Count > 0)
+        {
+            var (node, baseUri) = stack.Pop();
+            var location = new SchemaRef(document, node.Pointer);
+            if (node.Id is { } id && SchemaResolver.TryCombine(baseUri, id, out var absolute))
+            {
+                baseUri = SchemaResolver.WithoutFragment(absolute);
+                AddResource(baseUri, location);
+            }
 
-    /// <summary>Whether a keyword only annotates (validators emit nothing for it): <c>title</c>, <c>$comment</c>, <c>x-</c> extensions and the like.</summary>
-    public static bool OnlyAnnotates(string keyword)
-        => s_annotationKeywords.Contains(keyword) || keyword.StartsWith("x-", StringComparison.Ordinal);
+            _locations[location.Key] = (node, baseUri);
+            if (node.Anchor is { } anchor)
+            {
+                AddAnchor(baseUri + "#" + anchor, location);
+            }
+
+            if (node.DynamicAnchor is { } dynamicAnchor)
+            {
+                AddAnchor(baseUri + "#" + dynamicAnchor, location);
+                if (_dynamicAnchors.Add(baseUri + "#" + dynamicAnchor))
+                {
+                    if (!_dynamicAnchorResources.TryGetValue(dynamicAnchor, out var list))
+                    {
+                        list = new List<string>();
+                        _dynamicAnchorResources.Add(dynamicAnchor, list);
+                    }
+
+                    list.Add(baseUri);
+                }
+            }
+
+            UsesUnevaluated |= node.Has("unevaluatedProperties") || node.Has("unevaluatedItems");
+            UsesDynamicRef |= node.Has("$dynamicRef");
+            if (node.Ref is { } reference)
+            {
+                _references.Add((location, reference));
+            }
+
+            children.Clear();
+            children.AddRange(node.Definitions.Select(d => d.Schema));
+            children.AddRange(node.Subschemas());
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                stack.Push((children[i], baseUri));
+            }
+        }
+    }
+
+    /// <summary>The schema at a location, or null when the JSON there is not a schema (or there is none).</summary>
+    public SchemaNode? NodeAt(SchemaRef location)
+    {
+        if (_locations.TryGetValue(location.Key, out var known))
+        {
+            return known.Node;
+        }
+
+        lock (_elsewhere)
+        {
+            if (!_elsewhere.TryGetValue(location.Key, out var node))
+            {
+                // A schema under a keyword the model does not know: a $ref may point anywhere in a document. Its own
+                // subschemas are kept too, so that a method for each of them finds its node.
+                node = JsonAt(location.Document, location.Pointer) is { Kind: JsonKind.Object or JsonKind.True or JsonKind.False } json
+                    ? SchemaParser.ParseAt(json, location.Pointer, location.Document.FilePath)
+                    : null;
+                _elsewhere[location.Key] = node;
+                if (node is not null)
+                {
+                    var stack = new Stack<SchemaNode>(node.Subschemas().Concat(node.Definitions.Select(d => d.Schema)));
+                    while (stack.Count > 0)
+                    {
+                        var child = stack.Pop();
+                        var key = location.Document.FilePath + "#" + child.Pointer;
+                        if (!_locations.ContainsKey(key) && !_elsewhere.ContainsKey(key))
+                        {
+                            _elsewhere.Add(key, child);
+                        }
+
+                        foreach (var next in child.Subschemas().Concat(child.Definitions.Select(d => d.Schema)))
+                        {
+                            stack.Push(next);
+                        }
+                    }
+                }
+            }
+
+            return node;
+        }
+    }
+
+    /// <summary>
+    /// The JSON at a pointer of a file, or null. For what works on the JSON itself (the bundler writes it out; a
+    /// <c>$ref</c> into an unknown keyword is parsed from it); keywords are read from <see cref="NodeAt"/>.
+    /// </summary>
+    public static JsonNode? JsonAt(SchemaDocument document, string pointer)
+    {
+        if (document.Json is not { } node || !JsonPointer.TryParse(pointer, out var segments))
+        {
+            return null;
+        }
+
+        foreach (var segment in segments)
+        {
+            if (node.Kind == JsonKind.Object)
+            {
+                node = node[segment];
+            }
+            else if (node.Kind == JsonKind.Array && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < node.Items.Count && (segment == "0" || segment[0] != '0'))
+            {
+                node = node.Items[index];
+            }
+            else
+            {
+                return null;
+            }
+
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
 
     /// <summary>
     /// A schema that is only a <c>$ref</c> (plus annotations) validates exactly as its target: calls skip it.
@@ -164,9 +208,8 @@ internal sealed class ValidationIndex
     {
         for (var hops = 0; hops < 16; hops++)
         {
-            if (Navigate(target.Document, target.Pointer) is not { Kind: JsonKind.Object } node
-                || node["$ref"] is not { Kind: JsonKind.String, Text: { } reference }
-                || node.Members.Any(m => m.Name != "$ref" && !OnlyAnnotates(m.Name))
+            if (NodeAt(target) is not { BooleanValue: null, Ref: { } reference } node
+                || node.KeywordNames.Any(name => name != "$ref" && !Keywords.OnlyAnnotates(name))
                 || !TryResolve(target, reference, out var next, out _)
                 || next.Key == target.Key
                 || (UsesDynamicRef && !string.Equals(BaseOf(target), BaseOf(next), StringComparison.Ordinal)))
@@ -227,9 +270,9 @@ internal sealed class ValidationIndex
     /// <summary>The base URI that applies at a schema location.</summary>
     public string BaseOf(SchemaRef location)
     {
-        if (_bases.TryGetValue(location.Key, out var value))
+        if (_locations.TryGetValue(location.Key, out var known))
         {
-            return value;
+            return known.Base;
         }
 
         // Not a location the walk reached (a $ref into an unknown keyword): use the closest known ancestor.
@@ -237,45 +280,13 @@ internal sealed class ValidationIndex
         while (pointer.Length > 0)
         {
             pointer = pointer.Substring(0, pointer.LastIndexOf('/'));
-            if (_bases.TryGetValue(location.Document.FilePath + "#" + pointer, out value))
+            if (_locations.TryGetValue(location.Document.FilePath + "#" + pointer, out known))
             {
-                return value;
+                return known.Base;
             }
         }
 
         return location.Document.BaseUri;
-    }
-
-    /// <summary>The schema JSON at a location, or null.</summary>
-    public static JsonNode? Navigate(SchemaDocument document, string pointer)
-    {
-        if (document.Json is not { } node || !JsonPointer.TryParse(pointer, out var segments))
-        {
-            return null;
-        }
-
-        foreach (var segment in segments)
-        {
-            if (node.Kind == JsonKind.Object)
-            {
-                node = node[segment];
-            }
-            else if (node.Kind == JsonKind.Array && int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < node.Items.Count && (segment == "0" || segment[0] != '0'))
-            {
-                node = node.Items[index];
-            }
-            else
-            {
-                return null;
-            }
-
-            if (node is null)
-            {
-                return null;
-            }
-        }
-
-        return node;
     }
 
     /// <summary>Resolves a reference made at <paramref name="from"/>; the absolute URI is returned either way.</summary>
@@ -309,12 +320,13 @@ internal sealed class ValidationIndex
         if (fragment[0] == '/')
         {
             var pointer = resource.Pointer + JsonPointer.Normalize(fragment);
-            if (Navigate(resource.Document, pointer) is null)
+            var candidate = new SchemaRef(resource.Document, pointer);
+            if (!_locations.ContainsKey(candidate.Key) && JsonAt(resource.Document, pointer) is null)
             {
                 return false;
             }
 
-            target = new SchemaRef(resource.Document, pointer);
+            target = candidate;
             return true;
         }
 
@@ -323,8 +335,7 @@ internal sealed class ValidationIndex
     }
 
     /// <summary>Whether the resource of <paramref name="location"/> defines <c>$dynamicAnchor</c> <paramref name="name"/> at that location.</summary>
-    public bool IsDynamicAnchor(SchemaRef location, string name)
-        => Navigate(location.Document, location.Pointer) is { } node && node["$dynamicAnchor"] is { Kind: JsonKind.String } anchor && anchor.Text == name;
+    public bool IsDynamicAnchor(SchemaRef location, string name) => NodeAt(location)?.DynamicAnchor == name;
 
     /// <summary>Every resource that defines a <c>$dynamicAnchor</c> of this name, with where it points.</summary>
     public IEnumerable<(string Resource, SchemaRef Target)> DynamicAnchorTargets(string name)
