@@ -85,12 +85,14 @@ internal static class ExternalSchemaTypeReader
         var name = symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         switch (name)
         {
-            case "global::System.DateOnly": return new ValueTypeSpec(ValueKind.Date);
-            case "global::System.DateTimeOffset":
-            case "global::FactSchema.Serialization.JsonDateTime": return new ValueTypeSpec(ValueKind.DateTimeOffset);
-            case "global::System.Uri": return new ValueTypeSpec(ValueKind.Uri);
-            case "global::System.Guid": return new ValueTypeSpec(ValueKind.Guid);
+            // A DateTimeOffset member holds a date-time as well (without its exact text).
+            case "global::System.DateTimeOffset": return new ValueTypeSpec(ValueKind.DateTimeOffset);
             case "global::System.Text.Json.JsonElement": return ValueTypeSpec.AnyValue;
+        }
+
+        if (Scalars.ByClrType(name) is { } scalar)
+        {
+            return new ValueTypeSpec(scalar);
         }
 
         if (symbol is INamedTypeSymbol { IsGenericType: true } generic)

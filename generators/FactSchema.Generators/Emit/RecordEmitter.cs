@@ -539,6 +539,45 @@ internal static class RecordEmitter
         w.WriteLine();
         w.WriteLine($"__fs_property = {sharedMatcher ?? "__fs_MatchProperty"}(ref reader);");
         w.OpenBlock("switch (__fs_property)");
+        EmitPropertyCases(w, type, inline);
+        w.WriteLine("default:");
+        w.Indent();
+        if (type.AdditionalProperties == AdditionalPropertiesMode.Reject)
+        {
+            w.WriteLine($"throw {Reader}.RejectUnknownProperty(ref reader);");
+        }
+        else
+        {
+            w.WriteLine($"{Reader}.ReadUnknownProperty(ref reader, ref __fs_extra);");
+            w.WriteLine("break;");
+        }
+
+        w.Unindent();
+        w.CloseBlock();
+        w.CloseBlock();
+        w.CloseBlock();
+        w.OpenBlock($"catch ({JsonException} __fs_ex)");
+        // An unknown property's errors carry its name already (ReadUnknownProperty).
+        w.WriteLine($"throw {Exception}.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);");
+        w.CloseBlock();
+        w.WriteLine();
+
+        EmitResult(w, type, words);
+        w.WriteLine("return __fs_result;");
+        w.CloseBlock();
+        w.WriteLine();
+
+        if (sharedMatcher is null)
+        {
+            NameMatcherEmitter.Emit(w, "private static int __fs_MatchProperty", names);
+            w.WriteLine();
+        }
+    }
+
+    /// <summary>The reader's switch sections, one per declared property: mark it seen, read its value, check its constant.</summary>
+    private static void EmitPropertyCases(SourceWriter w, ObjectTypeSpec type, bool inline)
+    {
+        var properties = type.Properties;
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
@@ -575,29 +614,12 @@ internal static class RecordEmitter
                 w.Unindent();
             }
         }
+    }
 
-        w.WriteLine("default:");
-        w.Indent();
-        if (type.AdditionalProperties == AdditionalPropertiesMode.Reject)
-        {
-            w.WriteLine($"throw {Reader}.RejectUnknownProperty(ref reader);");
-        }
-        else
-        {
-            w.WriteLine($"{Reader}.ReadUnknownProperty(ref reader, ref __fs_extra);");
-            w.WriteLine("break;");
-        }
-
-        w.Unindent();
-        w.CloseBlock();
-        w.CloseBlock();
-        w.CloseBlock();
-        w.OpenBlock($"catch ({JsonException} __fs_ex)");
-        // An unknown property's errors carry its name already (ReadUnknownProperty).
-        w.WriteLine($"throw {Exception}.Nest(__fs_ex, __fs_property >= 0 ? __fs_jsonNames[__fs_property] : null);");
-        w.CloseBlock();
-        w.WriteLine();
-
+    /// <summary>After the reader's loop: the missing required properties, then the record built from the read values.</summary>
+    private static void EmitResult(SourceWriter w, ObjectTypeSpec type, int words)
+    {
+        var properties = type.Properties;
         for (var word = 0; word < words; word++)
         {
             ulong mask = 0;
@@ -646,16 +668,6 @@ internal static class RecordEmitter
                 w.WriteLine($"__fs_result.{SetField(properties[i], i)} = true;");
                 w.CloseBlock();
             }
-        }
-
-        w.WriteLine("return __fs_result;");
-        w.CloseBlock();
-        w.WriteLine();
-
-        if (sharedMatcher is null)
-        {
-            NameMatcherEmitter.Emit(w, "private static int __fs_MatchProperty", names);
-            w.WriteLine();
         }
     }
 

@@ -11,22 +11,11 @@ internal static class TypeSyntax
     public static string Base(ValueTypeSpec type) => type.Kind switch
     {
         ValueKind.Any => KnownNames.JsonElement,
-        ValueKind.String => "string",
-        ValueKind.Boolean => "bool",
-        ValueKind.Int32 => "int",
-        ValueKind.Int64 => "long",
-        ValueKind.Double => "double",
-        ValueKind.Decimal => "decimal",
-        ValueKind.Date => "global::System.DateOnly",
-        ValueKind.DateAsDateTime => "global::System.DateTime",
-        ValueKind.DateTimeOffset => "global::FactSchema.Serialization.JsonDateTime",
-        ValueKind.Uri => "global::System.Uri",
-        ValueKind.Guid => "global::System.Guid",
         ValueKind.Enum or ValueKind.Object or ValueKind.ValueUnion => type.TypeName!,
         ValueKind.Array => $"{KnownNames.IReadOnlyList}<{Full(type.Element!)}>",
         ValueKind.Map => $"{KnownNames.IReadOnlyDictionary}<string, {Full(type.Element!)}>",
         ValueKind.Tuple => "(" + string.Join(", ", type.Elements!.Select(Full)) + ")",
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        _ => Scalars.Of(type.Kind)?.ClrType ?? throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "no C# type for the value kind"),
     };
 
     /// <summary>A type usable inside <c>typeof(...)</c>: nullable reference annotations are not allowed there.</summary>

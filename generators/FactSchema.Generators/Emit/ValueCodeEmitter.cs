@@ -17,12 +17,7 @@ internal static class ValueCodeEmitter
     /// </summary>
     public static string? CanHoldCondition(ValueTypeSpec type, string reader)
     {
-        var check = type.Kind switch
-        {
-            ValueKind.Date or ValueKind.DateAsDateTime => $"{Reader}.IsDateToken({reader})",
-            ValueKind.Guid => $"{Reader}.IsGuidToken({reader})",
-            _ => null,
-        };
+        var check = Scalars.Of(type.Kind)?.TokenTest is { } test ? $"{Reader}.{test}({reader})" : null;
         return check is null ? null : type.Nullable ? $"({reader}.TokenType == {JsonTokenType}.Null || {check})" : check;
     }
 
@@ -76,22 +71,11 @@ internal static class ValueCodeEmitter
     private static string? ReadExpression(ValueTypeSpec type, string? proven) => type.Kind switch
     {
         ValueKind.Any => $"{Reader}.ReadElement(ref reader)",
-        ValueKind.String => $"{Reader}.ReadString(ref reader)",
-        ValueKind.Boolean => $"{Reader}.ReadBoolean(ref reader)",
-        ValueKind.Int32 => $"{Reader}.ReadInt32(ref reader)",
-        ValueKind.Int64 => $"{Reader}.ReadInt64(ref reader)",
-        ValueKind.Double => $"{Reader}.ReadDouble(ref reader)",
-        ValueKind.Decimal => $"{Reader}.ReadDecimal(ref reader)",
-        ValueKind.Date => $"{Reader}.ReadDate(ref reader)",
-        ValueKind.DateAsDateTime => $"{Reader}.ReadDateAsDateTime(ref reader)",
-        ValueKind.DateTimeOffset => $"{Reader}.ReadDateTime(ref reader)",
-        ValueKind.Uri => $"{Reader}.ReadUri(ref reader)",
-        ValueKind.Guid => $"{Reader}.ReadGuid(ref reader)",
         ValueKind.Enum => $"{type.TypeName}JsonConverter.ReadValue(ref reader)",
         ValueKind.Object or ValueKind.ValueUnion => proven is null
             ? $"{type.TypeName}.ReadUnvalidated(ref reader)"
             : $"{type.TypeName}.ReadChecked(ref reader, ref {proven})",
-        _ => null,
+        _ => Scalars.Of(type.Kind) is { } scalar ? $"{Reader}.{scalar.Read}(ref reader)" : null,
     };
 
     private static void EmitReadValue(SourceWriter w, ValueTypeSpec type, string target, int depth, string? proven, ValueCheckSpec? check)
@@ -308,29 +292,15 @@ internal static class ValueCodeEmitter
 
     private static void EmitWritePropertyNonNull(SourceWriter w, ValueTypeSpec type, string expression, string nameField)
     {
+        if (Scalars.Of(type.Kind) is { WriteProperty: { } writeProperty })
+        {
+            // Name and value in one call. Callers have already refused null here (required members) or skipped it (optional ones).
+            w.WriteLine(Scalars.Fill(writeProperty, nameField, expression));
+            return;
+        }
+
         switch (type.Kind)
         {
-            case ValueKind.String:
-                // Callers have already refused null here (required members) or skipped it (optional ones).
-                w.WriteLine($"writer.WriteString({nameField}, {expression});");
-                return;
-            case ValueKind.Boolean:
-                w.WriteLine($"writer.WriteBoolean({nameField}, {expression});");
-                return;
-            case ValueKind.Int32:
-            case ValueKind.Int64:
-            case ValueKind.Decimal:
-                w.WriteLine($"writer.WriteNumber({nameField}, {expression});");
-                return;
-            case ValueKind.Double:
-                w.WriteLine($"{Writer}.WriteDouble(writer, {nameField}, {expression});");
-                return;
-            case ValueKind.DateTimeOffset:
-                w.WriteLine($"{Writer}.WriteDateTime(writer, {nameField}, {expression});");
-                return;
-            case ValueKind.Guid:
-                w.WriteLine($"writer.WriteString({nameField}, {expression});");
-                return;
             case ValueKind.Enum:
                 w.WriteLine($"writer.WriteString({nameField}, {type.TypeName}JsonConverter.ToEncodedText({expression}));");
                 return;
@@ -403,32 +373,8 @@ internal static class ValueCodeEmitter
             case ValueKind.Any:
                 w.WriteLine($"{Writer}.WriteElement(writer, {expression});");
                 break;
-            case ValueKind.String:
-                w.WriteLine($"{Writer}.WriteString(writer, {expression});");
-                break;
-            case ValueKind.Boolean:
-                w.WriteLine($"writer.WriteBooleanValue({expression});");
-                break;
-            case ValueKind.Int32:
-            case ValueKind.Int64:
-            case ValueKind.Decimal:
-                w.WriteLine($"writer.WriteNumberValue({expression});");
-                break;
-            case ValueKind.Double:
-                w.WriteLine($"{Writer}.WriteDouble(writer, {expression});");
-                break;
-            case ValueKind.Date:
-            case ValueKind.DateAsDateTime:
-                w.WriteLine($"{Writer}.WriteDate(writer, {expression});");
-                break;
-            case ValueKind.DateTimeOffset:
-                w.WriteLine($"{Writer}.WriteDateTime(writer, {expression});");
-                break;
-            case ValueKind.Uri:
-                w.WriteLine($"{Writer}.WriteUri(writer, {expression});");
-                break;
-            case ValueKind.Guid:
-                w.WriteLine($"writer.WriteStringValue({expression});");
+            case var kind when Scalars.Of(kind) is { } scalar:
+                w.WriteLine(Scalars.Fill(scalar.WriteValue, expression));
                 break;
             case ValueKind.Enum:
                 w.WriteLine($"{type.TypeName}JsonConverter.WriteValue(writer, {expression});");

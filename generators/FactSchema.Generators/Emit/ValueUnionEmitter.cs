@@ -257,18 +257,21 @@ internal static class ValueUnionEmitter
         w.CloseBlock();
     }
 
-    private static string[] Tokens(ValueTypeSpec type) => type.Kind switch
+    /// <summary>The JSON type a case is read from (an enum's is a string).</summary>
+    private static string JsonType(ValueTypeSpec type) => Scalars.Of(type.Kind)?.JsonType ?? "string";
+
+    private static string[] Tokens(ValueTypeSpec type) => JsonType(type) switch
     {
-        ValueKind.Boolean => new[] { "True", "False" },
-        ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal => new[] { "Number" },
+        "boolean" => new[] { "True", "False" },
+        "integer" or "number" => new[] { "Number" },
         _ => new[] { "String" },
     };
 
-    private static string Expected(ValueTypeSpec type) => type.Kind switch
+    private static string Expected(ValueTypeSpec type) => JsonType(type) switch
     {
-        ValueKind.Boolean => "a boolean",
-        ValueKind.Int32 or ValueKind.Int64 => "an integer",
-        ValueKind.Double or ValueKind.Decimal => "a number",
+        "boolean" => "a boolean",
+        "integer" => "an integer",
+        "number" => "a number",
         _ => "a string",
     };
 }

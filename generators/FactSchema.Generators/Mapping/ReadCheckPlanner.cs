@@ -305,113 +305,40 @@ internal sealed class ReadCheckPlanner
                     case "maxLength":
                     case "pattern":
                     case "format":
-                        if (IsStringToken(type.Kind))
-                        {
-                            spec = AddStringCheck(keyword, node, scalars, spec);
-                        }
-                        else if (!IsOtherScalar(type.Kind, string.Empty))
-                        {
-                            return null;
-                        }
-
-                        break;
-                    case "allOf" when node.AllOf.Count == 1:
-                    case "anyOf" when type.Nullable && node.AnyOf.Count == 2 && node.AnyOf.Count(IsNullOnly) == 1:
-                    case "oneOf" when type.Nullable && node.OneOf.Count == 2 && node.OneOf.Count(IsNullOnly) == 1
-                        && RejectsNull(new SchemaLocation(current.Document, node.OneOf[IsNullOnly(node.OneOf[0]) ? 1 : 0])):
-                        {
-                            // A schema wrapped to add a description ({"allOf": [X]}), or made nullable ({"anyOf": [X, {"type": "null"}]}):
-                            // X applies to every value (the first), or to every value but null (the second, where null matches the other
-                            // branch; for oneOf, X must also reject null, or null would match both).
-                            var branches = keyword == "allOf" ? node.AllOf : keyword == "anyOf" ? node.AnyOf : node.OneOf;
-                            var inner = keyword == "allOf" ? branches[0] : branches[IsNullOnly(branches[0]) ? 1 : 0];
-                            var innerType = keyword == "allOf" ? type : type with { Nullable = false };
-                            if (Plan(new SchemaLocation(current.Document, inner), innerType, constChecked: false, depth + 1) is not { } innerChecks)
-                            {
-                                return null;
-                            }
-
-                            scalars.AddRange(innerChecks.Scalars);
-                            spec = Merge(spec, innerChecks with { Scalars = ImmutableEquatableArray<ScalarCheck>.Empty });
-                            break;
-                        }
-
                     case "minimum":
                     case "maximum":
                     case "exclusiveMinimum":
                     case "exclusiveMaximum":
                     case "multipleOf":
-                        if (IsNumberToken(type.Kind))
-                        {
-                            AddNumberCheck(keyword, keyword switch
-                            {
-                                "minimum" => node.Minimum,
-                                "maximum" => node.Maximum,
-                                "exclusiveMinimum" => node.ExclusiveMinimum,
-                                "exclusiveMaximum" => node.ExclusiveMaximum,
-                                _ => node.MultipleOf,
-                            }, scalars);
-                        }
-                        else if (!IsOtherScalar(type.Kind, "number"))
+                        if (PlanScalarKeyword(keyword, node, type, scalars, spec) is not { } scalarChecks)
                         {
                             return null;
                         }
 
+                        spec = scalarChecks;
                         break;
+                    case "allOf" when node.AllOf.Count == 1:
+                    case "anyOf" when type.Nullable && node.AnyOf.Count == 2 && node.AnyOf.Count(IsNullOnly) == 1:
+                    case "oneOf" when type.Nullable && node.OneOf.Count == 2 && node.OneOf.Count(IsNullOnly) == 1
+                        && RejectsNull(new SchemaLocation(current.Document, node.OneOf[IsNullOnly(node.OneOf[0]) ? 1 : 0])):
+                        if (PlanWrapped(keyword, current, type, depth, scalars, spec) is not { } wrapped)
+                        {
+                            return null;
+                        }
+
+                        spec = wrapped;
+                        break;
+
                     case "items":
-                        if (type.Kind == ValueKind.Array)
-                        {
-                            if (node.Items is not { } items
-                                || Plan(new SchemaLocation(current.Document, items), type.Element!, constChecked: false, depth + 1) is not { } itemChecks)
-                            {
-                                return null;
-                            }
-
-                            spec = spec with { Items = Merge(spec.Items, itemChecks) };
-                        }
-                        else if (!IsNonArray(type.Kind))
-                        {
-                            return null;
-                        }
-
-                        break;
                     case "minItems":
                     case "maxItems":
-                        if (type.Kind == ValueKind.Array)
-                        {
-                            if ((keyword == "minItems" ? node.MinItems : node.MaxItems) is { } count)
-                            {
-                                spec = keyword == "minItems"
-                                    ? spec with { MinItems = Math.Max(spec.MinItems ?? 0, count) }
-                                    : spec with { MaxItems = Math.Min(spec.MaxItems ?? int.MaxValue, count) };
-                            }
-                        }
-                        else if (!IsNonArray(type.Kind))
-                        {
-                            return null;
-                        }
-
-                        break;
                     case "uniqueItems":
-                        if (!node.UniqueItems)
-                        {
-                            break;
-                        }
-
-                        if (type.Kind == ValueKind.Array)
-                        {
-                            if (!HasJsonEquality(type.Element!))
-                            {
-                                return null;
-                            }
-
-                            spec = spec with { UniqueItems = true };
-                        }
-                        else if (!IsNonArray(type.Kind))
+                        if (PlanArrayKeyword(keyword, current, type, depth, spec) is not { } arrayChecks)
                         {
                             return null;
                         }
 
+                        spec = arrayChecks;
                         break;
                     default:
                         if (ObjectKeywords.Contains(keyword))
@@ -444,6 +371,131 @@ internal sealed class ReadCheckPlanner
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What a string or number keyword adds to the checks of a typed read (lengths to the returned spec, the others to
+    /// <paramref name="scalars"/>), or null when the read cannot prove it; it passes for kinds it does not apply to.
+    /// </summary>
+    private ValueCheckSpec? PlanScalarKeyword(string keyword, SchemaNode node, ValueTypeSpec type, List<ScalarCheck> scalars, ValueCheckSpec spec)
+    {
+        if (keyword is "minLength" or "maxLength" or "pattern" or "format")
+        {
+            if (IsStringToken(type.Kind))
+            {
+                return AddStringCheck(keyword, node, scalars, spec);
+            }
+
+            return IsOtherScalar(type.Kind, string.Empty) ? spec : null;
+        }
+
+        if (IsNumberToken(type.Kind))
+        {
+            AddNumberCheck(keyword, keyword switch
+            {
+                "minimum" => node.Minimum,
+                "maximum" => node.Maximum,
+                "exclusiveMinimum" => node.ExclusiveMinimum,
+                "exclusiveMaximum" => node.ExclusiveMaximum,
+                "multipleOf" => node.MultipleOf,
+                _ => throw new ArgumentOutOfRangeException(nameof(keyword), keyword, "not a string or number keyword"),
+            }, scalars);
+            return spec;
+        }
+
+        return IsOtherScalar(type.Kind, "number") ? spec : null;
+    }
+
+    /// <summary>
+    /// What an array keyword adds to the checks of a typed read (<paramref name="spec"/> with it), or null when the read
+    /// cannot prove it; array keywords pass for kinds whose reader never accepts an array.
+    /// </summary>
+    private ValueCheckSpec? PlanArrayKeyword(string keyword, SchemaLocation current, ValueTypeSpec type, int depth, ValueCheckSpec spec)
+    {
+        var node = current.Node;
+        switch (keyword)
+        {
+            case "items":
+                if (type.Kind == ValueKind.Array)
+                {
+                    if (node.Items is not { } items
+                        || Plan(new SchemaLocation(current.Document, items), type.Element!, constChecked: false, depth + 1) is not { } itemChecks)
+                    {
+                        return null;
+                    }
+
+                    spec = spec with { Items = Merge(spec.Items, itemChecks) };
+                }
+                else if (!IsNonArray(type.Kind))
+                {
+                    return null;
+                }
+
+                return spec;
+            case "minItems":
+            case "maxItems":
+                if (type.Kind == ValueKind.Array)
+                {
+                    if ((keyword == "minItems" ? node.MinItems : node.MaxItems) is { } count)
+                    {
+                        spec = keyword == "minItems"
+                            ? spec with { MinItems = Math.Max(spec.MinItems ?? 0, count) }
+                            : spec with { MaxItems = Math.Min(spec.MaxItems ?? int.MaxValue, count) };
+                    }
+                }
+                else if (!IsNonArray(type.Kind))
+                {
+                    return null;
+                }
+
+                return spec;
+            case "uniqueItems":
+                if (!node.UniqueItems)
+                {
+                    break;
+                }
+
+                if (type.Kind == ValueKind.Array)
+                {
+                    if (!HasJsonEquality(type.Element!))
+                    {
+                        return null;
+                    }
+
+                    spec = spec with { UniqueItems = true };
+                }
+                else if (!IsNonArray(type.Kind))
+                {
+                    return null;
+                }
+
+                return spec;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(keyword), keyword, "not an array keyword");
+        }
+
+        return spec;
+    }
+
+    /// <summary>
+    /// A schema wrapped to add a description (<c>{"allOf": [X]}</c>), or made nullable (<c>{"anyOf": [X, {"type": "null"}]}</c>):
+    /// X applies to every value (the first), or to every value but null (the second, where null matches the other branch;
+    /// for oneOf, X must also reject null, or null would match both). X's checks join <paramref name="spec"/>, or null when
+    /// the read cannot prove X.
+    /// </summary>
+    private ValueCheckSpec? PlanWrapped(string keyword, SchemaLocation current, ValueTypeSpec type, int depth, List<ScalarCheck> scalars, ValueCheckSpec spec)
+    {
+        var node = current.Node;
+        var branches = keyword == "allOf" ? node.AllOf : keyword == "anyOf" ? node.AnyOf : node.OneOf;
+        var inner = keyword == "allOf" ? branches[0] : branches[IsNullOnly(branches[0]) ? 1 : 0];
+        var innerType = keyword == "allOf" ? type : type with { Nullable = false };
+        if (Plan(new SchemaLocation(current.Document, inner), innerType, constChecked: false, depth + 1) is not { } innerChecks)
+        {
+            return null;
+        }
+
+        scalars.AddRange(innerChecks.Scalars);
+        return Merge(spec, innerChecks with { Scalars = ImmutableEquatableArray<ScalarCheck>.Empty });
     }
 
     /// <summary>Adds a string keyword's check: lengths to <paramref name="spec"/> (returned), pattern and format to <paramref name="scalars"/>.</summary>
@@ -579,24 +631,21 @@ internal sealed class ReadCheckPlanner
 
         return type.Kind switch
         {
-            ValueKind.String or ValueKind.Date or ValueKind.DateAsDateTime or ValueKind.DateTimeOffset or ValueKind.Uri or ValueKind.Guid or ValueKind.Enum => names.Contains("string"),
-            ValueKind.Int32 or ValueKind.Int64 => names.Contains("integer") || names.Contains("number"),
-            ValueKind.Double or ValueKind.Decimal => names.Contains("number"),
-            ValueKind.Boolean => names.Contains("boolean"),
+            ValueKind.Enum => names.Contains("string"),
             ValueKind.Array => names.Contains("array"),
             ValueKind.Object => names.Contains("object"),
+            _ when Scalars.Of(type.Kind) is { } scalar => names.Contains(scalar.JsonType) || (scalar.JsonType == "integer" && names.Contains("number")),
             _ => false,
         };
     }
 
     /// <summary>Kinds read from a JSON string token.</summary>
-    private static bool IsStringToken(ValueKind kind) => kind is ValueKind.String or ValueKind.Date or ValueKind.DateAsDateTime
-        or ValueKind.DateTimeOffset or ValueKind.Uri or ValueKind.Guid or ValueKind.Enum;
+    private static bool IsStringToken(ValueKind kind) => kind == ValueKind.Enum || Scalars.Of(kind)?.IsStringToken == true;
 
     /// <summary>Kinds read from a JSON number token.</summary>
-    private static bool IsNumberToken(ValueKind kind) => kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal;
+    private static bool IsNumberToken(ValueKind kind) => Scalars.Of(kind)?.IsNumberToken == true;
 
-    private static bool IsScalar(ValueKind kind) => IsStringToken(kind) || IsNumberToken(kind) || kind == ValueKind.Boolean;
+    private static bool IsScalar(ValueKind kind) => kind == ValueKind.Enum || Scalars.Of(kind) is not null;
 
     /// <summary>Whether a string (or number) keyword does not apply to what this kind's reader accepts: booleans, numbers (strings), arrays.</summary>
     private static bool IsOtherScalar(ValueKind kind, string keywordType) => keywordType == "number"

@@ -80,6 +80,53 @@ internal sealed class TypeModelMapper
         return mapper.Map();
     }
 
+    /// <summary>Replaces each item of <paramref name="items"/> by <paramref name="update"/> of it and its index.</summary>
+    private static void Update<T>(List<T> items, Func<T, int, T> update)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            items[i] = update(items[i], i);
+        }
+    }
+
+    /// <summary>Reports FS0005 at the root for every name this file wanted and another file took first.</summary>
+    private void ReportCollisions(SchemaNode root)
+    {
+        foreach (var collision in _set.Collisions.Where(c => c.FilePath == _document.FilePath))
+        {
+            Report(DiagnosticDescriptors.TypeNameCollision, root.TitleSpan, collision.Name, collision.Namespace.Length == 0 ? "<global>" : collision.Namespace, collision.OtherFile);
+        }
+    }
+
+    /// <summary>Reports the <c>$ref</c>s that resolve nowhere, including those no named type visits (a <c>$ref</c> inside an unmapped <c>$defs</c> entry).</summary>
+    private void ReportUnresolvedReferences(IEnumerable<SchemaNode> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            if (node.Ref is { } reference && !_resolver.TryResolve(_document, node, reference, out _, out var error) && ExternalType(_document, reference) is null && !IsMetaSchema(_document, reference))
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, node.RefSpan, reference, error);
+            }
+        }
+    }
+
+    /// <summary>The referenceable locations (the root and every definition) recorded by <c>$id</c> for other assemblies; none for a file without an <c>$id</c>.</summary>
+    private List<SchemaTypeRecord> SchemaTypeRecords(SchemaNode root, IEnumerable<SchemaNode> nodes)
+    {
+        var records = new List<SchemaTypeRecord>();
+        if (!_document.BaseUri.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            var locations = new List<SchemaNode> { root };
+            locations.AddRange(nodes.SelectMany(n => n.Definitions).Select(d => d.Schema).OrderBy(n => n.Pointer, StringComparer.Ordinal));
+            foreach (var node in locations)
+            {
+                records.Add(new SchemaTypeRecord(_document.BaseUri + "#" + node.Pointer, MapValue(_document, node, new HashSet<(string, string)>()), node.Pointer));
+            }
+        }
+
+        return records;
+    }
+
     private MappingResult Map()
     {
         _diagnostics.AddRange(_document.Diagnostics);
@@ -88,11 +135,7 @@ internal sealed class TypeModelMapper
             return new MappingResult(null, _diagnostics.ToImmutableEquatableArray());
         }
 
-        foreach (var collision in _set.Collisions.Where(c => c.FilePath == _document.FilePath))
-        {
-            Report(DiagnosticDescriptors.TypeNameCollision, root.TitleSpan, collision.Name, collision.Namespace.Length == 0 ? "<global>" : collision.Namespace, collision.OtherFile);
-        }
-
+        ReportCollisions(root);
         var nodes = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
         Index(root, nodes);
 
@@ -138,26 +181,8 @@ internal sealed class TypeModelMapper
             }
         }
 
-        // Report what the named types did not visit (for example a $ref inside an unmapped $defs entry).
-        foreach (var node in nodes.Values)
-        {
-            if (node.Ref is { } reference && !_resolver.TryResolve(_document, node, reference, out _, out var error) && ExternalType(_document, reference) is null && !IsMetaSchema(_document, reference))
-            {
-                Report(DiagnosticDescriptors.UnresolvedReference, node.RefSpan, reference, error);
-            }
-        }
-
-        var records = new List<SchemaTypeRecord>();
-        if (!_document.BaseUri.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            // Referenceable locations (the root and every definition) are recorded by $id for other assemblies.
-            var locations = new List<SchemaNode> { root };
-            locations.AddRange(nodes.Values.SelectMany(n => n.Definitions).Select(d => d.Schema).OrderBy(n => n.Pointer, StringComparer.Ordinal));
-            foreach (var node in locations)
-            {
-                records.Add(new SchemaTypeRecord(_document.BaseUri + "#" + node.Pointer, MapValue(_document, node, new HashSet<(string, string)>()), node.Pointer));
-            }
-        }
+        ReportUnresolvedReferences(nodes.Values);
+        var records = SchemaTypeRecords(root, nodes.Values);
 
         // Validators: one entry per generated type of this file, plus the root.
         var index = _set.Index;
@@ -208,25 +233,10 @@ internal sealed class TypeModelMapper
         if (jsonSchema is not null && _document.Json is { } sourceJson && _set.SchemaClassNameFor(_document) is not null)
         {
             string Pointer(string pointer) => Bundling.SchemaBundler.MapPointer(sourceJson, pointer);
-            for (var i = 0; i < objects.Count; i++)
-            {
-                objects[i] = objects[i] with { JsonSchemaPointer = Pointer(objectPointers[i]) };
-            }
-
-            for (var i = 0; i < enums.Count; i++)
-            {
-                enums[i] = enums[i] with { JsonSchemaPointer = Pointer(enumPointers[i]) };
-            }
-
-            for (var i = 0; i < unions.Count; i++)
-            {
-                unions[i] = unions[i] with { JsonSchemaPointer = Pointer(unionPointers[i]) };
-            }
-
-            for (var i = 0; i < valueUnions.Count; i++)
-            {
-                valueUnions[i] = valueUnions[i] with { JsonSchemaPointer = Pointer(valueUnionPointers[i]) };
-            }
+            Update(objects, (type, i) => type with { JsonSchemaPointer = Pointer(objectPointers[i]) });
+            Update(enums, (type, i) => type with { JsonSchemaPointer = Pointer(enumPointers[i]) });
+            Update(unions, (type, i) => type with { JsonSchemaPointer = Pointer(unionPointers[i]) });
+            Update(valueUnions, (type, i) => type with { JsonSchemaPointer = Pointer(valueUnionPointers[i]) });
         }
 
         var file = new SchemaFileSpec
@@ -773,14 +783,7 @@ internal sealed class TypeModelMapper
                 var type = MapValue(_document, branch, new HashSet<(string, string)>()) with { Nullable = false };
                 var stem = branch.Title is { } title && Identifiers.ToPascalCase(title, string.Empty) is { Length: > 0 } fromTitle
                     ? Identifiers.Bare(fromTitle)
-                    : type.Kind switch
-                    {
-                        ValueKind.Date or ValueKind.DateAsDateTime => "Date",
-                        ValueKind.DateTimeOffset => "DateTime",
-                        ValueKind.Uri => "Uri",
-                        ValueKind.Guid => "Uuid",
-                        _ => CaseName(Composition.ScalarType(branch) ?? "value"),
-                    };
+                    : Scalars.Of(type.Kind)?.UnionCase ?? CaseName(Composition.ScalarType(branch) ?? "value");
                 cases.Add(new ValueUnionCaseSpec(Identifiers.MakeUnique(stem, taken), type));
             }
         }
@@ -912,18 +915,11 @@ internal sealed class TypeModelMapper
     private static string Describe(ValueTypeSpec type) => type.Kind switch
     {
         ValueKind.Object or ValueKind.Enum or ValueKind.ValueUnion => Identifiers.Bare(type.TypeName!.Substring(type.TypeName!.LastIndexOf('.') + 1)),
-        ValueKind.String => "a string",
-        ValueKind.Boolean => "a boolean",
-        ValueKind.Int32 or ValueKind.Int64 => "an integer",
-        ValueKind.Double or ValueKind.Decimal => "a number",
-        ValueKind.Date or ValueKind.DateAsDateTime => "a date",
-        ValueKind.DateTimeOffset => "a date-time",
-        ValueKind.Uri => "a URI",
-        ValueKind.Guid => "a UUID",
         ValueKind.Array => "an array",
         ValueKind.Map => "a map",
         ValueKind.Tuple => "a tuple",
-        _ => "any JSON",
+        ValueKind.Any => "any JSON",
+        _ => Scalars.Of(type.Kind)?.Description ?? throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "no description for the value kind"),
     };
 
     private PropertySpec MapProperty(SchemaDocument document, string jsonName, SchemaNode schema, bool isRequired, HashSet<string> members)

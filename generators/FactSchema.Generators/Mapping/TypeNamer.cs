@@ -27,28 +27,63 @@ internal static class TypeNamer
                 .ThenBy(d => d.FilePath, StringComparer.Ordinal)
                 .ToList(),
             cancellationToken);
+        return new Naming(ordered, cancellationToken).Run();
+    }
 
-        var takenByNamespace = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var ownerOfRootName = new Dictionary<(string Namespace, string Name), string>();
-        var entries = new List<NamedTypeEntry>();
-        var byLocation = new Dictionary<(string File, string Pointer), NamedTypeEntry>();
-        var collisions = new List<NameCollision>();
-        var resolver = new SchemaResolver(ordered);
-        var unionNodes = new List<(SchemaDocument Document, SchemaNode Node, NamedTypeEntry Entry)>();
-        var objectsWithAllOf = new List<(SchemaDocument Document, SchemaNode Node, NamedTypeEntry Entry)>();
+    /// <summary>One naming of a set of files: the names taken so far and the passes that take them, in order.</summary>
+    private sealed class Naming
+    {
+        private readonly IReadOnlyList<SchemaDocument> _ordered;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Dictionary<string, HashSet<string>> _takenByNamespace = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Namespace, string Name), string> _ownerOfRootName = new();
+        private readonly List<NamedTypeEntry> _entries = new();
+        private readonly Dictionary<(string File, string Pointer), NamedTypeEntry> _byLocation = new();
+        private readonly List<NameCollision> _collisions = new();
+        private readonly SchemaResolver _resolver;
+        private readonly List<(SchemaDocument Document, SchemaNode Node, NamedTypeEntry Entry)> _unionNodes = new();
+        private readonly List<(SchemaDocument Document, SchemaNode Node, NamedTypeEntry Entry)> _objectsWithAllOf = new();
+        private readonly Dictionary<string, string> _rootNames = new(StringComparer.Ordinal);
+        private readonly List<NamedTypeEntry> _schemaClasses = new();
+        private readonly Dictionary<(string File, string Pointer), (string File, string Pointer)> _baseOf = new();
 
-        HashSet<string> Taken(string ns)
+        public Naming(IReadOnlyList<SchemaDocument> ordered, CancellationToken cancellationToken)
         {
-            if (!takenByNamespace.TryGetValue(ns, out var set))
+            _ordered = ordered;
+            _cancellationToken = cancellationToken;
+            _resolver = new SchemaResolver(ordered);
+        }
+
+        public SchemaSet Run()
+        {
+            NameRoots();
+            NameSchemaClasses();
+            foreach (var document in _ordered)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (document.Root is { } root)
+                {
+                    NameFile(document, root);
+                }
+            }
+
+            var unions = LinkUnions();
+            var inheritance = LinkBases();
+            return new SchemaSet(_ordered.ToImmutableEquatableArray(), _entries.ToImmutableEquatableArray(), _collisions.ToImmutableEquatableArray(), _schemaClasses.ToImmutableEquatableArray(), unions.ToImmutableEquatableArray(), inheritance.ToImmutableEquatableArray());
+        }
+
+        private HashSet<string> Taken(string ns)
+        {
+            if (!_takenByNamespace.TryGetValue(ns, out var set))
             {
                 set = new HashSet<string>(s_reservedTypeNames, StringComparer.Ordinal);
-                takenByNamespace.Add(ns, set);
+                _takenByNamespace.Add(ns, set);
             }
 
             return set;
         }
 
-        string Claim(string ns, string candidate, NamedTypeKind kind)
+        private string Claim(string ns, string candidate, NamedTypeKind kind)
         {
             candidate = Shorten(candidate);
             var taken = Taken(ns);
@@ -67,245 +102,260 @@ internal static class TypeNamer
             return name;
         }
 
-        // Pass 1: roots.
-        var rootNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var document in ordered)
+        /// <summary>Pass 1: roots (a root's name is its contract).</summary>
+        private void NameRoots()
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (document.Root is not { } root)
+            foreach (var document in _ordered)
             {
-                continue;
-            }
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (document.Root is not { } root)
+                {
+                    continue;
+                }
 
-            var candidate = RootCandidate(document);
-            rootNames[document.FilePath] = Identifiers.Bare(candidate);
-            if (Classify(root, AllOfBranchIsObject(resolver, document)) is not { } kind)
-            {
-                continue;
-            }
+                var candidate = RootCandidate(document);
+                _rootNames[document.FilePath] = Identifiers.Bare(candidate);
+                if (Classify(root, AllOfBranchIsObject(_resolver, document)) is not { } kind)
+                {
+                    continue;
+                }
 
-            var taken = Taken(document.Namespace);
-            if (taken.Contains(Identifiers.Bare(candidate)) && ownerOfRootName.TryGetValue((document.Namespace, Identifiers.Bare(candidate)), out var owner))
-            {
-                collisions.Add(new NameCollision(document.FilePath, root.Span, Identifiers.Bare(candidate), document.Namespace, owner));
-            }
+                var taken = Taken(document.Namespace);
+                if (taken.Contains(Identifiers.Bare(candidate)) && _ownerOfRootName.TryGetValue((document.Namespace, Identifiers.Bare(candidate)), out var owner))
+                {
+                    _collisions.Add(new NameCollision(document.FilePath, root.Span, Identifiers.Bare(candidate), document.Namespace, owner));
+                }
 
-            var name = Claim(document.Namespace, candidate, kind);
-            ownerOfRootName[(document.Namespace, Identifiers.Bare(name))] = document.RelativePath;
-            var rootEntry = new NamedTypeEntry(document.FilePath, root.Pointer, document.Namespace, name, kind);
-            entries.Add(rootEntry);
-            byLocation[(document.FilePath, root.Pointer)] = rootEntry;
-            if (kind == NamedTypeKind.Union)
-            {
-                unionNodes.Add((document, root, rootEntry));
-            }
-            else if (kind == NamedTypeKind.Object && root.AllOf.Count > 0)
-            {
-                objectsWithAllOf.Add((document, root, rootEntry));
+                var name = Claim(document.Namespace, candidate, kind);
+                _ownerOfRootName[(document.Namespace, Identifiers.Bare(name))] = document.RelativePath;
+                var rootEntry = new NamedTypeEntry(document.FilePath, root.Pointer, document.Namespace, name, kind);
+                _entries.Add(rootEntry);
+                _byLocation[(document.FilePath, root.Pointer)] = rootEntry;
+                if (kind == NamedTypeKind.Union)
+                {
+                    _unionNodes.Add((document, root, rootEntry));
+                }
+                else if (kind == NamedTypeKind.Object && root.AllOf.Count > 0)
+                {
+                    _objectsWithAllOf.Add((document, root, rootEntry));
+                }
             }
         }
 
-        // Pass 1b: every file's static schema class (validation entry points), after the root types.
-        var schemaClasses = new List<NamedTypeEntry>();
-        foreach (var document in ordered)
+        /// <summary>Pass 1b: every file's static schema class (validation entry points), after the root types.</summary>
+        private void NameSchemaClasses()
         {
-            if (document.Root is { } root)
+            foreach (var document in _ordered)
             {
-                var name = Claim(document.Namespace, Identifiers.Bare(RootCandidate(document)) + "Schema", NamedTypeKind.Object);
-                schemaClasses.Add(new NamedTypeEntry(document.FilePath, root.Pointer, document.Namespace, name, NamedTypeKind.Object));
+                if (document.Root is { } root)
+                {
+                    var name = Claim(document.Namespace, Identifiers.Bare(RootCandidate(document)) + "Schema", NamedTypeKind.Object);
+                    _schemaClasses.Add(new NamedTypeEntry(document.FilePath, root.Pointer, document.Namespace, name, NamedTypeKind.Object));
+                }
             }
         }
 
-        // Pass 2: definitions, then inline schemas, per file.
-        foreach (var document in ordered)
+        /// <summary>Pass 2, per file: definitions, then inline schemas, named after their parents.</summary>
+        private void NameFile(SchemaDocument document, SchemaNode root)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (document.Root is not { } root)
-            {
-                continue;
-            }
-
-            var rootName = rootNames[document.FilePath];
+            var rootName = _rootNames[document.FilePath];
             var named = new HashSet<string>(StringComparer.Ordinal);
-            if (byLocation.ContainsKey((document.FilePath, root.Pointer)))
+            if (_byLocation.ContainsKey((document.FilePath, root.Pointer)))
             {
                 named.Add(root.Pointer);
             }
 
-            void NameTree(SchemaNode node, string baseName, bool preferBaseName, NamedTypeKind? force = null)
-            {
-                if (!named.Contains(node.Pointer) && (force ?? Classify(node, AllOfBranchIsObject(resolver, document))) is { } kind)
-                {
-                    var candidate = baseName;
-                    if (!preferBaseName || Taken(document.Namespace).Contains(candidate))
-                    {
-                        candidate = preferBaseName ? rootName + baseName : baseName;
-                    }
-
-                    var name = Claim(document.Namespace, candidate, kind);
-                    var entry = new NamedTypeEntry(document.FilePath, node.Pointer, document.Namespace, name, kind);
-                    entries.Add(entry);
-                    byLocation[(document.FilePath, node.Pointer)] = entry;
-                    named.Add(node.Pointer);
-                    baseName = Identifiers.Bare(name);
-                    if (kind == NamedTypeKind.Union)
-                    {
-                        unionNodes.Add((document, node, entry));
-                    }
-                    else if (kind == NamedTypeKind.Object && node.AllOf.Count > 0)
-                    {
-                        objectsWithAllOf.Add((document, node, entry));
-                    }
-                }
-                else if (byLocation.TryGetValue((document.FilePath, node.Pointer), out var existing))
-                {
-                    baseName = Identifiers.Bare(existing.Name);
-                }
-
-                NameChildren(node, baseName);
-            }
-
-            void NameChildren(SchemaNode node, string baseName)
-            {
-                if (node.Properties is { } properties)
-                {
-                    foreach (var property in properties)
-                    {
-                        NameTree(property.Schema, baseName + Identifiers.Bare(Identifiers.ToPascalCase(property.Name, "Property")), preferBaseName: false);
-                    }
-                }
-
-                if (node.Items is { } items)
-                {
-                    NameTree(items, baseName + "Item", preferBaseName: false);
-                }
-
-                if (node.AdditionalProperties is { } additional)
-                {
-                    NameTree(additional, baseName + "Value", preferBaseName: false);
-                }
-
-                foreach (var pattern in node.PatternProperties ?? ImmutableEquatableArray<SchemaProperty>.Empty)
-                {
-                    NameTree(pattern.Schema, baseName + "Value", preferBaseName: false);
-                }
-
-                var prefixItems = node.PrefixItems ?? ImmutableEquatableArray<SchemaNode>.Empty;
-                for (var i = 0; i < prefixItems.Count; i++)
-                {
-                    NameTree(prefixItems[i], baseName + "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), preferBaseName: false);
-                }
-
-                if (Composition.IsUnion(node))
-                {
-                    // Branches are named after their title, their discriminator value, or their position.
-                    var branches = Composition.UnionBranches(node);
-                    var discriminator = Composition.FindDiscriminator(resolver, document, branches, node);
-                    for (var i = 0; i < branches.Count; i++)
-                    {
-                        if (branches[i].Ref is null)
-                        {
-                            // With shared properties every branch is a record (it gets them), even one that only adds "required".
-                            var force = Composition.HasSharedProperties(node) ? NamedTypeKind.Object : (NamedTypeKind?)null;
-                            NameTree(branches[i], BranchCandidate(branches[i], discriminator?.Values[i], baseName, i), preferBaseName: false, force);
-                        }
-                    }
-
-                    return;
-                }
-
-                foreach (var branch in node.AnyOf.Concat(node.OneOf).Concat(node.AllOf))
-                {
-                    if (IsPassThrough(node, branch))
-                    {
-                        NameTree(branch, baseName, preferBaseName: false);
-                    }
-                    else if (branch.Ref is null && node.AllOf.Contains(branch) && byLocation.TryGetValue((document.FilePath, node.Pointer), out var merged) && merged.Kind == NamedTypeKind.Object)
-                    {
-                        // An allOf merged into this record: the branch's members belong to it.
-                        NameChildren(branch, baseName);
-                    }
-                }
-            }
-
+            var file = new FileNaming(document, rootName, named);
             // Definitions anywhere in the file, named after their key.
             var definitions = new List<SchemaDefinition>();
             CollectDefinitions(root, definitions);
             foreach (var definition in definitions)
             {
-                NameTree(definition.Schema, Identifiers.Bare(Identifiers.ToPascalCase(definition.Name, "Definition")), preferBaseName: true);
+                NameTree(file, definition.Schema, Identifiers.Bare(Identifiers.ToPascalCase(definition.Name, "Definition")), preferBaseName: true);
             }
 
-            NameTree(root, rootName, preferBaseName: true);
+            NameTree(file, root, rootName, preferBaseName: true);
         }
 
-        // Pass 3: union variants, once every type has its name. A generated record or union becomes a variant
-        // by deriving from the first union (in naming order) that lists it; anything else is wrapped.
-        var unions = new List<UnionEntry>();
-        var baseOf = new Dictionary<(string File, string Pointer), (string File, string Pointer)>();
-        foreach (var (document, node, entry) in unionNodes)
+        /// <summary>Names <paramref name="node"/> when it becomes a type (after <paramref name="baseName"/>), then its subschemas.</summary>
+        private void NameTree(FileNaming file, SchemaNode node, string baseName, bool preferBaseName, NamedTypeKind? force = null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var branches = Composition.UnionBranches(node);
-            var discriminator = Composition.FindDiscriminator(resolver, document, branches, node);
-            var variants = new List<UnionVariantEntry>();
-            var inThisUnion = new HashSet<(string, string)>();
-            for (var i = 0; i < branches.Count; i++)
+            if (!file.Named.Contains(node.Pointer) && (force ?? Classify(node, AllOfBranchIsObject(_resolver, file.Document))) is { } kind)
             {
-                var branch = branches[i];
-                var target = Composition.Resolve(resolver, document, branch);
-                var key = target is { } t ? (t.Document.FilePath, t.Node.Pointer) : (document.FilePath, branch.Pointer);
-                var value = discriminator?.Values[i];
-                if (target is not null
-                    && byLocation.TryGetValue(key, out var variantType)
-                    && variantType.Kind is NamedTypeKind.Object or NamedTypeKind.Union
-                    && !baseOf.ContainsKey(key)
-                    && inThisUnion.Add(key)
-                    && !IsAncestor(baseOf, key, (entry.FilePath, entry.Pointer)))
+                var candidate = baseName;
+                if (!preferBaseName || Taken(file.Document.Namespace).Contains(candidate))
                 {
-                    baseOf[key] = (entry.FilePath, entry.Pointer);
-                    variants.Add(new UnionVariantEntry(branch.Pointer, key.Item1, key.Item2, Owned: true, variantType.FullName, value));
+                    candidate = preferBaseName ? file.RootName + baseName : baseName;
                 }
-                else
+
+                var name = Claim(file.Document.Namespace, candidate, kind);
+                var entry = new NamedTypeEntry(file.Document.FilePath, node.Pointer, file.Document.Namespace, name, kind);
+                _entries.Add(entry);
+                _byLocation[(file.Document.FilePath, node.Pointer)] = entry;
+                file.Named.Add(node.Pointer);
+                baseName = Identifiers.Bare(name);
+                if (kind == NamedTypeKind.Union)
                 {
-                    var suffix = target is { } resolved && byLocation.TryGetValue(key, out var wrappedType)
-                        ? Identifiers.Bare(wrappedType.Name)
-                        : Identifiers.Bare(BranchCandidate(target?.Node ?? branch, value, string.Empty, i));
-                    var name = Claim(entry.Namespace, Identifiers.Bare(entry.Name) + suffix, NamedTypeKind.Object);
-                    variants.Add(new UnionVariantEntry(branch.Pointer, key.Item1, key.Item2, Owned: false, Identifiers.Bare(name), value));
+                    _unionNodes.Add((file.Document, node, entry));
+                }
+                else if (kind == NamedTypeKind.Object && node.AllOf.Count > 0)
+                {
+                    _objectsWithAllOf.Add((file.Document, node, entry));
                 }
             }
+            else if (_byLocation.TryGetValue((file.Document.FilePath, node.Pointer), out var existing))
+            {
+                baseName = Identifiers.Bare(existing.Name);
+            }
 
-            unions.Add(new UnionEntry(entry.FilePath, entry.Pointer, entry.FullName, discriminator?.Name, variants.ToImmutableEquatableArray()));
+            NameChildren(file, node, baseName);
         }
 
-        // Pass 4: an object whose allOf has a $ref to another generated record derives from it (the first such
-        // branch), so it can be used where the base is expected; union variants keep their union as base.
-        var inheritance = new List<InheritanceEntry>();
-        foreach (var (document, node, entry) in objectsWithAllOf)
+        /// <summary>Names the subschemas of <paramref name="node"/>, each after <paramref name="baseName"/> and its place.</summary>
+        private void NameChildren(FileNaming file, SchemaNode node, string baseName)
         {
-            var key = (entry.FilePath, entry.Pointer);
-            if (baseOf.ContainsKey(key))
+            if (node.Properties is { } properties)
             {
-                continue;
+                foreach (var property in properties)
+                {
+                    NameTree(file, property.Schema, baseName + Identifiers.Bare(Identifiers.ToPascalCase(property.Name, "Property")), preferBaseName: false);
+                }
             }
 
-            foreach (var branch in node.AllOf)
+            if (node.Items is { } items)
             {
-                if (branch.Ref is not null
-                    && Composition.Resolve(resolver, document, branch) is { } target
-                    && byLocation.TryGetValue((target.Document.FilePath, target.Node.Pointer), out var baseType)
-                    && baseType.Kind == NamedTypeKind.Object
-                    && !IsAncestor(baseOf, key, (baseType.FilePath, baseType.Pointer)))
+                NameTree(file, items, baseName + "Item", preferBaseName: false);
+            }
+
+            if (node.AdditionalProperties is { } additional)
+            {
+                NameTree(file, additional, baseName + "Value", preferBaseName: false);
+            }
+
+            foreach (var pattern in node.PatternProperties ?? ImmutableEquatableArray<SchemaProperty>.Empty)
+            {
+                NameTree(file, pattern.Schema, baseName + "Value", preferBaseName: false);
+            }
+
+            var prefixItems = node.PrefixItems ?? ImmutableEquatableArray<SchemaNode>.Empty;
+            for (var i = 0; i < prefixItems.Count; i++)
+            {
+                NameTree(file, prefixItems[i], baseName + "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), preferBaseName: false);
+            }
+
+            if (Composition.IsUnion(node))
+            {
+                // Branches are named after their title, their discriminator value, or their position.
+                var branches = Composition.UnionBranches(node);
+                var discriminator = Composition.FindDiscriminator(_resolver, file.Document, branches, node);
+                for (var i = 0; i < branches.Count; i++)
                 {
-                    baseOf[key] = (baseType.FilePath, baseType.Pointer);
-                    inheritance.Add(new InheritanceEntry(entry.FilePath, entry.Pointer, baseType.FilePath, baseType.Pointer, baseType.FullName));
-                    break;
+                    if (branches[i].Ref is null)
+                    {
+                        // With shared properties every branch is a record (it gets them), even one that only adds "required".
+                        var force = Composition.HasSharedProperties(node) ? NamedTypeKind.Object : (NamedTypeKind?)null;
+                        NameTree(file, branches[i], BranchCandidate(branches[i], discriminator?.Values[i], baseName, i), preferBaseName: false, force);
+                    }
+                }
+
+                return;
+            }
+
+            foreach (var branch in node.AnyOf.Concat(node.OneOf).Concat(node.AllOf))
+            {
+                if (IsPassThrough(node, branch))
+                {
+                    NameTree(file, branch, baseName, preferBaseName: false);
+                }
+                else if (branch.Ref is null && node.AllOf.Contains(branch) && _byLocation.TryGetValue((file.Document.FilePath, node.Pointer), out var merged) && merged.Kind == NamedTypeKind.Object)
+                {
+                    // An allOf merged into this record: the branch's members belong to it.
+                    NameChildren(file, branch, baseName);
                 }
             }
         }
 
-        return new SchemaSet(ordered.ToImmutableEquatableArray(), entries.ToImmutableEquatableArray(), collisions.ToImmutableEquatableArray(), schemaClasses.ToImmutableEquatableArray(), unions.ToImmutableEquatableArray(), inheritance.ToImmutableEquatableArray());
+        /// <summary>
+        /// Pass 3: union variants, once every type has its name. A generated record or union becomes a variant by deriving
+        /// from the first union (in naming order) that lists it; anything else is wrapped.
+        /// </summary>
+        private List<UnionEntry> LinkUnions()
+        {
+            var unions = new List<UnionEntry>();
+            foreach (var (document, node, entry) in _unionNodes)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var branches = Composition.UnionBranches(node);
+                var discriminator = Composition.FindDiscriminator(_resolver, document, branches, node);
+                var variants = new List<UnionVariantEntry>();
+                var inThisUnion = new HashSet<(string, string)>();
+                for (var i = 0; i < branches.Count; i++)
+                {
+                    var branch = branches[i];
+                    var target = Composition.Resolve(_resolver, document, branch);
+                    var key = target is { } t ? (t.Document.FilePath, t.Node.Pointer) : (document.FilePath, branch.Pointer);
+                    var value = discriminator?.Values[i];
+                    if (target is not null
+                        && _byLocation.TryGetValue(key, out var variantType)
+                        && variantType.Kind is NamedTypeKind.Object or NamedTypeKind.Union
+                        && !_baseOf.ContainsKey(key)
+                        && inThisUnion.Add(key)
+                        && !IsAncestor(_baseOf, key, (entry.FilePath, entry.Pointer)))
+                    {
+                        _baseOf[key] = (entry.FilePath, entry.Pointer);
+                        variants.Add(new UnionVariantEntry(branch.Pointer, key.Item1, key.Item2, Owned: true, variantType.FullName, value));
+                    }
+                    else
+                    {
+                        var suffix = target is { } resolved && _byLocation.TryGetValue(key, out var wrappedType)
+                            ? Identifiers.Bare(wrappedType.Name)
+                            : Identifiers.Bare(BranchCandidate(target?.Node ?? branch, value, string.Empty, i));
+                        var name = Claim(entry.Namespace, Identifiers.Bare(entry.Name) + suffix, NamedTypeKind.Object);
+                        variants.Add(new UnionVariantEntry(branch.Pointer, key.Item1, key.Item2, Owned: false, Identifiers.Bare(name), value));
+                    }
+                }
+
+                unions.Add(new UnionEntry(entry.FilePath, entry.Pointer, entry.FullName, discriminator?.Name, variants.ToImmutableEquatableArray()));
+            }
+
+            return unions;
+        }
+
+        /// <summary>
+        /// Pass 4: an object whose allOf has a $ref to another generated record derives from it (the first such branch), so
+        /// it can be used where the base is expected; union variants keep their union as base.
+        /// </summary>
+        private List<InheritanceEntry> LinkBases()
+        {
+            var inheritance = new List<InheritanceEntry>();
+            foreach (var (document, node, entry) in _objectsWithAllOf)
+            {
+                var key = (entry.FilePath, entry.Pointer);
+                if (_baseOf.ContainsKey(key))
+                {
+                    continue;
+                }
+
+                foreach (var branch in node.AllOf)
+                {
+                    if (branch.Ref is not null
+                        && Composition.Resolve(_resolver, document, branch) is { } target
+                        && _byLocation.TryGetValue((target.Document.FilePath, target.Node.Pointer), out var baseType)
+                        && baseType.Kind == NamedTypeKind.Object
+                        && !IsAncestor(_baseOf, key, (baseType.FilePath, baseType.Pointer)))
+                    {
+                        _baseOf[key] = (baseType.FilePath, baseType.Pointer);
+                        inheritance.Add(new InheritanceEntry(entry.FilePath, entry.Pointer, baseType.FilePath, baseType.Pointer, baseType.FullName));
+                        break;
+                    }
+                }
+            }
+
+            return inheritance;
+        }
+
+        /// <summary>What naming one file's inline schemas needs: the file, its root's name, the pointers named so far.</summary>
+        private sealed record FileNaming(SchemaDocument Document, string RootName, HashSet<string> Named);
     }
 
     /// <summary>

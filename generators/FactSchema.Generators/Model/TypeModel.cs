@@ -48,9 +48,7 @@ internal sealed record ValueTypeSpec(ValueKind Kind, string? TypeName = null, Va
 {
     public static readonly ValueTypeSpec AnyValue = new(ValueKind.Any);
 
-    public bool IsValueType => Kind is ValueKind.Any or ValueKind.Boolean or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double
-        or ValueKind.Decimal or ValueKind.Date or ValueKind.DateAsDateTime or ValueKind.DateTimeOffset or ValueKind.Guid or ValueKind.Enum
-        or ValueKind.ValueUnion or ValueKind.Tuple;
+    public bool IsValueType => Kind is ValueKind.Any or ValueKind.Enum or ValueKind.ValueUnion or ValueKind.Tuple || Scalars.Of(Kind)?.IsValueType == true;
 }
 
 /// <summary>A <c>const</c> that a property must hold.</summary>

@@ -856,8 +856,6 @@ internal sealed partial class ValidatorCompiler
         var minItems = node.MinItems;
         var maxItems = node.MaxItems;
         var unique = node.UniqueItems;
-        var minContains = node.MinContains ?? 1;
-        var maxContains = node.MaxContains;
         if (prefix is null && items is null && contains is null && minItems is null && maxItems is null && !unique)
         {
             return;
@@ -966,22 +964,31 @@ internal sealed partial class ValidatorCompiler
             }
         }
 
-        if (minItems is { } min && min > 0)
+        EmitArrayCounts(location, node, count, matched);
+        w.CloseBlock();
+    }
+
+    /// <summary>After the array loop: minItems, maxItems, the contains counts, uniqueItems (on the whole array).</summary>
+    private void EmitArrayCounts(SchemaRef location, SchemaNode node, string count, string matched)
+    {
+        var w = _body;
+        if (node.MinItems is { } min && min > 0)
         {
             w.OpenBlock($"if ({count} < {Int(min)})");
             Fail(Location(location, "minItems"), CodeText.Literal($"has fewer than {min} items") , describeValue: true);
             w.CloseBlock();
         }
 
-        if (maxItems is { } max)
+        if (node.MaxItems is { } max)
         {
             w.OpenBlock($"if ({count} > {Int(max)})");
             Fail(Location(location, "maxItems"), CodeText.Literal($"has more than {max} items"), describeValue: true);
             w.CloseBlock();
         }
 
-        if (contains is not null)
+        if (node.Contains is not null)
         {
+            var minContains = node.MinContains ?? 1;
             if (minContains > 0)
             {
                 w.OpenBlock($"if ({matched} < {Int(minContains)})");
@@ -989,7 +996,7 @@ internal sealed partial class ValidatorCompiler
                 w.CloseBlock();
             }
 
-            if (maxContains is { } maxC)
+            if (node.MaxContains is { } maxC)
             {
                 w.OpenBlock($"if ({matched} > {Int(maxC)})");
                 Fail(Location(location, "maxContains"), CodeText.Literal($"has more than {maxC} items that match contains"), describeValue: true);
@@ -997,14 +1004,12 @@ internal sealed partial class ValidatorCompiler
             }
         }
 
-        if (unique)
+        if (node.UniqueItems)
         {
             w.OpenBlock($"if (!{V}.ItemsUnique(start))");
             Fail(Location(location, "uniqueItems"), CodeText.Literal("has items that are equal, but uniqueItems is true"), describeValue: true);
             w.CloseBlock();
         }
-
-        w.CloseBlock();
     }
 
     private void EmitObject(SchemaRef location, SchemaNode node)
@@ -1027,41 +1032,7 @@ internal sealed partial class ValidatorCompiler
         }
 
         // Every name the object's keywords mention gets an index; presence is tracked per index.
-        var names = new List<string>();
-        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Name(string name)
-        {
-            if (!indexOf.ContainsKey(name))
-            {
-                indexOf.Add(name, names.Count);
-                names.Add(name);
-            }
-        }
-
-        foreach (var property in properties)
-        {
-            Name(property.Name);
-        }
-
-        foreach (var name in required)
-        {
-            Name(name);
-        }
-
-        foreach (var dependency in dependentRequired)
-        {
-            Name(dependency.Name);
-            foreach (var item in dependency.Required)
-            {
-                Name(item);
-            }
-        }
-
-        foreach (var dependency in dependentSchemas)
-        {
-            Name(dependency.Name);
-        }
-
+        var (names, indexOf) = ObjectNames(node);
         var w = _body;
         w.OpenBlock($"if (t == {Token}.StartObject)");
         var o = Local("o");
@@ -1094,114 +1065,7 @@ internal sealed partial class ValidatorCompiler
 
         if (perProperty)
         {
-            var name = Local("name");
-            var pushed = Local("pushed");
-            var hit = Local("hit");
-            var needName = patterns.Count > 0 || (propertyNames is not null && !IsTrue(propertyNames));
-            if (needName)
-            {
-                w.WriteLine($"var {name} = {o};");
-            }
-
-            w.WriteLine($"var {pushed} = !c.Quiet;");
-            w.WriteLine($"if ({pushed}) {{ c.PushProperty({V}.GetString(ref {o})); }}");
-            if (propertyNames is not null && !IsTrue(propertyNames))
-            {
-                Require(Call(location, Sub(location, "propertyNames"), Fresh(name), "null"));
-            }
-
-            w.WriteLine($"{V}.Read(ref {o});");
-            // Whether a keyword took the property: additionalProperties applies to the rest, unevaluated* counts it.
-            var needHit = additional is not null || _track;
-            if (patterns.Count == 0)
-            {
-                // Each property's validator reads the value in place: one switch expression picks it, and the declared
-                // properties (indexes 0 to Count - 1 of the matcher) are the ones "properties" takes.
-                EmitPropertyDispatch(location, properties, indexOf, k, o);
-                if (needHit)
-                {
-                    w.WriteLine(properties.Count > 0 ? $"var {hit} = (uint){k} < {Int(properties.Count)}u;" : $"var {hit} = false;");
-                }
-            }
-            else if (needHit)
-            {
-                w.WriteLine($"var {hit} = false;");
-            }
-
-            var checkedProperties = patterns.Count == 0 ? new List<SchemaProperty>() : properties.Where(p => needHit || !IsTrue(p.Schema)).ToList();
-            if (checkedProperties.Count > 0)
-            {
-                w.OpenBlock($"switch ({k})");
-                foreach (var property in checkedProperties)
-                {
-                    w.WriteLine($"case {Int(indexOf[property.Name])}:");
-                    w.OpenBlock();
-                    if (!IsTrue(property.Schema))
-                    {
-                        Require(Call(location, Sub(location, "properties", property.Name), patterns.Count > 0 ? Fresh(o) : o, "null"));
-                    }
-
-                    if (needHit)
-                    {
-                        w.WriteLine($"{hit} = true;");
-                    }
-
-                    w.WriteLine("break;");
-                    w.CloseBlock();
-                }
-
-                w.CloseBlock();
-            }
-
-            foreach (var pattern in patterns)
-            {
-                CheckPattern(location, pattern.Name, pattern.NameSpan);
-                if (IsTrue(pattern.Schema) && !needHit)
-                {
-                    continue;
-                }
-
-                var regex = Field("global::FactSchema.Validation.PatternMatcher?", string.Empty);
-                w.OpenBlock($"if ({V}.IsMatch(ref {name}, ref {regex}, {CodeText.Literal(pattern.Name)}))");
-                if (!IsTrue(pattern.Schema))
-                {
-                    Require(Call(location, Sub(location, "patternProperties", pattern.Name), Fresh(o), "null"));
-                }
-
-                if (needHit)
-                {
-                    w.WriteLine($"{hit} = true;");
-                }
-
-                w.CloseBlock();
-            }
-
-            if (additional is not null)
-            {
-                w.OpenBlock($"if (!{hit})");
-                if (additional.IsFalse)
-                {
-                    Fail(Location(location, "additionalProperties"), CodeText.Literal("is not allowed: the schema has no property of this name (additionalProperties is false)"), describeValue: false, reader: o);
-                }
-                else if (!IsTrue(additional))
-                {
-                    Require(Call(location, Sub(location, "additionalProperties"), patterns.Count > 0 ? Fresh(o) : o, "null"));
-                }
-
-                if (_track)
-                {
-                    w.WriteLine($"{hit} = true;");
-                }
-
-                w.CloseBlock();
-            }
-
-            if (_track)
-            {
-                w.WriteLine($"if ({hit}) {{ e?.Mark({count}); }}");
-            }
-
-            w.WriteLine($"if ({pushed}) {{ c.Pop(); }}");
+            EmitPropertyChecks(location, node, o, k, count, indexOf);
         }
         else
         {
@@ -1217,14 +1081,185 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine($"r = {o};");
         }
 
-        foreach (var name in required)
+        EmitObjectCounts(location, node, seen, count, indexOf);
+        w.CloseBlock();
+    }
+
+    /// <summary>Every property name the object keywords of <paramref name="node"/> mention, each with its index (declared properties first).</summary>
+    private static (List<string> Names, Dictionary<string, int> IndexOf) ObjectNames(SchemaNode node)
+    {
+        var names = new List<string>();
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Name(string name)
+        {
+            if (!indexOf.ContainsKey(name))
+            {
+                indexOf.Add(name, names.Count);
+                names.Add(name);
+            }
+        }
+
+        foreach (var property in node.Properties ?? ImmutableEquatableArray<SchemaProperty>.Empty)
+        {
+            Name(property.Name);
+        }
+
+        foreach (var name in node.Required)
+        {
+            Name(name);
+        }
+
+        foreach (var dependency in node.DependentRequired)
+        {
+            Name(dependency.Name);
+            foreach (var item in dependency.Required)
+            {
+                Name(item);
+            }
+        }
+
+        foreach (var dependency in node.DependentSchemas)
+        {
+            Name(dependency.Name);
+        }
+
+        return (names, indexOf);
+    }
+
+    /// <summary>
+    /// The checks of one member inside the object loop (<paramref name="o"/> is on its name, <paramref name="k"/> holds its
+    /// matcher index): propertyNames, the declared property's schema, patternProperties, additionalProperties, and the
+    /// evaluated mark.
+    /// </summary>
+    private void EmitPropertyChecks(SchemaRef location, SchemaNode node, string o, string k, string count, Dictionary<string, int> indexOf)
+    {
+        var w = _body;
+        var properties = node.Properties ?? ImmutableEquatableArray<SchemaProperty>.Empty;
+        var patterns = node.PatternProperties ?? ImmutableEquatableArray<SchemaProperty>.Empty;
+        var additional = node.AdditionalProperties;
+        var propertyNames = node.PropertyNames;
+        var name = Local("name");
+        var pushed = Local("pushed");
+        var hit = Local("hit");
+        var needName = patterns.Count > 0 || (propertyNames is not null && !IsTrue(propertyNames));
+        if (needName)
+        {
+            w.WriteLine($"var {name} = {o};");
+        }
+
+        w.WriteLine($"var {pushed} = !c.Quiet;");
+        w.WriteLine($"if ({pushed}) {{ c.PushProperty({V}.GetString(ref {o})); }}");
+        if (propertyNames is not null && !IsTrue(propertyNames))
+        {
+            Require(Call(location, Sub(location, "propertyNames"), Fresh(name), "null"));
+        }
+
+        w.WriteLine($"{V}.Read(ref {o});");
+        // Whether a keyword took the property: additionalProperties applies to the rest, unevaluated* counts it.
+        var needHit = additional is not null || _track;
+        if (patterns.Count == 0)
+        {
+            // Each property's validator reads the value in place: one switch expression picks it, and the declared
+            // properties (indexes 0 to Count - 1 of the matcher) are the ones "properties" takes.
+            EmitPropertyDispatch(location, properties, indexOf, k, o);
+            if (needHit)
+            {
+                w.WriteLine(properties.Count > 0 ? $"var {hit} = (uint){k} < {Int(properties.Count)}u;" : $"var {hit} = false;");
+            }
+        }
+        else if (needHit)
+        {
+            w.WriteLine($"var {hit} = false;");
+        }
+
+        var checkedProperties = patterns.Count == 0 ? new List<SchemaProperty>() : properties.Where(p => needHit || !IsTrue(p.Schema)).ToList();
+        if (checkedProperties.Count > 0)
+        {
+            w.OpenBlock($"switch ({k})");
+            foreach (var property in checkedProperties)
+            {
+                w.WriteLine($"case {Int(indexOf[property.Name])}:");
+                w.OpenBlock();
+                if (!IsTrue(property.Schema))
+                {
+                    Require(Call(location, Sub(location, "properties", property.Name), patterns.Count > 0 ? Fresh(o) : o, "null"));
+                }
+
+                if (needHit)
+                {
+                    w.WriteLine($"{hit} = true;");
+                }
+
+                w.WriteLine("break;");
+                w.CloseBlock();
+            }
+
+            w.CloseBlock();
+        }
+
+        foreach (var pattern in patterns)
+        {
+            CheckPattern(location, pattern.Name, pattern.NameSpan);
+            if (IsTrue(pattern.Schema) && !needHit)
+            {
+                continue;
+            }
+
+            var regex = Field("global::FactSchema.Validation.PatternMatcher?", string.Empty);
+            w.OpenBlock($"if ({V}.IsMatch(ref {name}, ref {regex}, {CodeText.Literal(pattern.Name)}))");
+            if (!IsTrue(pattern.Schema))
+            {
+                Require(Call(location, Sub(location, "patternProperties", pattern.Name), Fresh(o), "null"));
+            }
+
+            if (needHit)
+            {
+                w.WriteLine($"{hit} = true;");
+            }
+
+            w.CloseBlock();
+        }
+
+        if (additional is not null)
+        {
+            w.OpenBlock($"if (!{hit})");
+            if (additional.IsFalse)
+            {
+                Fail(Location(location, "additionalProperties"), CodeText.Literal("is not allowed: the schema has no property of this name (additionalProperties is false)"), describeValue: false, reader: o);
+            }
+            else if (!IsTrue(additional))
+            {
+                Require(Call(location, Sub(location, "additionalProperties"), patterns.Count > 0 ? Fresh(o) : o, "null"));
+            }
+
+            if (_track)
+            {
+                w.WriteLine($"{hit} = true;");
+            }
+
+            w.CloseBlock();
+        }
+
+        if (_track)
+        {
+            w.WriteLine($"if ({hit}) {{ e?.Mark({count}); }}");
+        }
+
+        w.WriteLine($"if ({pushed}) {{ c.Pop(); }}");
+    }
+
+    /// <summary>After the object loop: required, dependentRequired, the property counts, and dependentSchemas (on the whole object).</summary>
+    private void EmitObjectCounts(SchemaRef location, SchemaNode node, string seen, string count, Dictionary<string, int> indexOf)
+    {
+        var w = _body;
+        foreach (var name in node.Required)
         {
             w.OpenBlock($"if (!{seen}[{Int(indexOf[name])}])");
             Fail(Location(location, "required"), CodeText.Literal("the required property '" + name + "' is missing"), describeValue: false);
             w.CloseBlock();
         }
 
-        foreach (var dependency in dependentRequired)
+        foreach (var dependency in node.DependentRequired)
         {
             foreach (var item in dependency.Required.Distinct(StringComparer.Ordinal))
             {
@@ -1234,21 +1269,21 @@ internal sealed partial class ValidatorCompiler
             }
         }
 
-        if (minProperties is { } min && min > 0)
+        if (node.MinProperties is { } min && min > 0)
         {
             w.OpenBlock($"if ({count} < {Int(min)})");
             Fail(Location(location, "minProperties"), CodeText.Literal($"has fewer than {min} properties"), describeValue: true);
             w.CloseBlock();
         }
 
-        if (maxProperties is { } max)
+        if (node.MaxProperties is { } max)
         {
             w.OpenBlock($"if ({count} > {Int(max)})");
             Fail(Location(location, "maxProperties"), CodeText.Literal($"has more than {max} properties"), describeValue: true);
             w.CloseBlock();
         }
 
-        foreach (var dependency in dependentSchemas)
+        foreach (var dependency in node.DependentSchemas)
         {
             if (IsTrue(dependency.Schema))
             {
@@ -1259,8 +1294,6 @@ internal sealed partial class ValidatorCompiler
             Require(Call(location, Sub(location, dependency.Keyword, dependency.Name), Fresh(), EvaluatedArgument));
             w.CloseBlock();
         }
-
-        w.CloseBlock();
     }
 
     /// <summary>Validates a declared property's value by its matcher index <paramref name="k"/>: a switch expression of calls.</summary>
@@ -1362,26 +1395,9 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine($"var {filterSelected} = {V}.SelectBranch(start, {filterName}, {table});");
         }
 
-        string Admits(int i)
-        {
-            if (filterSelected is null || filter!.Branches[i] is not { } admitted)
-            {
-                return string.Empty;
-            }
-
-            // -2: not an object, or no such property (the branch decides); -1: a value no restricted branch admits.
-            if (admitted.Count <= 4)
-            {
-                return $"({filterSelected} == -2{string.Concat(admitted.Select(p => $" || {filterSelected} == {Int(p)}"))}) && ";
-            }
-
-            var mask = Field("readonly bool[]", "new bool[] { " + string.Join(", ", filter.Values.Select((_, p) => admitted.Contains(p) ? "true" : "false")) + " }");
-            return $"({filterSelected} == -2 || ({filterSelected} >= 0 && {mask}[{filterSelected}])) && ";
-        }
-
         void EmitBranch(int i)
         {
-            var admits = Admits(i);
+            var admits = Admits(filter, filterSelected, i);
             var branchReader = Fresh();
             var call = Call(location, Sub(location, keyword, Int(i)), branchReader, _track ? "s" : "null");
             var guard = admits + (oneOf ? $"{matches} < 2" : $"{matches} == 0");
@@ -1477,7 +1493,40 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine($"c.ReturnSet({keep});");
         }
 
-        var count = Int(branches.Count);
+        EmitUnionFailure(location, keyword, branches.Count, matches, discriminator, discriminatorName, discriminatorValues);
+        w.CloseBlock();
+    }
+
+    /// <summary>
+    /// The condition (with a trailing <c>&amp;&amp;</c>) under which branch <paramref name="i"/> is worth evaluating, given the
+    /// value of the filter property in <paramref name="selected"/>; empty when the filter does not restrict the branch.
+    /// </summary>
+    private string Admits(BranchFilter.Filter? filter, string? selected, int i)
+    {
+        if (filter is null || selected is null || filter.Branches[i] is not { } admitted)
+        {
+            return string.Empty;
+        }
+
+        // -2: not an object, or no such property (the branch decides); -1: a value no restricted branch admits.
+        if (admitted.Count <= 4)
+        {
+            return $"({selected} == -2{string.Concat(admitted.Select(p => $" || {selected} == {Int(p)}"))}) && ";
+        }
+
+        var mask = Field("readonly bool[]", "new bool[] { " + string.Join(", ", filter.Values.Select((_, p) => admitted.Contains(p) ? "true" : "false")) + " }");
+        return $"({selected} == -2 || ({selected} >= 0 && {mask}[{selected}])) && ";
+    }
+
+    /// <summary>
+    /// After the branches of a union: the error when none matched (the discriminator's branch reports its own, when the
+    /// value names one) or, for oneOf, when more than one did.
+    /// </summary>
+    private void EmitUnionFailure(SchemaRef location, string keyword, int branchCount, string matches, ValidationDiscriminator? discriminator, string? discriminatorName, string? discriminatorValues)
+    {
+        var w = _body;
+        var count = Int(branchCount);
+        var oneOf = keyword == "oneOf";
         w.OpenBlock($"if ({matches} == 0)");
         var noneMatch = CodeText.Literal($"does not match any of the {count} schemas in {keyword}");
         if (discriminator is not null && discriminatorName is { } name && discriminatorValues is not null)
@@ -1514,8 +1563,6 @@ internal sealed partial class ValidatorCompiler
             Fail(Location(location, keyword), CodeText.Literal($"matches more than one of the {count} schemas in oneOf"), describeValue: true);
             w.CloseBlock();
         }
-
-        w.CloseBlock();
     }
 
     private void EmitNot(SchemaRef location, SchemaNode node)

@@ -25,119 +25,11 @@ internal static partial class FormatChecks
             return false;
         }
 
-        int at;
-        if (value[0] == '"')
+        // The local part, quoted or a dot-string; then the '@'.
+        var at = value[0] == '"' ? QuotedLocalPartEnd(value, unicode) : DotStringLocalPartEnd(value, unicode);
+        if (at < 0)
         {
-            var i = 1;
-            while (true)
-            {
-                if (i >= value.Length)
-                {
-                    return false;
-                }
-
-                var c = value[i];
-                if (c == '"')
-                {
-                    break;
-                }
-
-                if (c == '\\')
-                {
-                    // quoted-pairSMTP: a backslash and any printable character.
-                    i++;
-                    if (i >= value.Length)
-                    {
-                        return false;
-                    }
-
-                    c = value[i];
-                    if (c < 0x80 ? c < 32 || c > 126 : !unicode || !TryReadCodePoint(value, ref i, out _))
-                    {
-                        return false;
-                    }
-
-                    if (c < 0x80)
-                    {
-                        i++;
-                    }
-
-                    continue;
-                }
-
-                if (c < 0x80)
-                {
-                    // qtextSMTP: printable ASCII except '"' and '\'.
-                    if (c < 32 || c > 126)
-                    {
-                        return false;
-                    }
-
-                    i++;
-                }
-                else if (!unicode || !TryReadCodePoint(value, ref i, out _))
-                {
-                    return false;
-                }
-            }
-
-            at = i + 1;
-            if (at >= value.Length || value[at] != '@')
-            {
-                return false;
-            }
-        }
-        else
-        {
-            var i = 0;
-            var previousDot = true;
-            while (true)
-            {
-                if (i >= value.Length)
-                {
-                    return false;
-                }
-
-                var c = value[i];
-                if (c == '@')
-                {
-                    break;
-                }
-
-                if (c == '.')
-                {
-                    if (previousDot)
-                    {
-                        return false;
-                    }
-
-                    previousDot = true;
-                    i++;
-                    continue;
-                }
-
-                previousDot = false;
-                if (c < 0x80)
-                {
-                    if (!IsAtext(c))
-                    {
-                        return false;
-                    }
-
-                    i++;
-                }
-                else if (!unicode || !TryReadCodePoint(value, ref i, out _))
-                {
-                    return false;
-                }
-            }
-
-            if (i == 0 || previousDot)
-            {
-                return false;
-            }
-
-            at = i;
+            return false;
         }
 
         if (Utf8Length(value.Slice(0, at)) > MaxLocalPartOctets)
@@ -178,6 +70,119 @@ internal static partial class FormatChecks
         }
 
         return IsDomain(domain, unicode);
+    }
+
+    /// <summary>The position of the '@' after a quoted local part (RFC 5321 Quoted-string) at the start of <paramref name="value"/>, or -1.</summary>
+    private static int QuotedLocalPartEnd(ReadOnlySpan<char> value, bool unicode)
+    {
+        var i = 1;
+        while (true)
+        {
+            if (i >= value.Length)
+            {
+                return -1;
+            }
+
+            var c = value[i];
+            if (c == '"')
+            {
+                break;
+            }
+
+            if (c == '\\')
+            {
+                // quoted-pairSMTP: a backslash and any printable character.
+                i++;
+                if (i >= value.Length)
+                {
+                    return -1;
+                }
+
+                c = value[i];
+                if (c < 0x80 ? c < 32 || c > 126 : !unicode || !TryReadCodePoint(value, ref i, out _))
+                {
+                    return -1;
+                }
+
+                if (c < 0x80)
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            if (c < 0x80)
+            {
+                // qtextSMTP: printable ASCII except '"' and '\'.
+                if (c < 32 || c > 126)
+                {
+                    return -1;
+                }
+
+                i++;
+            }
+            else if (!unicode || !TryReadCodePoint(value, ref i, out _))
+            {
+                return -1;
+            }
+        }
+
+        return i + 1 < value.Length && value[i + 1] == '@' ? i + 1 : -1;
+    }
+
+    /// <summary>The position of the '@' after a dot-string local part (RFC 5321 Dot-string) at the start of <paramref name="value"/>, or -1.</summary>
+    private static int DotStringLocalPartEnd(ReadOnlySpan<char> value, bool unicode)
+    {
+        var i = 0;
+        var previousDot = true;
+        while (true)
+        {
+            if (i >= value.Length)
+            {
+                return -1;
+            }
+
+            var c = value[i];
+            if (c == '@')
+            {
+                break;
+            }
+
+            if (c == '.')
+            {
+                if (previousDot)
+                {
+                    return -1;
+                }
+
+                previousDot = true;
+                i++;
+                continue;
+            }
+
+            previousDot = false;
+            if (c < 0x80)
+            {
+                if (!IsAtext(c))
+                {
+                    return -1;
+                }
+
+                i++;
+            }
+            else if (!unicode || !TryReadCodePoint(value, ref i, out _))
+            {
+                return -1;
+            }
+        }
+
+        if (i == 0 || previousDot)
+        {
+            return -1;
+        }
+
+        return i;
     }
 
     private static bool IsAtext(char c)
