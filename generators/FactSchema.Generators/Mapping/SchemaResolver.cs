@@ -242,12 +242,7 @@ internal sealed class SchemaResolver
         {
             var current = stack.Pop();
             visit(current);
-            foreach (var definition in current.Definitions)
-            {
-                stack.Push(definition.Schema);
-            }
-
-            foreach (var child in TypeNamer.Children(current))
+            foreach (var child in current.SubschemasWithDefinitions())
             {
                 stack.Push(child);
             }

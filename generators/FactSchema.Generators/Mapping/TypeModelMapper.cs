@@ -313,7 +313,7 @@ internal sealed class TypeModelMapper
                 stack.Push(definition.Schema);
             }
 
-            foreach (var child in TypeNamer.Children(current))
+            foreach (var child in current.Subschemas())
             {
                 stack.Push(child);
             }

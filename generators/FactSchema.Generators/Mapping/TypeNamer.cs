@@ -570,14 +570,11 @@ internal static class TypeNamer
             CollectDefinitions(definition.Schema, result);
         }
 
-        foreach (var child in Children(node))
+        foreach (var child in node.Subschemas())
         {
             CollectDefinitions(child, result);
         }
     }
-
-    /// <summary>All direct subschemas except definitions.</summary>
-    public static IEnumerable<SchemaNode> Children(SchemaNode node) => node.Subschemas();
 
     private static string RootCandidate(SchemaDocument document)
     {

@@ -114,8 +114,7 @@ internal sealed class SchemaIndex
             }
 
             children.Clear();
-            children.AddRange(node.Definitions.Select(d => d.Schema));
-            children.AddRange(node.Subschemas());
+            children.AddRange(node.SubschemasWithDefinitions());
             for (var i = children.Count - 1; i >= 0; i--)
             {
                 stack.Push((children[i], baseUri));
@@ -143,7 +142,7 @@ internal sealed class SchemaIndex
                 _elsewhere[location.Key] = node;
                 if (node is not null)
                 {
-                    var stack = new Stack<SchemaNode>(node.Subschemas().Concat(node.Definitions.Select(d => d.Schema)));
+                    var stack = new Stack<SchemaNode>(node.SubschemasWithDefinitions());
                     while (stack.Count > 0)
                     {
                         var child = stack.Pop();
@@ -153,7 +152,7 @@ internal sealed class SchemaIndex
                             _elsewhere.Add(key, child);
                         }
 
-                        foreach (var next in child.Subschemas().Concat(child.Definitions.Select(d => d.Schema)))
+                        foreach (var next in child.SubschemasWithDefinitions())
                         {
                             stack.Push(next);
                         }

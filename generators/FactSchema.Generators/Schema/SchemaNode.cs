@@ -170,6 +170,20 @@ internal sealed record SchemaNode
         return false;
     }
 
+    /// <summary>The definitions' schemas (<c>$defs</c>, <c>definitions</c>), then <see cref="Subschemas"/>: every direct subschema.</summary>
+    public IEnumerable<SchemaNode> SubschemasWithDefinitions()
+    {
+        foreach (var definition in Definitions)
+        {
+            yield return definition.Schema;
+        }
+
+        foreach (var child in Subschemas())
+        {
+            yield return child;
+        }
+    }
+
     /// <summary>
     /// Every direct subschema except definitions, in one fixed order (the order every walk of the model uses): properties,
     /// items, additionalProperties, the combinators, the in-place applicators, prefixItems, patternProperties.
