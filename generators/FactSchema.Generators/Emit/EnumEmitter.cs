@@ -54,7 +54,7 @@ internal static class EnumEmitter
         w.WriteLine("};");
         w.WriteLine();
 
-        SchemaFileEmitter.EmitValidatorEntry(w, "The generated validator of the enum's schema (used by generated code, also across assemblies).", "ValidateCore", type.ValidatorMethod ?? "__FactSchemaValidators.Entry0");
+        SchemaFileEmitter.EmitValidatorEntry(w, "The generated validator of the enum's schema (used by generated code, also across assemblies).", "ValidateCore", type.ValidatorMethod ?? throw new System.InvalidOperationException("The enum " + type.Name + " has no validator method"));
         w.WriteLine();
 
         w.WriteLine("/// <summary>Reads the value at the reader's current string token.</summary>");

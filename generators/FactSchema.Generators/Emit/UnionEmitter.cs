@@ -127,7 +127,7 @@ internal static class UnionEmitter
         {
             for (var i = 0; i < type.Variants.Count; i++)
             {
-                w.WriteLine($"private static readonly {JsonValidator} __fs_branch{Index(i)} = {type.Variants[i].ValidatorMethod ?? "__FactSchemaValidators.Entry0"};");
+                w.WriteLine($"private static readonly {JsonValidator} __fs_branch{Index(i)} = {type.Variants[i].ValidatorMethod ?? throw new System.InvalidOperationException("A variant of " + type.Name + " has no validator method")};");
             }
         }
 

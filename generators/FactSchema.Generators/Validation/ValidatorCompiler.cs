@@ -124,10 +124,16 @@ internal sealed partial class ValidatorCompiler
         {
             var location = new SchemaRef(document, pointer);
             var method = compiler.MethodFor(location);
+            if (!compiler._dynamic)
+            {
+                // The location's own method is the entry point: generated types call it directly.
+                entries.Add(new ValidatorEntry(pointer, method));
+                continue;
+            }
+
             var entry = "Entry" + entries.Count.ToString(CultureInfo.InvariantCulture);
             entries.Add(new ValidatorEntry(pointer, entry));
-            compiler._body.WriteLine($"/// <summary>Validates against {CodeText.EscapeXml(Describe(location))}.</summary>");
-            if (compiler._dynamic)
+            compiler._body.WriteLine($"/// <summary>Validates against {CodeText.EscapeXml(Describe(location))}, in its dynamic scope.</summary>");
             {
                 compiler._body.OpenBlock($"public static bool {entry}(ref {Reader} r, {Context} c, {Set}? ev)");
                 compiler._body.WriteLine($"c.PushScope({CodeText.Literal(index.BaseOf(location))});");
@@ -135,10 +141,6 @@ internal sealed partial class ValidatorCompiler
                 compiler._body.WriteLine("c.PopScope();");
                 compiler._body.WriteLine("return ok;");
                 compiler._body.CloseBlock();
-            }
-            else
-            {
-                compiler._body.WriteLine($"public static bool {entry}(ref {Reader} r, {Context} c, {Set}? ev) => {method}(ref r, c, ev);");
             }
 
             compiler._body.WriteLine();
@@ -249,7 +251,7 @@ internal sealed partial class ValidatorCompiler
         w.WriteLine($"// {CodeText.EscapeComment(Describe(location))}");
         if (node is null || IsTrue(node))
         {
-            w.OpenBlock($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
+            w.OpenBlock($"internal static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
             w.WriteLine($"{V}.Skip(ref r);");
             w.WriteLine("return true;");
             w.CloseBlock();
@@ -259,7 +261,7 @@ internal sealed partial class ValidatorCompiler
 
         if (node.IsFalse)
         {
-            w.OpenBlock($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
+            w.OpenBlock($"internal static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
             w.WriteLine($"c.AddError(ref r, {CodeText.Literal(Location(location, string.Empty))}, \"is not allowed here (the schema is false)\");");
             w.WriteLine($"{V}.Skip(ref r);");
             w.WriteLine("return false;");
@@ -271,7 +273,7 @@ internal sealed partial class ValidatorCompiler
         if (TypeOnly(node) is { } types)
         {
             // The most common subschema ({"type": "string"} and its annotations): one runtime call.
-            w.WriteLine($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev) => {TypeCheck(location, types, "r")};");
+            w.WriteLine($"internal static bool {name}(ref {Reader} r, {Context} c, {Set}? ev) => {TypeCheck(location, types, "r")};");
             w.WriteLine();
             return;
         }
@@ -281,7 +283,7 @@ internal sealed partial class ValidatorCompiler
         var unevaluatedItems = node.UnevaluatedItems;
         var ownSet = _track && (unevaluatedProperties is not null || unevaluatedItems is not null);
 
-        w.OpenBlock($"private static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
+        w.OpenBlock($"internal static bool {name}(ref {Reader} r, {Context} c, {Set}? ev)");
         w.WriteLine("var valid = true;");
         w.WriteLine("var t = r.TokenType;");
         _needStart = NeedsStart(node);
@@ -439,15 +441,21 @@ internal sealed partial class ValidatorCompiler
         return node.UniqueItems || node.Has("contains");
     }
 
+    /// <summary>
+    /// The runtime call that fails a keyword: marks the value invalid, records the error at <paramref name="reader"/>
+    /// unless quiet (<paramref name="message"/> is a C# string literal; with <paramref name="describeValue"/> the runtime
+    /// puts a description of the value in front), and is true when the validator must return.
+    /// </summary>
+    private string FailCall(string keywordLocation, string message, bool describeValue, string? reader)
+        => $"c.{(describeValue ? "Fail" : "FailAt")}(ref valid, ref {reader ?? _describe}, {CodeText.Literal(keywordLocation)}, {message})";
+
+    /// <summary>A keyword that fails unconditionally here.</summary>
     private void Fail(string keywordLocation, string message, bool describeValue, string? reader = null)
-    {
-        var w = _body;
-        reader ??= _describe;
-        w.WriteLine("if (c.Fail(ref valid)) { return false; }");
-        w.WriteLine(describeValue
-            ? $"c.AddError(ref {reader}, {CodeText.Literal(keywordLocation)}, {message});"
-            : $"c.AddErrorAt(ref {reader}, {CodeText.Literal(keywordLocation)}, {message});");
-    }
+        => _body.WriteLine($"if ({FailCall(keywordLocation, message, describeValue, reader)}) {{ return false; }}");
+
+    /// <summary>A keyword that fails when <paramref name="condition"/> (a C# expression that binds tighter than <c>&amp;&amp;</c>) holds.</summary>
+    private void FailIf(string condition, string keywordLocation, string message, bool describeValue, string? reader = null)
+        => _body.WriteLine($"if ({condition} && {FailCall(keywordLocation, message, describeValue, reader)}) {{ return false; }}");
 
     /// <summary>The result of a subschema whose errors it reports itself.</summary>
     private void Require(string call)
@@ -509,23 +517,15 @@ internal sealed partial class ValidatorCompiler
 
     private void EmitGuardedCall(string keywordLocation, string call, string? reader = null)
     {
+        // A reference the depth guard refuses is an error at the value (ValidationContext.TooDeep).
         var w = _body;
-        w.OpenBlock("if (!c.Enter())");
-        Fail(keywordLocation, "\"cannot be checked: the schema refers to itself without end\"", describeValue: false);
-        w.CloseBlock();
-        w.WriteLine("else");
-        w.OpenBlock();
-        var ok = Local("ok");
-        w.WriteLine($"var {ok} = {call};");
-        w.WriteLine("c.Exit();");
-        Require(ok);
+        Require($"(c.Enter() ? c.Exit({call}) : c.TooDeep(ref {_describe}, {CodeText.Literal(keywordLocation)}))");
         if (reader is not null)
         {
-            // The subschema has read the whole value (it does on success, and always while collecting errors).
+            // The subschema has read the whole value (it does on success, and always while collecting errors); when the
+            // guard refused it, the reader is still a copy of the value's start, which the method's own Skip reads through.
             w.WriteLine($"r = {reader};");
         }
-
-        w.CloseBlock();
     }
 
     private void EmitDynamicReference(SchemaRef location, SchemaNode node)
@@ -594,11 +594,10 @@ internal sealed partial class ValidatorCompiler
             });
         }
 
-        var w = _body;
-        w.OpenBlock($"if (!({(conditions.Count == 0 ? "false" : string.Join(" || ", conditions))}))");
-        var expected = ExpectedTypes(types);
-        Fail(Location(location, "type"), $"{CodeText.Literal("expected " + expected + ", found ")} + {V}.Found(ref r)", describeValue: false);
-        w.CloseBlock();
+        // The runtime describes what it found only while collecting errors (ValidationContext.FailType).
+        var condition = conditions.Count == 0 ? "false" : string.Join(" || ", conditions);
+        var expected = CodeText.Literal("expected " + ExpectedTypes(types) + ", found ");
+        _body.WriteLine($"if (!({condition}) && c.FailType(ref valid, ref {_describe}, {CodeText.Literal(Location(location, "type"))}, {expected})) {{ return false; }}");
     }
 
     private void EmitEnum(SchemaRef location, SchemaNode node)
@@ -610,10 +609,8 @@ internal sealed partial class ValidatorCompiler
 
         var w = _body;
         var condition = values.Count == 0 ? "false" : string.Join(" || ", values.Select(Equality));
-        w.OpenBlock($"if (!({condition}))");
         var shown = string.Join(", ", values.Take(10).Select(v => Shorten(v.ToJsonText()))) + (values.Count > 10 ? ", ..." : string.Empty);
-        Fail(Location(location, "enum"), CodeText.Literal("is not one of " + shown), describeValue: true);
-        w.CloseBlock();
+        FailIf($"!({condition})", Location(location, "enum"), CodeText.Literal("is not one of " + shown), describeValue: true);
     }
 
     private void EmitConst(SchemaRef location, SchemaNode node)
@@ -624,9 +621,7 @@ internal sealed partial class ValidatorCompiler
         }
 
         var w = _body;
-        w.OpenBlock($"if (!({Equality(value)}))");
-        Fail(Location(location, "const"), CodeText.Literal("is not the constant " + Shorten(value.ToJsonText())), describeValue: true);
-        w.CloseBlock();
+        FailIf($"!({Equality(value)})", Location(location, "const"), CodeText.Literal("is not the constant " + Shorten(value.ToJsonText())), describeValue: true);
     }
 
     private static string Shorten(string text) => text.Length > 80 ? text.Substring(0, 77) + "..." : text;
@@ -755,16 +750,12 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine($"var {length} = {V}.StringLength(ref r);");
             if (minLength is { } min && min > 0)
             {
-                w.OpenBlock($"if ({length} < {Int(min)})");
-                Fail(Location(location, "minLength"), CodeText.Literal(min == 1 ? "is empty, but must have at least 1 character" : $"is shorter than {min} characters"), describeValue: true);
-                w.CloseBlock();
+                FailIf($"{length} < {Int(min)}", Location(location, "minLength"), CodeText.Literal(min == 1 ? "is empty, but must have at least 1 character" : $"is shorter than {min} characters"), describeValue: true);
             }
 
             if (maxLength is { } max)
             {
-                w.OpenBlock($"if ({length} > {Int(max)})");
-                Fail(Location(location, "maxLength"), CodeText.Literal($"is longer than {max} characters"), describeValue: true);
-                w.CloseBlock();
+                FailIf($"{length} > {Int(max)}", Location(location, "maxLength"), CodeText.Literal($"is longer than {max} characters"), describeValue: true);
             }
         }
 
@@ -772,16 +763,12 @@ internal sealed partial class ValidatorCompiler
         {
             CheckPattern(location, pattern, node.PatternSpan);
             var regex = Field("global::FactSchema.Validation.PatternMatcher?", string.Empty);
-            w.OpenBlock($"if (!{V}.IsMatch(ref r, ref {regex}, {CodeText.Literal(pattern)}))");
-            Fail(Location(location, "pattern"), CodeText.Literal("does not match " + pattern), describeValue: true);
-            w.CloseBlock();
+            FailIf($"!{V}.IsMatch(ref r, ref {regex}, {CodeText.Literal(pattern)})", Location(location, "pattern"), CodeText.Literal("does not match " + pattern), describeValue: true);
         }
 
         if (format is not null)
         {
-            w.OpenBlock($"if (!{V}.CheckFormat(ref r, {CodeText.Literal(format)}))");
-            Fail(Location(location, "format"), CodeText.Literal("is not a valid " + format), describeValue: true);
-            w.CloseBlock();
+            FailIf($"!{V}.CheckFormat(ref r, {CodeText.Literal(format)})", Location(location, "format"), CodeText.Literal("is not a valid " + format), describeValue: true);
         }
 
         w.CloseBlock();
@@ -830,16 +817,12 @@ internal sealed partial class ValidatorCompiler
         w.OpenBlock($"if (t == {Token}.Number)");
         foreach (var check in checks)
         {
-            w.OpenBlock($"if ({V}.CompareNumber(ref r, {check.Literal}) {check.Comparison})");
-            Fail(Location(location, check.Keyword), CodeText.Literal(check.Message + check.Text), describeValue: true);
-            w.CloseBlock();
+            FailIf($"{V}.CompareNumber(ref r, {check.Literal}) {check.Comparison}", Location(location, check.Keyword), CodeText.Literal(check.Message + check.Text), describeValue: true);
         }
 
         if (multipleOf.m is not null)
         {
-            w.OpenBlock($"if (!{V}.IsMultipleOf(ref r, {multipleOf.ml}))");
-            Fail(Location(location, "multipleOf"), CodeText.Literal("is not a multiple of " + multipleOf.m), describeValue: true);
-            w.CloseBlock();
+            FailIf($"!{V}.IsMultipleOf(ref r, {multipleOf.ml})", Location(location, "multipleOf"), CodeText.Literal("is not a multiple of " + multipleOf.m), describeValue: true);
         }
 
         w.CloseBlock();
@@ -974,16 +957,12 @@ internal sealed partial class ValidatorCompiler
         var w = _body;
         if (node.MinItems is { } min && min > 0)
         {
-            w.OpenBlock($"if ({count} < {Int(min)})");
-            Fail(Location(location, "minItems"), CodeText.Literal($"has fewer than {min} items") , describeValue: true);
-            w.CloseBlock();
+            FailIf($"{count} < {Int(min)}", Location(location, "minItems"), CodeText.Literal($"has fewer than {min} items") , describeValue: true);
         }
 
         if (node.MaxItems is { } max)
         {
-            w.OpenBlock($"if ({count} > {Int(max)})");
-            Fail(Location(location, "maxItems"), CodeText.Literal($"has more than {max} items"), describeValue: true);
-            w.CloseBlock();
+            FailIf($"{count} > {Int(max)}", Location(location, "maxItems"), CodeText.Literal($"has more than {max} items"), describeValue: true);
         }
 
         if (node.Contains is not null)
@@ -991,24 +970,18 @@ internal sealed partial class ValidatorCompiler
             var minContains = node.MinContains ?? 1;
             if (minContains > 0)
             {
-                w.OpenBlock($"if ({matched} < {Int(minContains)})");
-                Fail(Location(location, node.Has("minContains") ? "minContains" : "contains"), CodeText.Literal(minContains == 1 ? "has no item that matches contains" : $"has fewer than {minContains} items that match contains"), describeValue: true);
-                w.CloseBlock();
+                FailIf($"{matched} < {Int(minContains)}", Location(location, node.Has("minContains") ? "minContains" : "contains"), CodeText.Literal(minContains == 1 ? "has no item that matches contains" : $"has fewer than {minContains} items that match contains"), describeValue: true);
             }
 
             if (node.MaxContains is { } maxC)
             {
-                w.OpenBlock($"if ({matched} > {Int(maxC)})");
-                Fail(Location(location, "maxContains"), CodeText.Literal($"has more than {maxC} items that match contains"), describeValue: true);
-                w.CloseBlock();
+                FailIf($"{matched} > {Int(maxC)}", Location(location, "maxContains"), CodeText.Literal($"has more than {maxC} items that match contains"), describeValue: true);
             }
         }
 
         if (node.UniqueItems)
         {
-            w.OpenBlock($"if (!{V}.ItemsUnique(start))");
-            Fail(Location(location, "uniqueItems"), CodeText.Literal("has items that are equal, but uniqueItems is true"), describeValue: true);
-            w.CloseBlock();
+            FailIf($"!{V}.ItemsUnique(start)", Location(location, "uniqueItems"), CodeText.Literal("has items that are equal, but uniqueItems is true"), describeValue: true);
         }
     }
 
@@ -1220,7 +1193,11 @@ internal sealed partial class ValidatorCompiler
             w.CloseBlock();
         }
 
-        if (additional is not null)
+        if (additional is not null && additional.IsFalse && !_track)
+        {
+            FailIf($"!{hit}", Location(location, "additionalProperties"), CodeText.Literal("is not allowed: the schema has no property of this name (additionalProperties is false)"), describeValue: false, reader: o);
+        }
+        else if (additional is not null)
         {
             w.OpenBlock($"if (!{hit})");
             if (additional.IsFalse)
@@ -1254,33 +1231,25 @@ internal sealed partial class ValidatorCompiler
         var w = _body;
         foreach (var name in node.Required)
         {
-            w.OpenBlock($"if (!{seen}[{Int(indexOf[name])}])");
-            Fail(Location(location, "required"), CodeText.Literal("the required property '" + name + "' is missing"), describeValue: false);
-            w.CloseBlock();
+            FailIf($"!{seen}[{Int(indexOf[name])}]", Location(location, "required"), CodeText.Literal("the required property '" + name + "' is missing"), describeValue: false);
         }
 
         foreach (var dependency in node.DependentRequired)
         {
             foreach (var item in dependency.Required.Distinct(StringComparer.Ordinal))
             {
-                w.OpenBlock($"if ({seen}[{Int(indexOf[dependency.Name])}] && !{seen}[{Int(indexOf[item])}])");
-                Fail(Location(location, "dependentRequired"), CodeText.Literal($"has '{dependency.Name}' but not '{item}', which it requires"), describeValue: false);
-                w.CloseBlock();
+                FailIf($"{seen}[{Int(indexOf[dependency.Name])}] && !{seen}[{Int(indexOf[item])}]", Location(location, "dependentRequired"), CodeText.Literal($"has '{dependency.Name}' but not '{item}', which it requires"), describeValue: false);
             }
         }
 
         if (node.MinProperties is { } min && min > 0)
         {
-            w.OpenBlock($"if ({count} < {Int(min)})");
-            Fail(Location(location, "minProperties"), CodeText.Literal($"has fewer than {min} properties"), describeValue: true);
-            w.CloseBlock();
+            FailIf($"{count} < {Int(min)}", Location(location, "minProperties"), CodeText.Literal($"has fewer than {min} properties"), describeValue: true);
         }
 
         if (node.MaxProperties is { } max)
         {
-            w.OpenBlock($"if ({count} > {Int(max)})");
-            Fail(Location(location, "maxProperties"), CodeText.Literal($"has more than {max} properties"), describeValue: true);
-            w.CloseBlock();
+            FailIf($"{count} > {Int(max)}", Location(location, "maxProperties"), CodeText.Literal($"has more than {max} properties"), describeValue: true);
         }
 
         foreach (var dependency in node.DependentSchemas)
@@ -1527,10 +1496,10 @@ internal sealed partial class ValidatorCompiler
         var w = _body;
         var count = Int(branchCount);
         var oneOf = keyword == "oneOf";
-        w.OpenBlock($"if ({matches} == 0)");
         var noneMatch = CodeText.Literal($"does not match any of the {count} schemas in {keyword}");
         if (discriminator is not null && discriminatorName is { } name && discriminatorValues is not null)
         {
+            w.OpenBlock($"if ({matches} == 0)");
             // When collecting, the branch the discriminator names reports its own errors: they say what is wrong.
             var selected = Local("selected");
             w.WriteLine($"var {selected} = c.Quiet ? -1 : {V}.SelectBranch(start, {name}, {discriminatorValues});");
@@ -1550,18 +1519,16 @@ internal sealed partial class ValidatorCompiler
             w.WriteLine("break;");
             w.CloseBlock();
             w.CloseBlock();
+            w.CloseBlock();
         }
         else
         {
-            Fail(Location(location, keyword), noneMatch, describeValue: true);
+            FailIf($"{matches} == 0", Location(location, keyword), noneMatch, describeValue: true);
         }
 
-        w.CloseBlock();
         if (oneOf)
         {
-            w.OpenBlock($"else if ({matches} > 1)");
-            Fail(Location(location, keyword), CodeText.Literal($"matches more than one of the {count} schemas in oneOf"), describeValue: true);
-            w.CloseBlock();
+            FailIf($"{matches} > 1", Location(location, keyword), CodeText.Literal($"matches more than one of the {count} schemas in oneOf"), describeValue: true);
         }
     }
 

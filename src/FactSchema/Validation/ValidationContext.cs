@@ -77,7 +77,7 @@ public sealed class ValidationContext
     public void EndQuiet(bool previous) => Quiet = previous || _full;
 
     /// <summary>Follows a reference; false when the chain of references is too deep (a schema that refers to itself without consuming input).</summary>
-    /// <returns>True when the reference may be followed; then call <see cref="Exit"/> afterwards.</returns>
+    /// <returns>True when the reference may be followed; then call <see cref="Exit()"/> (or <see cref="Exit(bool)"/>) afterwards.</returns>
     public bool Enter()
     {
         if (_depth >= MaxReferenceDepth)
@@ -91,6 +91,28 @@ public sealed class ValidationContext
 
     /// <summary>Returns from a reference followed after <see cref="Enter"/>.</summary>
     public void Exit() => _depth--;
+
+    /// <summary>Returns from a reference followed after <see cref="Enter"/>, passing its result through (for one-expression calls).</summary>
+    /// <param name="result">What the referenced validator returned.</param>
+    /// <returns><paramref name="result"/>.</returns>
+    public bool Exit(bool result)
+    {
+        _depth--;
+        return result;
+    }
+
+    /// <summary>
+    /// Records that a reference was not followed because <see cref="Enter"/> refused it (the schema refers to itself
+    /// without consuming input), as an error at the value (no-op while quiet).
+    /// </summary>
+    /// <param name="value">A reader on the value's first token.</param>
+    /// <param name="keywordLocation">The reference's absolute keyword location.</param>
+    /// <returns>False: the value could not be checked.</returns>
+    public bool TooDeep(ref Utf8JsonReader value, string keywordLocation)
+    {
+        AddErrorAt(ref value, keywordLocation, "cannot be checked: the schema refers to itself without end");
+        return false;
+    }
 
     /// <summary>Enters a property's value (only called while collecting errors).</summary>
     /// <param name="name">The property name.</param>
@@ -141,6 +163,70 @@ public sealed class ValidationContext
     {
         valid = false;
         return Quiet;
+    }
+
+    /// <summary>
+    /// Marks a check as failed, records its error at the value unless quiet, and tells the validator whether to stop
+    /// (<see cref="Fail(ref bool)"/> and <see cref="AddErrorAt"/> in one call).
+    /// </summary>
+    /// <param name="valid">The validator's result so far; set to false.</param>
+    /// <param name="value">A reader on the value's first token.</param>
+    /// <param name="keywordLocation">The failing keyword's absolute location.</param>
+    /// <param name="message">What is wrong.</param>
+    /// <returns>Whether to return false now (true while quiet).</returns>
+    public bool FailAt(ref bool valid, ref Utf8JsonReader value, string keywordLocation, string message)
+    {
+        valid = false;
+        if (Quiet)
+        {
+            return true;
+        }
+
+        Add(keywordLocation, message, value.HasValueSequence ? null : value.TokenStartIndex);
+        return false;
+    }
+
+    /// <summary>
+    /// Marks a check as failed, records its error unless quiet with a message that starts with a short description of
+    /// the value (<see cref="Fail(ref bool)"/> and <see cref="AddError(ref Utf8JsonReader, string, string)"/> in one call),
+    /// and tells the validator whether to stop.
+    /// </summary>
+    /// <param name="valid">The validator's result so far; set to false.</param>
+    /// <param name="value">A reader on the value's first token.</param>
+    /// <param name="keywordLocation">The failing keyword's absolute location.</param>
+    /// <param name="message">The rest of the message, for example "does not match ^[A-Z]{3}$".</param>
+    /// <returns>Whether to return false now (true while quiet).</returns>
+    public bool Fail(ref bool valid, ref Utf8JsonReader value, string keywordLocation, string message)
+    {
+        valid = false;
+        if (Quiet)
+        {
+            return true;
+        }
+
+        Add(keywordLocation, FactSchemaValidation.Describe(ref value) + " " + message, value.HasValueSequence ? null : value.TokenStartIndex);
+        return false;
+    }
+
+    /// <summary>
+    /// Marks a <c>type</c> check as failed, records "expected …, found …" at the value unless quiet, and tells the
+    /// validator whether to stop. The description of the value is only made while errors are collected.
+    /// </summary>
+    /// <param name="valid">The validator's result so far; set to false.</param>
+    /// <param name="value">A reader on the value's first token.</param>
+    /// <param name="keywordLocation">The <c>type</c> keyword's absolute location.</param>
+    /// <param name="expected">The start of the message, for example "expected a string, found ".</param>
+    /// <returns>Whether to return false now (true while quiet).</returns>
+    public bool FailType(ref bool valid, ref Utf8JsonReader value, string keywordLocation, string expected)
+    {
+        valid = false;
+        if (Quiet)
+        {
+            return true;
+        }
+
+        Add(keywordLocation, expected + FactSchemaValidation.Found(ref value), value.HasValueSequence ? null : value.TokenStartIndex);
+        return false;
     }
 
     /// <summary>Records an error at the current instance location (no-op while quiet).</summary>

@@ -241,7 +241,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -460,7 +460,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V1(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -540,7 +540,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
     }
 
     partial record SignedQuote
@@ -630,14 +630,8 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        /// <summary>Validates against all-of.schema.json#.</summary>
-        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
-
-        /// <summary>Validates against all-of.schema.json#/$defs/quote.</summary>
-        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
-
         // all-of.schema.json#
-        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -798,16 +792,12 @@ namespace Consumer.Schemas
         }
 
         // all-of.schema.json#/$defs/quote
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "all-of.schema.json#/$defs/quote/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref start, "all-of.schema.json#/$defs/quote/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -832,62 +822,46 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "all-of.schema.json#/$defs/quote/required", "the required property 'text' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "all-of.schema.json#/$defs/quote/required", "the required property 'text' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // all-of.schema.json#/$defs/quote/properties/text
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/$defs/quote/properties/text/type", "expected a string, found ");
+        internal static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/$defs/quote/properties/text/type", "expected a string, found ");
 
         // all-of.schema.json#/$defs/quote/properties/speaker
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "all-of.schema.json#/$defs/quote/properties/speaker/type", "expected a string or null, found ");
+        internal static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "all-of.schema.json#/$defs/quote/properties/speaker/type", "expected a string or null, found ");
 
         // all-of.schema.json#/allOf/1/properties/signature
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/allOf/1/properties/signature/type", "expected a string, found ");
+        internal static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "all-of.schema.json#/allOf/1/properties/signature/type", "expected a string, found ");
 
         // all-of.schema.json#/allOf/1/properties/speaker
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "all-of.schema.json#/allOf/1/properties/speaker/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && c.FailType(ref valid, ref r, "all-of.schema.json#/allOf/1/properties/speaker/type", "expected a string, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 var length0 = global::FactSchema.Validation.FactSchemaValidation.StringLength(ref r);
-                if (length0 < 1)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref r, "all-of.schema.json#/allOf/1/properties/speaker/minLength", "is empty, but must have at least 1 character");
-                }
+                if (length0 < 1 && c.Fail(ref valid, ref r, "all-of.schema.json#/allOf/1/properties/speaker/minLength", "is empty, but must have at least 1 character")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // all-of.schema.json#/allOf/1/properties/amount
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "all-of.schema.json#/allOf/1/properties/amount/type", "expected an integer, found ");
+        internal static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "all-of.schema.json#/allOf/1/properties/amount/type", "expected an integer, found ");
 
         // all-of.schema.json#/allOf/1
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "all-of.schema.json#/allOf/1/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref start, "all-of.schema.json#/allOf/1/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -913,18 +887,14 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "all-of.schema.json#/allOf/1/required", "the required property 'signature' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "all-of.schema.json#/allOf/1/required", "the required property 'signature' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // all-of.schema.json#/allOf/2
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -944,11 +914,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "all-of.schema.json#/allOf/2/required", "the required property 'speaker' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "all-of.schema.json#/allOf/2/required", "the required property 'speaker' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;

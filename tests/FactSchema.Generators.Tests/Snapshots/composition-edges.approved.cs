@@ -70,7 +70,7 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name2 = global::System.Text.Json.JsonEncodedText.Encode("tree");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name3 = global::System.Text.Json.JsonEncodedText.Encode("nullableUnion");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name4 = global::System.Text.Json.JsonEncodedText.Encode("middle");
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry7;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.V7;
 
         /// <summary>The JSON property "nested" (optional).</summary>
         public global::Consumer.Schemas.Outer? Nested { get; init; }
@@ -266,7 +266,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -501,7 +501,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
+        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V1(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -734,7 +734,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
+        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V2(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -970,7 +970,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry3(ref reader, context, evaluated);
+        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V3(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -1032,8 +1032,8 @@ namespace Consumer.Schemas
             "Inner",
             "OuterBoolean",
         };
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.Entry8;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.Entry9;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.V8;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.V9;
 
         /// <summary>Only the generated variants derive from <see cref="Outer"/>.</summary>
         private protected Outer()
@@ -1154,7 +1154,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry4(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V4(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="Outer"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
         public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.Outer>
@@ -1224,8 +1224,8 @@ namespace Consumer.Schemas
             "A",
             "InnerArray",
         };
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.Entry10;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.Entry11;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.V10;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.V11;
 
         /// <summary>Only the generated variants derive from <see cref="Inner"/>.</summary>
         private protected Inner()
@@ -1352,7 +1352,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry5(ref reader, context, evaluated);
+        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V5(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="Inner"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
         public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.Inner>
@@ -1438,8 +1438,8 @@ namespace Consumer.Schemas
             "TreeString",
             "TreeArray",
         };
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.Entry12;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.Entry13;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.V12;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.V13;
 
         /// <summary>Only the generated variants derive from <see cref="Tree"/>.</summary>
         private protected Tree()
@@ -1580,7 +1580,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry6(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V6(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="Tree"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
         public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.Tree>
@@ -1962,7 +1962,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry7(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V7(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="EdgesNullableUnion"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
         public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.EdgesNullableUnion>
@@ -2018,7 +2018,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
     }
 
     partial record Edges
@@ -2177,58 +2177,12 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        /// <summary>Validates against composition-edges.schema.json#.</summary>
-        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/a.</summary>
-        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/b.</summary>
-        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/c.</summary>
-        public static bool Entry3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V3(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/outer.</summary>
-        public static bool Entry4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V4(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/inner.</summary>
-        public static bool Entry5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V5(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/tree.</summary>
-        public static bool Entry6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V6(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/properties/nullableUnion.</summary>
-        public static bool Entry7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V7(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/outer/oneOf/0.</summary>
-        public static bool Entry8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V8(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/outer/oneOf/1.</summary>
-        public static bool Entry9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V9(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/inner/oneOf/0.</summary>
-        public static bool Entry10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V10(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/inner/oneOf/1.</summary>
-        public static bool Entry11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V11(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/tree/oneOf/0.</summary>
-        public static bool Entry12(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V12(ref r, c, ev);
-
-        /// <summary>Validates against composition-edges.schema.json#/$defs/tree/oneOf/1.</summary>
-        public static bool Entry13(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V13(ref r, c, ev);
-
         // composition-edges.schema.json#
-        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "composition-edges.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref r, "composition-edges.schema.json#/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -2260,16 +2214,12 @@ namespace Consumer.Schemas
         }
 
         // composition-edges.schema.json#/$defs/a
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "composition-edges.schema.json#/$defs/a/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref start, "composition-edges.schema.json#/$defs/a/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -2294,18 +2244,14 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "composition-edges.schema.json#/$defs/a/required", "the required property 'x' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "composition-edges.schema.json#/$defs/a/required", "the required property 'x' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // composition-edges.schema.json#/$defs/b
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -2422,7 +2368,7 @@ namespace Consumer.Schemas
         }
 
         // composition-edges.schema.json#/$defs/c
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -2569,7 +2515,7 @@ namespace Consumer.Schemas
         }
 
         // composition-edges.schema.json#/$defs/outer
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -2594,23 +2540,15 @@ namespace Consumer.Schemas
                     }
                 }
                 c.EndQuiet(quiet0);
-                if (matches1 == 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "composition-edges.schema.json#/$defs/outer/oneOf", "does not match any of the 2 schemas in oneOf");
-                }
-                else if (matches1 > 1)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "composition-edges.schema.json#/$defs/outer/oneOf", "matches more than one of the 2 schemas in oneOf");
-                }
+                if (matches1 == 0 && c.Fail(ref valid, ref start, "composition-edges.schema.json#/$defs/outer/oneOf", "does not match any of the 2 schemas in oneOf")) { return false; }
+                if (matches1 > 1 && c.Fail(ref valid, ref start, "composition-edges.schema.json#/$defs/outer/oneOf", "matches more than one of the 2 schemas in oneOf")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // composition-edges.schema.json#/$defs/inner
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -2635,23 +2573,15 @@ namespace Consumer.Schemas
                     }
                 }
                 c.EndQuiet(quiet0);
-                if (matches1 == 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "composition-edges.schema.json#/$defs/inner/oneOf", "does not match any of the 2 schemas in oneOf");
-                }
-                else if (matches1 > 1)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "composition-edges.schema.json#/$defs/inner/oneOf", "matches more than one of the 2 schemas in oneOf");
-                }
+                if (matches1 == 0 && c.Fail(ref valid, ref start, "composition-edges.schema.json#/$defs/inner/oneOf", "does not match any of the 2 schemas in oneOf")) { return false; }
+                if (matches1 > 1 && c.Fail(ref valid, ref start, "composition-edges.schema.json#/$defs/inner/oneOf", "matches more than one of the 2 schemas in oneOf")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // composition-edges.schema.json#/$defs/tree
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -2676,23 +2606,15 @@ namespace Consumer.Schemas
                     }
                 }
                 c.EndQuiet(quiet0);
-                if (matches1 == 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "composition-edges.schema.json#/$defs/tree/oneOf", "does not match any of the 2 schemas in oneOf");
-                }
-                else if (matches1 > 1)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "composition-edges.schema.json#/$defs/tree/oneOf", "matches more than one of the 2 schemas in oneOf");
-                }
+                if (matches1 == 0 && c.Fail(ref valid, ref start, "composition-edges.schema.json#/$defs/tree/oneOf", "does not match any of the 2 schemas in oneOf")) { return false; }
+                if (matches1 > 1 && c.Fail(ref valid, ref start, "composition-edges.schema.json#/$defs/tree/oneOf", "matches more than one of the 2 schemas in oneOf")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // composition-edges.schema.json#/properties/nullableUnion
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -2725,82 +2647,50 @@ namespace Consumer.Schemas
                     }
                 }
                 c.EndQuiet(quiet0);
-                if (matches1 == 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "composition-edges.schema.json#/properties/nullableUnion/oneOf", "does not match any of the 3 schemas in oneOf");
-                }
-                else if (matches1 > 1)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "composition-edges.schema.json#/properties/nullableUnion/oneOf", "matches more than one of the 3 schemas in oneOf");
-                }
+                if (matches1 == 0 && c.Fail(ref valid, ref start, "composition-edges.schema.json#/properties/nullableUnion/oneOf", "does not match any of the 3 schemas in oneOf")) { return false; }
+                if (matches1 > 1 && c.Fail(ref valid, ref start, "composition-edges.schema.json#/properties/nullableUnion/oneOf", "matches more than one of the 3 schemas in oneOf")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // composition-edges.schema.json#/$defs/outer/oneOf/0
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = r;
             // $ref: #/$defs/inner
             var x0 = start;
-            if (!c.Enter())
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "composition-edges.schema.json#/$defs/outer/oneOf/0/$ref", "cannot be checked: the schema refers to itself without end");
-            }
-            else
-            {
-                var ok1 = V5(ref x0, c, null);
-                c.Exit();
-                if (!ok1 && c.Fail(ref valid)) { return false; }
-                r = x0;
-            }
+            if (!(c.Enter() ? c.Exit(V5(ref x0, c, null)) : c.TooDeep(ref start, "composition-edges.schema.json#/$defs/outer/oneOf/0/$ref")) && c.Fail(ref valid)) { return false; }
+            r = x0;
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // composition-edges.schema.json#/$defs/outer/oneOf/1
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "composition-edges.schema.json#/$defs/outer/oneOf/1/type", "expected a boolean, found ");
+        internal static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "composition-edges.schema.json#/$defs/outer/oneOf/1/type", "expected a boolean, found ");
 
         // composition-edges.schema.json#/$defs/inner/oneOf/0
-        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = r;
             // $ref: #/$defs/a
             var x0 = start;
-            if (!c.Enter())
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "composition-edges.schema.json#/$defs/inner/oneOf/0/$ref", "cannot be checked: the schema refers to itself without end");
-            }
-            else
-            {
-                var ok1 = V1(ref x0, c, null);
-                c.Exit();
-                if (!ok1 && c.Fail(ref valid)) { return false; }
-                r = x0;
-            }
+            if (!(c.Enter() ? c.Exit(V1(ref x0, c, null)) : c.TooDeep(ref start, "composition-edges.schema.json#/$defs/inner/oneOf/0/$ref")) && c.Fail(ref valid)) { return false; }
+            r = x0;
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // composition-edges.schema.json#/$defs/inner/oneOf/1
-        private static bool V11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "composition-edges.schema.json#/$defs/inner/oneOf/1/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartArray) && c.FailType(ref valid, ref r, "composition-edges.schema.json#/$defs/inner/oneOf/1/type", "expected an array, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
                 ref var a2 = ref r;
@@ -2824,18 +2714,14 @@ namespace Consumer.Schemas
         }
 
         // composition-edges.schema.json#/$defs/tree/oneOf/0
-        private static bool V12(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/$defs/tree/oneOf/0/type", "expected a string, found ");
+        internal static bool V12(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/$defs/tree/oneOf/0/type", "expected a string, found ");
 
         // composition-edges.schema.json#/$defs/tree/oneOf/1
-        private static bool V13(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V13(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "composition-edges.schema.json#/$defs/tree/oneOf/1/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartArray) && c.FailType(ref valid, ref r, "composition-edges.schema.json#/$defs/tree/oneOf/1/type", "expected an array, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
                 ref var a2 = ref r;
@@ -2859,19 +2745,19 @@ namespace Consumer.Schemas
         }
 
         // composition-edges.schema.json#/$defs/a/properties/x
-        private static bool V14(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/$defs/a/properties/x/type", "expected a string, found ");
+        internal static bool V14(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/$defs/a/properties/x/type", "expected a string, found ");
 
         // composition-edges.schema.json#/$defs/a/properties/note
-        private static bool V15(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "composition-edges.schema.json#/$defs/a/properties/note/type", "expected a string or null, found ");
+        internal static bool V15(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Null, "composition-edges.schema.json#/$defs/a/properties/note/type", "expected a string or null, found ");
 
         // composition-edges.schema.json#/$defs/b/allOf/1/properties/y
-        private static bool V16(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "composition-edges.schema.json#/$defs/b/allOf/1/properties/y/type", "expected an integer, found ");
+        internal static bool V16(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "composition-edges.schema.json#/$defs/b/allOf/1/properties/y/type", "expected an integer, found ");
 
         // composition-edges.schema.json#/$defs/b/allOf/1/properties/maybe
-        private static bool V17(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "composition-edges.schema.json#/$defs/b/allOf/1/properties/maybe/type", "expected an integer or null, found ");
+        internal static bool V17(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "composition-edges.schema.json#/$defs/b/allOf/1/properties/maybe/type", "expected an integer or null, found ");
 
         // composition-edges.schema.json#/$defs/b/allOf/1
-        private static bool V18(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V18(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -2903,10 +2789,10 @@ namespace Consumer.Schemas
         }
 
         // composition-edges.schema.json#/$defs/c/allOf/1/properties/z
-        private static bool V19(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "composition-edges.schema.json#/$defs/c/allOf/1/properties/z/type", "expected a boolean, found ");
+        internal static bool V19(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "composition-edges.schema.json#/$defs/c/allOf/1/properties/z/type", "expected a boolean, found ");
 
         // composition-edges.schema.json#/$defs/c/allOf/1
-        private static bool V20(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V20(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -2934,27 +2820,23 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "composition-edges.schema.json#/$defs/c/allOf/1/required", "the required property 'z' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "composition-edges.schema.json#/$defs/c/allOf/1/required", "the required property 'z' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // composition-edges.schema.json#/properties/nullableUnion/oneOf/0
-        private static bool V21(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/properties/nullableUnion/oneOf/0/type", "expected a string, found ");
+        internal static bool V21(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/properties/nullableUnion/oneOf/0/type", "expected a string, found ");
 
         // composition-edges.schema.json#/properties/nullableUnion/oneOf/1
-        private static bool V22(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "composition-edges.schema.json#/properties/nullableUnion/oneOf/1/type", "expected an integer, found ");
+        internal static bool V22(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "composition-edges.schema.json#/properties/nullableUnion/oneOf/1/type", "expected an integer, found ");
 
         // composition-edges.schema.json#/properties/nullableUnion/oneOf/2
-        private static bool V23(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Null, "composition-edges.schema.json#/properties/nullableUnion/oneOf/2/type", "expected null, found ");
+        internal static bool V23(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Null, "composition-edges.schema.json#/properties/nullableUnion/oneOf/2/type", "expected null, found ");
 
         // composition-edges.schema.json#/$defs/inner/oneOf/1/items
-        private static bool V24(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/$defs/inner/oneOf/1/items/type", "expected a string, found ");
+        internal static bool V24(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "composition-edges.schema.json#/$defs/inner/oneOf/1/items/type", "expected a string, found ");
 
     }
 }

@@ -71,7 +71,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry3(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V3(ref reader, context, evaluated);
 
         /// <summary>Reads the value at the reader's current string token.</summary>
         /// <param name="reader">The reader, positioned on a JSON string.</param>
@@ -164,7 +164,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry4(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V4(ref reader, context, evaluated);
 
         /// <summary>Reads the value at the reader's current string token.</summary>
         /// <param name="reader">The reader, positioned on a JSON string.</param>
@@ -402,7 +402,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
+        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V1(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -603,7 +603,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
+        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V2(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -761,7 +761,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="Claim"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
         public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.Claim>
@@ -817,7 +817,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
     }
 
     partial record Position
@@ -894,26 +894,8 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        /// <summary>Validates against discriminated-union.schema.json#.</summary>
-        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
-
-        /// <summary>Validates against discriminated-union.schema.json#/$defs/position.</summary>
-        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
-
-        /// <summary>Validates against discriminated-union.schema.json#/oneOf/0.</summary>
-        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
-
-        /// <summary>Validates against discriminated-union.schema.json#/$defs/position/properties/kind.</summary>
-        public static bool Entry3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V3(ref r, c, ev);
-
-        /// <summary>Validates against discriminated-union.schema.json#/$defs/position/properties/stance.</summary>
-        public static bool Entry4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V4(ref r, c, ev);
-
-        /// <summary>Validates against discriminated-union.schema.json#/oneOf/1.</summary>
-        public static bool Entry5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V5(ref r, c, ev);
-
         // discriminated-union.schema.json#
-        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -1000,33 +982,24 @@ namespace Consumer.Schemas
                         }
                         default:
                         {
-                            if (c.Fail(ref valid)) { return false; }
-                            c.AddError(ref start, "discriminated-union.schema.json#/oneOf", "does not match any of the 3 schemas in oneOf");
+                            if (c.Fail(ref valid, ref start, "discriminated-union.schema.json#/oneOf", "does not match any of the 3 schemas in oneOf")) { return false; }
                             break;
                         }
                     }
                 }
-                else if (matches1 > 1)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "discriminated-union.schema.json#/oneOf", "matches more than one of the 3 schemas in oneOf");
-                }
+                if (matches1 > 1 && c.Fail(ref valid, ref start, "discriminated-union.schema.json#/oneOf", "matches more than one of the 3 schemas in oneOf")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // discriminated-union.schema.json#/$defs/position
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "discriminated-union.schema.json#/$defs/position/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref start, "discriminated-union.schema.json#/$defs/position/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -1052,37 +1025,21 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'kind' is missing");
-                }
-                if (!seen2[1])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'holder' is missing");
-                }
-                if (!seen2[2])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'stance' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'kind' is missing")) { return false; }
+                if (!seen2[1] && c.FailAt(ref valid, ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'holder' is missing")) { return false; }
+                if (!seen2[2] && c.FailAt(ref valid, ref start, "discriminated-union.schema.json#/$defs/position/required", "the required property 'stance' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // discriminated-union.schema.json#/oneOf/0
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "discriminated-union.schema.json#/oneOf/0/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref start, "discriminated-union.schema.json#/oneOf/0/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -1105,100 +1062,62 @@ namespace Consumer.Schemas
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     var hit6 = (uint)k3 < 3u;
-                    if (!hit6)
-                    {
-                        if (c.Fail(ref valid)) { return false; }
-                        c.AddErrorAt(ref o0, "discriminated-union.schema.json#/oneOf/0/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
-                    }
+                    if (!hit6 && c.FailAt(ref valid, ref o0, "discriminated-union.schema.json#/oneOf/0/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)")) { return false; }
                     if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/oneOf/0/required", "the required property 'kind' is missing");
-                }
-                if (!seen2[1])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/oneOf/0/required", "the required property 'speaker' is missing");
-                }
-                if (!seen2[2])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "discriminated-union.schema.json#/oneOf/0/required", "the required property 'text' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "discriminated-union.schema.json#/oneOf/0/required", "the required property 'kind' is missing")) { return false; }
+                if (!seen2[1] && c.FailAt(ref valid, ref start, "discriminated-union.schema.json#/oneOf/0/required", "the required property 'speaker' is missing")) { return false; }
+                if (!seen2[2] && c.FailAt(ref valid, ref start, "discriminated-union.schema.json#/oneOf/0/required", "the required property 'text' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // discriminated-union.schema.json#/$defs/position/properties/kind
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("position"u8))))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddError(ref r, "discriminated-union.schema.json#/$defs/position/properties/kind/enum", "is not one of \"position\"");
-            }
+            if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("position"u8))) && c.Fail(ref valid, ref r, "discriminated-union.schema.json#/$defs/position/properties/kind/enum", "is not one of \"position\"")) { return false; }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // discriminated-union.schema.json#/$defs/position/properties/stance
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("supports"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("opposes"u8))))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddError(ref r, "discriminated-union.schema.json#/$defs/position/properties/stance/enum", "is not one of \"supports\", \"opposes\"");
-            }
+            if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("supports"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("opposes"u8))) && c.Fail(ref valid, ref r, "discriminated-union.schema.json#/$defs/position/properties/stance/enum", "is not one of \"supports\", \"opposes\"")) { return false; }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // discriminated-union.schema.json#/oneOf/1
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = r;
             // $ref: #/$defs/position
             var x0 = start;
-            if (!c.Enter())
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "discriminated-union.schema.json#/oneOf/1/$ref", "cannot be checked: the schema refers to itself without end");
-            }
-            else
-            {
-                var ok1 = V1(ref x0, c, null);
-                c.Exit();
-                if (!ok1 && c.Fail(ref valid)) { return false; }
-                r = x0;
-            }
+            if (!(c.Enter() ? c.Exit(V1(ref x0, c, null)) : c.TooDeep(ref start, "discriminated-union.schema.json#/oneOf/1/$ref")) && c.Fail(ref valid)) { return false; }
+            r = x0;
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // discriminated-union.schema.json#/oneOf/2
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Null, "discriminated-union.schema.json#/oneOf/2/type", "expected null, found ");
+        internal static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Null, "discriminated-union.schema.json#/oneOf/2/type", "expected null, found ");
 
         // discriminated-union.schema.json#/oneOf/0/properties/kind
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("quote"u8))))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddError(ref r, "discriminated-union.schema.json#/oneOf/0/properties/kind/const", "is not the constant \"quote\"");
-            }
+            if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("quote"u8))) && c.Fail(ref valid, ref r, "discriminated-union.schema.json#/oneOf/0/properties/kind/const", "is not the constant \"quote\"")) { return false; }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }

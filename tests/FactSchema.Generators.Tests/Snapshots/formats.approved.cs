@@ -284,7 +284,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -365,7 +365,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
     }
 
     partial record Formats
@@ -401,20 +401,13 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        /// <summary>Validates against formats.schema.json#.</summary>
-        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
-
         // formats.schema.json#
-        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "formats.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref start, "formats.schema.json#/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -445,68 +438,28 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'day' is missing");
-                }
-                if (!seen2[1])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'at' is missing");
-                }
-                if (!seen2[2])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'link' is missing");
-                }
-                if (!seen2[3])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'key' is missing");
-                }
-                if (!seen2[4])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'money' is missing");
-                }
-                if (!seen2[5])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'small' is missing");
-                }
-                if (!seen2[6])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "formats.schema.json#/required", "the required property 'big' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "formats.schema.json#/required", "the required property 'day' is missing")) { return false; }
+                if (!seen2[1] && c.FailAt(ref valid, ref start, "formats.schema.json#/required", "the required property 'at' is missing")) { return false; }
+                if (!seen2[2] && c.FailAt(ref valid, ref start, "formats.schema.json#/required", "the required property 'link' is missing")) { return false; }
+                if (!seen2[3] && c.FailAt(ref valid, ref start, "formats.schema.json#/required", "the required property 'key' is missing")) { return false; }
+                if (!seen2[4] && c.FailAt(ref valid, ref start, "formats.schema.json#/required", "the required property 'money' is missing")) { return false; }
+                if (!seen2[5] && c.FailAt(ref valid, ref start, "formats.schema.json#/required", "the required property 'small' is missing")) { return false; }
+                if (!seen2[6] && c.FailAt(ref valid, ref start, "formats.schema.json#/required", "the required property 'big' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // formats.schema.json#/properties/small
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "formats.schema.json#/properties/small/type", "expected an integer, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!((t == global::System.Text.Json.JsonTokenType.Number && global::FactSchema.Validation.FactSchemaValidation.IsInteger(ref r))) && c.FailType(ref valid, ref r, "formats.schema.json#/properties/small/type", "expected an integer, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.Number)
             {
-                if (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 0m) < 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref r, "formats.schema.json#/properties/small/minimum", "is less than the minimum 0");
-                }
-                if (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 100m) > 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref r, "formats.schema.json#/properties/small/maximum", "is greater than the maximum 100");
-                }
+                if (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 0m) < 0 && c.Fail(ref valid, ref r, "formats.schema.json#/properties/small/minimum", "is less than the minimum 0")) { return false; }
+                if (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 100m) > 0 && c.Fail(ref valid, ref r, "formats.schema.json#/properties/small/maximum", "is greater than the maximum 100")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;

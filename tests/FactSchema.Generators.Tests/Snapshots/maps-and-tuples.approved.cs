@@ -65,11 +65,11 @@ namespace Consumer.Schemas
         private static readonly global::FactSchema.Serialization.DictionaryEqualityComparer<long> __fs_comparer0 = new global::FactSchema.Serialization.DictionaryEqualityComparer<long>(global::System.Collections.Generic.EqualityComparer<long>.Default);
         private static readonly global::FactSchema.Serialization.DictionaryEqualityComparer<global::System.Text.Json.JsonElement> __fs_comparer1 = new global::FactSchema.Serialization.DictionaryEqualityComparer<global::System.Text.Json.JsonElement>(global::FactSchema.Serialization.JsonElementEqualityComparer.Instance);
         private static readonly global::FactSchema.Serialization.DictionaryEqualityComparer<global::System.Text.Json.JsonElement> __fs_comparer2 = new global::FactSchema.Serialization.DictionaryEqualityComparer<global::System.Text.Json.JsonElement>(global::FactSchema.Serialization.JsonElementEqualityComparer.Instance);
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry1;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check1 = __FactSchemaValidators.Entry2;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check2 = __FactSchemaValidators.Entry3;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check3 = __FactSchemaValidators.Entry4;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check4 = __FactSchemaValidators.Entry5;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.V1;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check1 = __FactSchemaValidators.V2;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check2 = __FactSchemaValidators.V3;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check3 = __FactSchemaValidators.V4;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check4 = __FactSchemaValidators.V5;
 
         /// <summary>The JSON property "tags" (optional).</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Tags { get; init; }
@@ -417,7 +417,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -545,7 +545,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
     }
 
     partial record Geo
@@ -584,34 +584,12 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        /// <summary>Validates against maps-and-tuples.schema.json#.</summary>
-        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
-
-        /// <summary>Validates against maps-and-tuples.schema.json#/properties/tags.</summary>
-        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
-
-        /// <summary>Validates against maps-and-tuples.schema.json#/properties/mixed.</summary>
-        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
-
-        /// <summary>Validates against maps-and-tuples.schema.json#/properties/open.</summary>
-        public static bool Entry3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V3(ref r, c, ev);
-
-        /// <summary>Validates against maps-and-tuples.schema.json#/properties/point.</summary>
-        public static bool Entry4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V4(ref r, c, ev);
-
-        /// <summary>Validates against maps-and-tuples.schema.json#/properties/draft07Pair.</summary>
-        public static bool Entry5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V5(ref r, c, ev);
-
         // maps-and-tuples.schema.json#
-        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref r, "maps-and-tuples.schema.json#/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -644,15 +622,11 @@ namespace Consumer.Schemas
         }
 
         // maps-and-tuples.schema.json#/properties/tags
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/tags/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref r, "maps-and-tuples.schema.json#/properties/tags/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -678,11 +652,7 @@ namespace Consumer.Schemas
                         if (!V7(ref x8, c, null) && c.Fail(ref valid)) { return false; }
                         hit6 = true;
                     }
-                    if (!hit6)
-                    {
-                        if (c.Fail(ref valid)) { return false; }
-                        c.AddErrorAt(ref o0, "maps-and-tuples.schema.json#/properties/tags/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
-                    }
+                    if (!hit6 && c.FailAt(ref valid, ref o0, "maps-and-tuples.schema.json#/properties/tags/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)")) { return false; }
                     if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
@@ -693,15 +663,11 @@ namespace Consumer.Schemas
         }
 
         // maps-and-tuples.schema.json#/properties/mixed
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/mixed/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref r, "maps-and-tuples.schema.json#/properties/mixed/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -727,11 +693,7 @@ namespace Consumer.Schemas
                         if (!V9(ref x8, c, null) && c.Fail(ref valid)) { return false; }
                         hit6 = true;
                     }
-                    if (!hit6)
-                    {
-                        if (c.Fail(ref valid)) { return false; }
-                        c.AddErrorAt(ref o0, "maps-and-tuples.schema.json#/properties/mixed/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
-                    }
+                    if (!hit6 && c.FailAt(ref valid, ref o0, "maps-and-tuples.schema.json#/properties/mixed/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)")) { return false; }
                     if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
@@ -742,15 +704,11 @@ namespace Consumer.Schemas
         }
 
         // maps-and-tuples.schema.json#/properties/open
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "maps-and-tuples.schema.json#/properties/open/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref r, "maps-and-tuples.schema.json#/properties/open/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -778,16 +736,12 @@ namespace Consumer.Schemas
         }
 
         // maps-and-tuples.schema.json#/properties/point
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "maps-and-tuples.schema.json#/properties/point/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartArray) && c.FailType(ref valid, ref start, "maps-and-tuples.schema.json#/properties/point/type", "expected an array, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
                 ref var a2 = ref r;
@@ -827,27 +781,19 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
-                if (n0 < 3)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "maps-and-tuples.schema.json#/properties/point/minItems", "has fewer than 3 items");
-                }
+                if (n0 < 3 && c.Fail(ref valid, ref start, "maps-and-tuples.schema.json#/properties/point/minItems", "has fewer than 3 items")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // maps-and-tuples.schema.json#/properties/draft07Pair
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "maps-and-tuples.schema.json#/properties/draft07Pair/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartArray) && c.FailType(ref valid, ref start, "maps-and-tuples.schema.json#/properties/draft07Pair/type", "expected an array, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
                 ref var a2 = ref r;
@@ -882,42 +828,38 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref a2);
                     n0++;
                 }
-                if (n0 < 2)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "maps-and-tuples.schema.json#/properties/draft07Pair/minItems", "has fewer than 2 items");
-                }
+                if (n0 < 2 && c.Fail(ref valid, ref start, "maps-and-tuples.schema.json#/properties/draft07Pair/minItems", "has fewer than 2 items")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // maps-and-tuples.schema.json#/properties/tags/patternProperties/^[a-z]+$
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/tags/patternProperties/^[a-z]+$/type", "expected an integer, found ");
+        internal static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/tags/patternProperties/^[a-z]+$/type", "expected an integer, found ");
 
         // maps-and-tuples.schema.json#/properties/tags/patternProperties/^x-
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/tags/patternProperties/^x-/type", "expected an integer, found ");
+        internal static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/tags/patternProperties/^x-/type", "expected an integer, found ");
 
         // maps-and-tuples.schema.json#/properties/mixed/patternProperties/^[a-z]+$
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/mixed/patternProperties/^[a-z]+$/type", "expected an integer, found ");
+        internal static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/mixed/patternProperties/^[a-z]+$/type", "expected an integer, found ");
 
         // maps-and-tuples.schema.json#/properties/mixed/patternProperties/^x-
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "maps-and-tuples.schema.json#/properties/mixed/patternProperties/^x-/type", "expected a string, found ");
+        internal static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "maps-and-tuples.schema.json#/properties/mixed/patternProperties/^x-/type", "expected a string, found ");
 
         // maps-and-tuples.schema.json#/properties/open/patternProperties/^[a-z]+$
-        private static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/open/patternProperties/^[a-z]+$/type", "expected an integer, found ");
+        internal static bool V10(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "maps-and-tuples.schema.json#/properties/open/patternProperties/^[a-z]+$/type", "expected an integer, found ");
 
         // maps-and-tuples.schema.json#/properties/point/prefixItems/0
-        private static bool V11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "maps-and-tuples.schema.json#/properties/point/prefixItems/0/type", "expected a number, found ");
+        internal static bool V11(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "maps-and-tuples.schema.json#/properties/point/prefixItems/0/type", "expected a number, found ");
 
         // maps-and-tuples.schema.json#/properties/point/prefixItems/1
-        private static bool V12(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "maps-and-tuples.schema.json#/properties/point/prefixItems/1/type", "expected a number, found ");
+        internal static bool V12(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "maps-and-tuples.schema.json#/properties/point/prefixItems/1/type", "expected a number, found ");
 
         // maps-and-tuples.schema.json#/properties/point/prefixItems/2
-        private static bool V13(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "maps-and-tuples.schema.json#/properties/point/prefixItems/2/type", "expected a string, found ");
+        internal static bool V13(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "maps-and-tuples.schema.json#/properties/point/prefixItems/2/type", "expected a string, found ");
 
         // maps-and-tuples.schema.json#/properties/point/items
-        private static bool V14(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V14(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             c.AddError(ref r, "maps-and-tuples.schema.json#/properties/point/items", "is not allowed here (the schema is false)");
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
@@ -925,13 +867,13 @@ namespace Consumer.Schemas
         }
 
         // maps-and-tuples.schema.json#/properties/draft07Pair/items/0
-        private static bool V15(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "maps-and-tuples.schema.json#/properties/draft07Pair/items/0/type", "expected a string, found ");
+        internal static bool V15(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "maps-and-tuples.schema.json#/properties/draft07Pair/items/0/type", "expected a string, found ");
 
         // maps-and-tuples.schema.json#/properties/draft07Pair/items/1
-        private static bool V16(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "maps-and-tuples.schema.json#/properties/draft07Pair/items/1/type", "expected a boolean, found ");
+        internal static bool V16(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "maps-and-tuples.schema.json#/properties/draft07Pair/items/1/type", "expected a boolean, found ");
 
         // maps-and-tuples.schema.json#/properties/draft07Pair/additionalItems
-        private static bool V17(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V17(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             c.AddError(ref r, "maps-and-tuples.schema.json#/properties/draft07Pair/additionalItems", "is not allowed here (the schema is false)");
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);

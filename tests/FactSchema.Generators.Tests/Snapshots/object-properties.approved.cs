@@ -228,7 +228,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -303,7 +303,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
     }
 
     partial record PressRelease
@@ -334,20 +334,13 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        /// <summary>Validates against object-properties.schema.json#.</summary>
-        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
-
         // object-properties.schema.json#
-        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "object-properties.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref start, "object-properties.schema.json#/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -374,11 +367,7 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "object-properties.schema.json#/required", "the required property 'headline' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "object-properties.schema.json#/required", "the required property 'headline' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;

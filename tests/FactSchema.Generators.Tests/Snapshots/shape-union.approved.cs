@@ -209,7 +209,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -391,7 +391,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
+        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V1(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -560,7 +560,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
+        public static new bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V2(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -607,10 +607,10 @@ namespace Consumer.Schemas
             "ExhibitSourceString",
             "ExhibitSourceArray",
         };
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.Entry1;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.Entry2;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch2 = __FactSchemaValidators.Entry5;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch3 = __FactSchemaValidators.Entry6;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.V1;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.V2;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch2 = __FactSchemaValidators.V5;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch3 = __FactSchemaValidators.V6;
 
         /// <summary>Only the generated variants derive from <see cref="ExhibitSource"/>.</summary>
         private protected ExhibitSource()
@@ -773,7 +773,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry3(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V3(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="ExhibitSource"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
         public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.ExhibitSource>
@@ -904,8 +904,8 @@ namespace Consumer.Schemas
             "ExhibitLabelString",
             "ExhibitLabelString2",
         };
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.Entry7;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.Entry8;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch0 = __FactSchemaValidators.V7;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_branch1 = __FactSchemaValidators.V8;
 
         /// <summary>Only the generated variants derive from <see cref="ExhibitLabel"/>.</summary>
         private protected ExhibitLabel()
@@ -1014,7 +1014,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry4(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V4(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="ExhibitLabel"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
         public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.ExhibitLabel>
@@ -1156,7 +1156,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
     }
 
     partial record Exhibit
@@ -1240,43 +1240,12 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        /// <summary>Validates against shape-union.schema.json#.</summary>
-        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
-
-        /// <summary>Validates against shape-union.schema.json#/properties/source/oneOf/0.</summary>
-        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
-
-        /// <summary>Validates against shape-union.schema.json#/properties/source/oneOf/1.</summary>
-        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
-
-        /// <summary>Validates against shape-union.schema.json#/properties/source.</summary>
-        public static bool Entry3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V3(ref r, c, ev);
-
-        /// <summary>Validates against shape-union.schema.json#/properties/label.</summary>
-        public static bool Entry4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V4(ref r, c, ev);
-
-        /// <summary>Validates against shape-union.schema.json#/properties/source/oneOf/2.</summary>
-        public static bool Entry5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V5(ref r, c, ev);
-
-        /// <summary>Validates against shape-union.schema.json#/properties/source/oneOf/3.</summary>
-        public static bool Entry6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V6(ref r, c, ev);
-
-        /// <summary>Validates against shape-union.schema.json#/properties/label/anyOf/0.</summary>
-        public static bool Entry7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V7(ref r, c, ev);
-
-        /// <summary>Validates against shape-union.schema.json#/properties/label/anyOf/1.</summary>
-        public static bool Entry8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V8(ref r, c, ev);
-
         // shape-union.schema.json#
-        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "shape-union.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref r, "shape-union.schema.json#/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -1305,16 +1274,12 @@ namespace Consumer.Schemas
         }
 
         // shape-union.schema.json#/properties/source/oneOf/0
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "shape-union.schema.json#/properties/source/oneOf/0/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref start, "shape-union.schema.json#/properties/source/oneOf/0/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -1335,36 +1300,24 @@ namespace Consumer.Schemas
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     var hit6 = (uint)k3 < 1u;
-                    if (!hit6)
-                    {
-                        if (c.Fail(ref valid)) { return false; }
-                        c.AddErrorAt(ref o0, "shape-union.schema.json#/properties/source/oneOf/0/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
-                    }
+                    if (!hit6 && c.FailAt(ref valid, ref o0, "shape-union.schema.json#/properties/source/oneOf/0/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)")) { return false; }
                     if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "shape-union.schema.json#/properties/source/oneOf/0/required", "the required property 'url' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "shape-union.schema.json#/properties/source/oneOf/0/required", "the required property 'url' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // shape-union.schema.json#/properties/source/oneOf/1
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "shape-union.schema.json#/properties/source/oneOf/1/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref start, "shape-union.schema.json#/properties/source/oneOf/1/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -1385,27 +1338,19 @@ namespace Consumer.Schemas
                         _ => true,
                     }) && c.Fail(ref valid)) { return false; }
                     var hit6 = (uint)k3 < 1u;
-                    if (!hit6)
-                    {
-                        if (c.Fail(ref valid)) { return false; }
-                        c.AddErrorAt(ref o0, "shape-union.schema.json#/properties/source/oneOf/1/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)");
-                    }
+                    if (!hit6 && c.FailAt(ref valid, ref o0, "shape-union.schema.json#/properties/source/oneOf/1/additionalProperties", "is not allowed: the schema has no property of this name (additionalProperties is false)")) { return false; }
                     if (pushed5) { c.Pop(); }
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "shape-union.schema.json#/properties/source/oneOf/1/required", "the required property 'quote' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "shape-union.schema.json#/properties/source/oneOf/1/required", "the required property 'quote' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // shape-union.schema.json#/properties/source
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -1446,23 +1391,15 @@ namespace Consumer.Schemas
                     }
                 }
                 c.EndQuiet(quiet0);
-                if (matches1 == 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "shape-union.schema.json#/properties/source/oneOf", "does not match any of the 4 schemas in oneOf");
-                }
-                else if (matches1 > 1)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "shape-union.schema.json#/properties/source/oneOf", "matches more than one of the 4 schemas in oneOf");
-                }
+                if (matches1 == 0 && c.Fail(ref valid, ref start, "shape-union.schema.json#/properties/source/oneOf", "does not match any of the 4 schemas in oneOf")) { return false; }
+                if (matches1 > 1 && c.Fail(ref valid, ref start, "shape-union.schema.json#/properties/source/oneOf", "matches more than one of the 4 schemas in oneOf")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // shape-union.schema.json#/properties/label
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -1487,29 +1424,21 @@ namespace Consumer.Schemas
                     }
                 }
                 c.EndQuiet(quiet0);
-                if (matches1 == 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "shape-union.schema.json#/properties/label/anyOf", "does not match any of the 2 schemas in anyOf");
-                }
+                if (matches1 == 0 && c.Fail(ref valid, ref start, "shape-union.schema.json#/properties/label/anyOf", "does not match any of the 2 schemas in anyOf")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // shape-union.schema.json#/properties/source/oneOf/2
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "shape-union.schema.json#/properties/source/oneOf/2/type", "expected a string, found ");
+        internal static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "shape-union.schema.json#/properties/source/oneOf/2/type", "expected a string, found ");
 
         // shape-union.schema.json#/properties/source/oneOf/3
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "shape-union.schema.json#/properties/source/oneOf/3/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartArray) && c.FailType(ref valid, ref r, "shape-union.schema.json#/properties/source/oneOf/3/type", "expected an array, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
                 ref var a2 = ref r;
@@ -1533,52 +1462,36 @@ namespace Consumer.Schemas
         }
 
         // shape-union.schema.json#/properties/label/anyOf/0
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "shape-union.schema.json#/properties/label/anyOf/0/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && c.FailType(ref valid, ref r, "shape-union.schema.json#/properties/label/anyOf/0/type", "expected a string, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 var length0 = global::FactSchema.Validation.FactSchemaValidation.StringLength(ref r);
-                if (length0 > 10)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref r, "shape-union.schema.json#/properties/label/anyOf/0/maxLength", "is longer than 10 characters");
-                }
+                if (length0 > 10 && c.Fail(ref valid, ref r, "shape-union.schema.json#/properties/label/anyOf/0/maxLength", "is longer than 10 characters")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // shape-union.schema.json#/properties/label/anyOf/1
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "shape-union.schema.json#/properties/label/anyOf/1/type", "expected a string, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && c.FailType(ref valid, ref r, "shape-union.schema.json#/properties/label/anyOf/1/type", "expected a string, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (!global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref r, ref F0, "^[a-z]+$"))
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref r, "shape-union.schema.json#/properties/label/anyOf/1/pattern", "does not match ^[a-z]+$");
-                }
+                if (!global::FactSchema.Validation.FactSchemaValidation.IsMatch(ref r, ref F0, "^[a-z]+$") && c.Fail(ref valid, ref r, "shape-union.schema.json#/properties/label/anyOf/1/pattern", "does not match ^[a-z]+$")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // shape-union.schema.json#/properties/source/oneOf/3/items
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "shape-union.schema.json#/properties/source/oneOf/3/items/type", "expected a string, found ");
+        internal static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "shape-union.schema.json#/properties/source/oneOf/3/items/type", "expected a string, found ");
 
     }
 }

@@ -75,7 +75,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry1(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V1(ref reader, context, evaluated);
 
         /// <summary>Reads the value at the reader's current string token.</summary>
         /// <param name="reader">The reader, positioned on a JSON string.</param>
@@ -156,7 +156,7 @@ namespace Consumer.Schemas
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name1 = global::System.Text.Json.JsonEncodedText.Encode("codeOrNull");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name2 = global::System.Text.Json.JsonEncodedText.Encode("numberNotInteger");
         private static readonly global::System.Text.Json.JsonEncodedText __fs_name3 = global::System.Text.Json.JsonEncodedText.Encode("flag");
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry3;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.V3;
 
         /// <summary>The JSON property "code" (required).</summary>
         public required global::Consumer.Schemas.IdentifierCode Code { get; init; }
@@ -343,7 +343,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -659,7 +659,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry2(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V2(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="IdentifierCode"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
         public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.IdentifierCode>
@@ -944,7 +944,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry3(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V3(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="IdentifierCodeOrNull"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
         public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.IdentifierCodeOrNull>
@@ -1280,7 +1280,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry4(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V4(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="IdentifierFlag"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
         public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.IdentifierFlag>
@@ -1336,7 +1336,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
     }
 
     partial record Identifier
@@ -1399,32 +1399,13 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        /// <summary>Validates against type-union.schema.json#.</summary>
-        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
-
-        /// <summary>Validates against type-union.schema.json#/properties/flag/oneOf/1.</summary>
-        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
-
-        /// <summary>Validates against type-union.schema.json#/properties/code.</summary>
-        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
-
-        /// <summary>Validates against type-union.schema.json#/properties/codeOrNull.</summary>
-        public static bool Entry3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V3(ref r, c, ev);
-
-        /// <summary>Validates against type-union.schema.json#/properties/flag.</summary>
-        public static bool Entry4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V4(ref r, c, ev);
-
         // type-union.schema.json#
-        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             var start = c.Quiet ? default(global::System.Text.Json.Utf8JsonReader) : r;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref start, "type-union.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref start, "type-union.schema.json#/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -1451,38 +1432,30 @@ namespace Consumer.Schemas
                     global::FactSchema.Validation.FactSchemaValidation.Skip(ref o0);
                     n1++;
                 }
-                if (!seen2[0])
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddErrorAt(ref start, "type-union.schema.json#/required", "the required property 'code' is missing");
-                }
+                if (!seen2[0] && c.FailAt(ref valid, ref start, "type-union.schema.json#/required", "the required property 'code' is missing")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // type-union.schema.json#/properties/flag/oneOf/1
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("unknown"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("disputed"u8))))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddError(ref r, "type-union.schema.json#/properties/flag/oneOf/1/enum", "is not one of \"unknown\", \"disputed\"");
-            }
+            if (!(((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("unknown"u8)) || ((t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName) && r.ValueTextEquals("disputed"u8))) && c.Fail(ref valid, ref r, "type-union.schema.json#/properties/flag/oneOf/1/enum", "is not one of \"unknown\", \"disputed\"")) { return false; }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // type-union.schema.json#/properties/code
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Integer, "type-union.schema.json#/properties/code/type", "expected a string or an integer, found ");
+        internal static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Integer, "type-union.schema.json#/properties/code/type", "expected a string or an integer, found ");
 
         // type-union.schema.json#/properties/codeOrNull
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "type-union.schema.json#/properties/codeOrNull/type", "expected a string or an integer or null, found ");
+        internal static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Integer | global::FactSchema.Validation.JsonTypes.Null, "type-union.schema.json#/properties/codeOrNull/type", "expected a string or an integer or null, found ");
 
         // type-union.schema.json#/properties/flag
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -1515,26 +1488,18 @@ namespace Consumer.Schemas
                     }
                 }
                 c.EndQuiet(quiet0);
-                if (matches1 == 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "type-union.schema.json#/properties/flag/oneOf", "does not match any of the 3 schemas in oneOf");
-                }
-                else if (matches1 > 1)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "type-union.schema.json#/properties/flag/oneOf", "matches more than one of the 3 schemas in oneOf");
-                }
+                if (matches1 == 0 && c.Fail(ref valid, ref start, "type-union.schema.json#/properties/flag/oneOf", "does not match any of the 3 schemas in oneOf")) { return false; }
+                if (matches1 > 1 && c.Fail(ref valid, ref start, "type-union.schema.json#/properties/flag/oneOf", "matches more than one of the 3 schemas in oneOf")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // type-union.schema.json#/properties/flag/oneOf/0
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "type-union.schema.json#/properties/flag/oneOf/0/type", "expected a boolean, found ");
+        internal static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Boolean, "type-union.schema.json#/properties/flag/oneOf/0/type", "expected a boolean, found ");
 
         // type-union.schema.json#/properties/flag/oneOf/2
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "type-union.schema.json#/properties/flag/oneOf/2/type", "expected an integer, found ");
+        internal static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "type-union.schema.json#/properties/flag/oneOf/2/type", "expected an integer, found ");
 
     }
 }

@@ -63,9 +63,9 @@ namespace Consumer.Schemas
         private static readonly global::FactSchema.Serialization.JsonElementEqualityComparer __fs_comparer1 = global::FactSchema.Serialization.JsonElementEqualityComparer.Instance;
         private static readonly global::FactSchema.Serialization.ListEqualityComparer<global::System.Text.Json.JsonElement> __fs_comparer2 = new global::FactSchema.Serialization.ListEqualityComparer<global::System.Text.Json.JsonElement>(global::FactSchema.Serialization.JsonElementEqualityComparer.Instance);
         private static readonly global::FactSchema.Serialization.JsonElementEqualityComparer __fs_comparer3 = global::FactSchema.Serialization.JsonElementEqualityComparer.Instance;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.Entry1;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check1 = __FactSchemaValidators.Entry2;
-        private static readonly global::FactSchema.Validation.JsonValidator __fs_check2 = __FactSchemaValidators.Entry3;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check0 = __FactSchemaValidators.V1;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check1 = __FactSchemaValidators.V2;
+        private static readonly global::FactSchema.Validation.JsonValidator __fs_check2 = __FactSchemaValidators.V3;
 
         /// <summary>The JSON property "either" (optional).</summary>
         public global::System.Text.Json.JsonElement? Either { get; init; }
@@ -264,7 +264,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
 
         /// <summary>Writes this value as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
@@ -362,7 +362,7 @@ namespace Consumer.Schemas
 
         /// <summary>The generated validator of the schema's root (used by generated code).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.Entry0(ref reader, context, evaluated);
+        public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
     }
 
     partial record Evidence
@@ -394,28 +394,12 @@ namespace Consumer.Schemas
             return -1;
         }
 
-        /// <summary>Validates against unsupported.schema.json#.</summary>
-        public static bool Entry0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V0(ref r, c, ev);
-
-        /// <summary>Validates against unsupported.schema.json#/properties/either.</summary>
-        public static bool Entry1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V1(ref r, c, ev);
-
-        /// <summary>Validates against unsupported.schema.json#/properties/stringOrObject.</summary>
-        public static bool Entry2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V2(ref r, c, ev);
-
-        /// <summary>Validates against unsupported.schema.json#/properties/tuple.</summary>
-        public static bool Entry3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => V3(ref r, c, ev);
-
         // unsupported.schema.json#
-        private static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V0(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartObject))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "unsupported.schema.json#/type", "expected an object, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartObject) && c.FailType(ref valid, ref r, "unsupported.schema.json#/type", "expected an object, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartObject)
             {
                 ref var o0 = ref r;
@@ -445,7 +429,7 @@ namespace Consumer.Schemas
         }
 
         // unsupported.schema.json#/properties/either
-        private static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V1(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
@@ -470,11 +454,7 @@ namespace Consumer.Schemas
                     }
                 }
                 c.EndQuiet(quiet0);
-                if (matches1 == 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "unsupported.schema.json#/properties/either/anyOf", "does not match any of the 2 schemas in anyOf");
-                }
+                if (matches1 == 0 && c.Fail(ref valid, ref start, "unsupported.schema.json#/properties/either/anyOf", "does not match any of the 2 schemas in anyOf")) { return false; }
             }
             {
                 var quiet5 = c.BeginQuiet();
@@ -496,34 +476,22 @@ namespace Consumer.Schemas
                     }
                 }
                 c.EndQuiet(quiet5);
-                if (matches6 == 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "unsupported.schema.json#/properties/either/oneOf", "does not match any of the 2 schemas in oneOf");
-                }
-                else if (matches6 > 1)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref start, "unsupported.schema.json#/properties/either/oneOf", "matches more than one of the 2 schemas in oneOf");
-                }
+                if (matches6 == 0 && c.Fail(ref valid, ref start, "unsupported.schema.json#/properties/either/oneOf", "does not match any of the 2 schemas in oneOf")) { return false; }
+                if (matches6 > 1 && c.Fail(ref valid, ref start, "unsupported.schema.json#/properties/either/oneOf", "matches more than one of the 2 schemas in oneOf")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // unsupported.schema.json#/properties/stringOrObject
-        private static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Object, "unsupported.schema.json#/properties/stringOrObject/type", "expected a string or an object, found ");
+        internal static bool V2(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String | global::FactSchema.Validation.JsonTypes.Object, "unsupported.schema.json#/properties/stringOrObject/type", "expected a string or an object, found ");
 
         // unsupported.schema.json#/properties/tuple
-        private static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V3(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
-            if (!(t == global::System.Text.Json.JsonTokenType.StartArray))
-            {
-                if (c.Fail(ref valid)) { return false; }
-                c.AddErrorAt(ref r, "unsupported.schema.json#/properties/tuple/type", "expected an array, found " + global::FactSchema.Validation.FactSchemaValidation.Found(ref r));
-            }
+            if (!(t == global::System.Text.Json.JsonTokenType.StartArray) && c.FailType(ref valid, ref r, "unsupported.schema.json#/properties/tuple/type", "expected an array, found ")) { return false; }
             if (t == global::System.Text.Json.JsonTokenType.StartArray)
             {
                 ref var a2 = ref r;
@@ -560,51 +528,43 @@ namespace Consumer.Schemas
         }
 
         // unsupported.schema.json#/properties/either/anyOf/0
-        private static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V4(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             if (t == global::System.Text.Json.JsonTokenType.Number)
             {
-                if (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 0m) < 0)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref r, "unsupported.schema.json#/properties/either/anyOf/0/minimum", "is less than the minimum 0");
-                }
+                if (global::FactSchema.Validation.FactSchemaValidation.CompareNumber(ref r, 0m) < 0 && c.Fail(ref valid, ref r, "unsupported.schema.json#/properties/either/anyOf/0/minimum", "is less than the minimum 0")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // unsupported.schema.json#/properties/either/anyOf/1
-        private static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
+        internal static bool V5(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev)
         {
             var valid = true;
             var t = r.TokenType;
             if (t == global::System.Text.Json.JsonTokenType.String || t == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 var length0 = global::FactSchema.Validation.FactSchemaValidation.StringLength(ref r);
-                if (length0 < 1)
-                {
-                    if (c.Fail(ref valid)) { return false; }
-                    c.AddError(ref r, "unsupported.schema.json#/properties/either/anyOf/1/minLength", "is empty, but must have at least 1 character");
-                }
+                if (length0 < 1 && c.Fail(ref valid, ref r, "unsupported.schema.json#/properties/either/anyOf/1/minLength", "is empty, but must have at least 1 character")) { return false; }
             }
             global::FactSchema.Validation.FactSchemaValidation.Skip(ref r);
             return valid;
         }
 
         // unsupported.schema.json#/properties/either/oneOf/0
-        private static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "unsupported.schema.json#/properties/either/oneOf/0/type", "expected a string, found ");
+        internal static bool V6(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "unsupported.schema.json#/properties/either/oneOf/0/type", "expected a string, found ");
 
         // unsupported.schema.json#/properties/either/oneOf/1
-        private static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "unsupported.schema.json#/properties/either/oneOf/1/type", "expected an integer, found ");
+        internal static bool V7(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Integer, "unsupported.schema.json#/properties/either/oneOf/1/type", "expected an integer, found ");
 
         // unsupported.schema.json#/properties/tuple/prefixItems/0
-        private static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "unsupported.schema.json#/properties/tuple/prefixItems/0/type", "expected a string, found ");
+        internal static bool V8(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.String, "unsupported.schema.json#/properties/tuple/prefixItems/0/type", "expected a string, found ");
 
         // unsupported.schema.json#/properties/tuple/prefixItems/1
-        private static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "unsupported.schema.json#/properties/tuple/prefixItems/1/type", "expected a number, found ");
+        internal static bool V9(ref global::System.Text.Json.Utf8JsonReader r, global::FactSchema.Validation.ValidationContext c, global::FactSchema.Validation.EvaluatedSet? ev) => global::FactSchema.Validation.FactSchemaValidation.CheckType(ref r, c, global::FactSchema.Validation.JsonTypes.Number, "unsupported.schema.json#/properties/tuple/prefixItems/1/type", "expected a number, found ");
 
     }
 }
