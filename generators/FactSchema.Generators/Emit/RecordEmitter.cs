@@ -52,6 +52,12 @@ internal static class RecordEmitter
     /// <summary>The field behind a property whose presence is tracked (a base record names them after itself, for its derived records).</summary>
     private static string ValueField(PropertySpec property, int i) => property.FieldStem is { } stem ? stem + "_value" : "__fs_value" + Index(i);
 
+    /// <summary>Whether a presence-tracked property's value field starts with a constant or default rather than the type's default.</summary>
+    private static bool HasFieldInitializer(PropertySpec property) => property.Const is not null || property.DefaultExpression is not null;
+
+    /// <summary>The bit of property <paramref name="i"/> in its word of the reader's <c>__fs_seen</c> flags.</summary>
+    private static string Bit(int i) => "0x" + (1UL << (i % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
+
     private static string SetField(PropertySpec property, int i) => property.FieldStem is { } stem ? stem + "_set" : "__fs_set" + Index(i);
 
     private static void EmitStaticFields(SourceWriter w, IReadOnlyList<PropertySpec> properties)
@@ -129,6 +135,7 @@ internal static class RecordEmitter
             }
 
             var typeName = TypeSyntax.Property(property);
+            // HasFieldInitializer says whether this is empty.
             var initializer = property.Const is { } constant
                 ? " = " + ConstExpression(constant) + ";"
                 : property.DefaultExpression is { } defaultValue ? " = " + defaultValue + ";" : string.Empty;
@@ -312,8 +319,7 @@ internal static class RecordEmitter
         w.CloseBlock();
         w.WriteLine();
 
-        w.WriteLine("/// <summary>A hash code consistent with <see cref=\"Equals(" + type.Name + "?)\"/>.</summary>");
-        w.WriteLine("/// <returns>The hash code.</returns>");
+        w.WriteLine("/// <inheritdoc/>");
         w.OpenBlock("public override int GetHashCode()");
         w.WriteLine(type.InheritsRecord ? "var __fs_hash = base.GetHashCode();" : "var __fs_hash = 17;");
         for (var i = 0; i < properties.Count; i++)
@@ -352,7 +358,7 @@ internal static class RecordEmitter
     /// <summary>The validation API every generated type shares: Validate, ValidateJson, TryDeserialize, ValidateCore.</summary>
     internal static void EmitValidation(SourceWriter w, string typeName, string? validatorMethod, bool hidesBase, bool isStruct = false)
     {
-        var entry = validatorMethod ?? "__FactSchemaValidators.Entry0";
+        var entry = validatorMethod ?? throw new System.InvalidOperationException("The type " + typeName + " has no validator method");
         var @new = hidesBase ? "new " : string.Empty;
         w.WriteLine($"private static readonly {JsonValidator} __fs_validator = ValidateCore;");
         w.WriteLine();
@@ -366,10 +372,9 @@ internal static class RecordEmitter
         w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or over a limit.</exception>");
         w.WriteLine($"public static {@new}{ValidationResult} ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => {ValidationRuntime}.Validate(utf8Json, __fs_validator);");
         w.WriteLine();
-        w.WriteLine($"/// <summary>Validates a JSON string against the schema of <see cref=\"{typeName}\"/>.</summary>");
+        // Overloads that only convert their input take the documentation of the one they call.
+        w.WriteLine("/// <inheritdoc cref=\"ValidateJson(global::System.ReadOnlySpan{byte})\"/>");
         w.WriteLine("/// <param name=\"json\">The whole JSON document.</param>");
-        w.WriteLine("/// <returns>The result.</returns>");
-        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or over a limit.</exception>");
         w.WriteLine($"public static {@new}{ValidationResult} ValidateJson(string json) => ValidateJson({Reader}.ToUtf8(json));");
         w.WriteLine();
         w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>");
@@ -392,22 +397,20 @@ internal static class RecordEmitter
         w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>");
         w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
         w.WriteLine("/// <returns>The value.</returns>");
-        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
+        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
         w.WriteLine($"public static {@new}{typeName} Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);");
         w.WriteLine();
 
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>");
+        // Overloads that only add a setting or convert their input take the documentation of the first.
+        const string InheritFromBytes = "/// <inheritdoc cref=\"Deserialize(global::System.ReadOnlySpan{byte})\"/>";
+        w.WriteLine(InheritFromBytes);
         w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
         w.WriteLine("/// <param name=\"options\">Depth and size limits, or null for the safe defaults.</param>");
-        w.WriteLine("/// <returns>The value.</returns>");
-        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
         w.WriteLine($"public static {@new}{typeName} Deserialize(global::System.ReadOnlySpan<byte> utf8Json, {ReaderOptions}? options) => {Serializer}.Deserialize(utf8Json, options, __fs_read, __fs_validator);");
         w.WriteLine();
 
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from a JSON string.</summary>");
+        w.WriteLine(InheritFromBytes);
         w.WriteLine("/// <param name=\"json\">The whole JSON document.</param>");
-        w.WriteLine("/// <returns>The value.</returns>");
-        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or does not match the schema.</exception>");
         w.WriteLine($"public static {@new}{typeName} Deserialize(string json) => Deserialize({Reader}.ToUtf8(json));");
         w.WriteLine();
 
@@ -582,7 +585,7 @@ internal static class RecordEmitter
         {
             var property = properties[i];
             var word = Index(i / 64);
-            var bit = "0x" + (1UL << (i % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
+            var bit = Bit(i);
             var target = "__fs_v" + Index(i);
             var read = SourceWriter.Capture(r => EmitReadProperty(r, property, target, inline));
             if (property.Const is { } constant)
@@ -648,6 +651,13 @@ internal static class RecordEmitter
                 var bang = !property.Type.IsValueType && !TypeSyntax.IsNullableProperty(property) ? "!" : string.Empty;
                 w.WriteLine($"{property.Name} = __fs_v{Index(i)}{bang},");
             }
+            else if (property.TrackPresence && !HasFieldInitializer(property))
+            {
+                // Absent, the value read is the field's own default: both fields are set as the record is made.
+                var bang = !property.Type.IsValueType && !TypeSyntax.IsNullableProperty(property) ? "!" : string.Empty;
+                w.WriteLine($"{ValueField(property, i)} = __fs_v{Index(i)}{bang},");
+                w.WriteLine($"{SetField(property, i)} = (__fs_seen{Index(i / 64)} & {Bit(i)}) != 0,");
+            }
         }
 
         if (type.AdditionalProperties == AdditionalPropertiesMode.Keep)
@@ -659,11 +669,11 @@ internal static class RecordEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            if (property.TrackPresence)
+            if (property.TrackPresence && HasFieldInitializer(property))
             {
-                var bit = "0x" + (1UL << (i % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
+                // A default or constant in the field stays unless the property was read.
                 var bang = !property.Type.IsValueType && !TypeSyntax.IsNullableProperty(property) ? "!" : string.Empty;
-                w.OpenBlock($"if ((__fs_seen{Index(i / 64)} & {bit}) != 0)");
+                w.OpenBlock($"if ((__fs_seen{Index(i / 64)} & {Bit(i)}) != 0)");
                 w.WriteLine($"__fs_result.{ValueField(properties[i], i)} = __fs_v{Index(i)}{bang};");
                 w.WriteLine($"__fs_result.{SetField(properties[i], i)} = true;");
                 w.CloseBlock();

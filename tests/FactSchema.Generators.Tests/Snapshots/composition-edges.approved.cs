@@ -113,8 +113,7 @@ namespace Consumer.Schemas
                 && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(Edges?)"/>.</summary>
-        /// <returns>The hash code.</returns>
+        /// <inheritdoc/>
         public override int GetHashCode()
         {
             var __fs_hash = 17;
@@ -130,20 +129,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="Edges"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Edges Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="Edges"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Edges Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="Edges"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Edges Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Edges"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -228,14 +223,11 @@ namespace Consumer.Schemas
                 Nested = __fs_v0,
                 Chain = __fs_v1,
                 Tree = __fs_v2,
+                __fs_value3 = __fs_v3,
+                __fs_set3 = (__fs_seen0 & 0x8UL) != 0,
                 Middle = __fs_v4,
                 AdditionalProperties = __fs_extra,
             };
-            if ((__fs_seen0 & 0x8UL) != 0)
-            {
-                __fs_result.__fs_value3 = __fs_v3;
-                __fs_result.__fs_set3 = true;
-            }
             return __fs_result;
         }
 
@@ -251,10 +243,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="Edges"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Edges"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -371,8 +361,7 @@ namespace Consumer.Schemas
                 && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(A?)"/>.</summary>
-        /// <returns>The hash code.</returns>
+        /// <inheritdoc/>
         public override int GetHashCode()
         {
             var __fs_hash = 17;
@@ -385,20 +374,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="A"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new A Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="A"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new A Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="A"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static new A Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="A"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -464,13 +449,10 @@ namespace Consumer.Schemas
             var __fs_result = new A
             {
                 X = __fs_v0!,
+                __fs_A_1_value = __fs_v1,
+                __fs_A_1_set = (__fs_seen0 & 0x2UL) != 0,
                 AdditionalProperties = __fs_extra,
             };
-            if ((__fs_seen0 & 0x2UL) != 0)
-            {
-                __fs_result.__fs_A_1_value = __fs_v1;
-                __fs_result.__fs_A_1_set = true;
-            }
             return __fs_result;
         }
 
@@ -486,10 +468,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="A"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="A"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -584,8 +564,7 @@ namespace Consumer.Schemas
                 && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(__fs_B_3_value, other.__fs_B_3_value);
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(B?)"/>.</summary>
-        /// <returns>The hash code.</returns>
+        /// <inheritdoc/>
         public override int GetHashCode()
         {
             var __fs_hash = base.GetHashCode();
@@ -597,20 +576,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="B"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new B Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="B"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new B Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="B"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static new B Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="B"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -691,19 +666,13 @@ namespace Consumer.Schemas
             var __fs_result = new B
             {
                 X = __fs_v0!,
+                __fs_A_1_value = __fs_v1,
+                __fs_A_1_set = (__fs_seen0 & 0x2UL) != 0,
                 Y = __fs_v2,
+                __fs_B_3_value = __fs_v3,
+                __fs_B_3_set = (__fs_seen0 & 0x8UL) != 0,
                 AdditionalProperties = __fs_extra,
             };
-            if ((__fs_seen0 & 0x2UL) != 0)
-            {
-                __fs_result.__fs_A_1_value = __fs_v1;
-                __fs_result.__fs_A_1_set = true;
-            }
-            if ((__fs_seen0 & 0x8UL) != 0)
-            {
-                __fs_result.__fs_B_3_value = __fs_v3;
-                __fs_result.__fs_B_3_set = true;
-            }
             return __fs_result;
         }
 
@@ -719,10 +688,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="B"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="B"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -815,8 +782,7 @@ namespace Consumer.Schemas
                 && global::System.Collections.Generic.EqualityComparer<bool>.Default.Equals(Z, other.Z);
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(C?)"/>.</summary>
-        /// <returns>The hash code.</returns>
+        /// <inheritdoc/>
         public override int GetHashCode()
         {
             var __fs_hash = base.GetHashCode();
@@ -827,20 +793,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="C"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new C Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="C"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new C Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="C"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static new C Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="C"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -926,20 +888,14 @@ namespace Consumer.Schemas
             var __fs_result = new C
             {
                 X = __fs_v0!,
+                __fs_A_1_value = __fs_v1,
+                __fs_A_1_set = (__fs_seen0 & 0x2UL) != 0,
                 Y = __fs_v2,
+                __fs_B_3_value = __fs_v3,
+                __fs_B_3_set = (__fs_seen0 & 0x8UL) != 0,
                 Z = __fs_v4,
                 AdditionalProperties = __fs_extra,
             };
-            if ((__fs_seen0 & 0x2UL) != 0)
-            {
-                __fs_result.__fs_A_1_value = __fs_v1;
-                __fs_result.__fs_A_1_set = true;
-            }
-            if ((__fs_seen0 & 0x8UL) != 0)
-            {
-                __fs_result.__fs_B_3_value = __fs_v3;
-                __fs_result.__fs_B_3_set = true;
-            }
             return __fs_result;
         }
 
@@ -955,10 +911,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="C"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="C"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -1055,20 +1009,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="Outer"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Outer Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="Outer"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Outer Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="Outer"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Outer Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Outer"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -1139,10 +1089,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="Outer"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Outer"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -1235,20 +1183,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="Inner"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new Inner Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="Inner"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new Inner Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="Inner"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static new Inner Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Inner"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -1337,10 +1281,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="Inner"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Inner"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -1461,20 +1403,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="Tree"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Tree Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="Tree"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Tree Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="Tree"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Tree Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Tree"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -1565,10 +1503,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="Tree"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Tree"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -1874,20 +1810,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="EdgesNullableUnion"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static EdgesNullableUnion Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="EdgesNullableUnion"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static EdgesNullableUnion Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="EdgesNullableUnion"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static EdgesNullableUnion Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="EdgesNullableUnion"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -1947,10 +1879,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="EdgesNullableUnion"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="EdgesNullableUnion"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>

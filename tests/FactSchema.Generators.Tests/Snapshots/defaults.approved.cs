@@ -250,8 +250,7 @@ namespace Consumer.Schemas
                 && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(Defaults?)"/>.</summary>
-        /// <returns>The hash code.</returns>
+        /// <inheritdoc/>
         public override int GetHashCode()
         {
             var __fs_hash = 17;
@@ -269,20 +268,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="Defaults"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Defaults Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="Defaults"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Defaults Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="Defaults"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Defaults Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Defaults"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -418,10 +413,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="Defaults"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Defaults"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>

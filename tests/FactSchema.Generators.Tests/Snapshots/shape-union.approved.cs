@@ -85,8 +85,7 @@ namespace Consumer.Schemas
                 && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(Exhibit?)"/>.</summary>
-        /// <returns>The hash code.</returns>
+        /// <inheritdoc/>
         public override int GetHashCode()
         {
             var __fs_hash = 17;
@@ -99,20 +98,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="Exhibit"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Exhibit Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="Exhibit"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Exhibit Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="Exhibit"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Exhibit Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Exhibit"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -194,10 +189,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="Exhibit"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Exhibit"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -276,8 +269,7 @@ namespace Consumer.Schemas
             return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Url, other.Url);
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(ExhibitSourceUrl?)"/>.</summary>
-        /// <returns>The hash code.</returns>
+        /// <inheritdoc/>
         public override int GetHashCode()
         {
             var __fs_hash = 17;
@@ -288,20 +280,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="ExhibitSourceUrl"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new ExhibitSourceUrl Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="ExhibitSourceUrl"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new ExhibitSourceUrl Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="ExhibitSourceUrl"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static new ExhibitSourceUrl Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="ExhibitSourceUrl"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -376,10 +364,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="ExhibitSourceUrl"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="ExhibitSourceUrl"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -445,8 +431,7 @@ namespace Consumer.Schemas
             return global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Quote, other.Quote);
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(ExhibitSourceQuote?)"/>.</summary>
-        /// <returns>The hash code.</returns>
+        /// <inheritdoc/>
         public override int GetHashCode()
         {
             var __fs_hash = 17;
@@ -457,20 +442,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="ExhibitSourceQuote"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new ExhibitSourceQuote Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="ExhibitSourceQuote"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new ExhibitSourceQuote Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="ExhibitSourceQuote"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static new ExhibitSourceQuote Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="ExhibitSourceQuote"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -545,10 +526,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="ExhibitSourceQuote"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="ExhibitSourceQuote"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -632,20 +611,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="ExhibitSource"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static ExhibitSource Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="ExhibitSource"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static ExhibitSource Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="ExhibitSource"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static ExhibitSource Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="ExhibitSource"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -758,10 +733,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="ExhibitSource"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="ExhibitSource"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -927,20 +900,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="ExhibitLabel"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static ExhibitLabel Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="ExhibitLabel"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static ExhibitLabel Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="ExhibitLabel"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static ExhibitLabel Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="ExhibitLabel"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -999,10 +968,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="ExhibitLabel"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="ExhibitLabel"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>

@@ -290,8 +290,7 @@ namespace Consumer.Schemas
                 && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(QuoteAssertion?)"/>.</summary>
-        /// <returns>The hash code.</returns>
+        /// <inheritdoc/>
         public override int GetHashCode()
         {
             var __fs_hash = 17;
@@ -306,20 +305,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="QuoteAssertion"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new QuoteAssertion Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="QuoteAssertion"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new QuoteAssertion Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="QuoteAssertion"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static new QuoteAssertion Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="QuoteAssertion"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -404,14 +399,11 @@ namespace Consumer.Schemas
             {
                 Id = __fs_v0!,
                 Kind = __fs_v1!,
+                __fs_value2 = __fs_v2,
+                __fs_set2 = (__fs_seen0 & 0x4UL) != 0,
                 Text = __fs_v3!,
                 AdditionalProperties = __fs_extra,
             };
-            if ((__fs_seen0 & 0x4UL) != 0)
-            {
-                __fs_result.__fs_value2 = __fs_v2;
-                __fs_result.__fs_set2 = true;
-            }
             return __fs_result;
         }
 
@@ -442,10 +434,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="QuoteAssertion"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="QuoteAssertion"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -554,8 +544,7 @@ namespace Consumer.Schemas
                 && global::FactSchema.Serialization.JsonElementEqualityComparer.Properties.Equals(AdditionalProperties, other.AdditionalProperties);
         }
 
-        /// <summary>A hash code consistent with <see cref="Equals(PositionAssertion?)"/>.</summary>
-        /// <returns>The hash code.</returns>
+        /// <inheritdoc/>
         public override int GetHashCode()
         {
             var __fs_hash = 17;
@@ -570,20 +559,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="PositionAssertion"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new PositionAssertion Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="PositionAssertion"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static new PositionAssertion Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="PositionAssertion"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static new PositionAssertion Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="PositionAssertion"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -668,14 +653,11 @@ namespace Consumer.Schemas
             {
                 Id = __fs_v0!,
                 Kind = __fs_v1!,
+                __fs_value2 = __fs_v2,
+                __fs_set2 = (__fs_seen0 & 0x4UL) != 0,
                 Stance = __fs_v3,
                 AdditionalProperties = __fs_extra,
             };
-            if ((__fs_seen0 & 0x4UL) != 0)
-            {
-                __fs_result.__fs_value2 = __fs_v2;
-                __fs_result.__fs_set2 = true;
-            }
             return __fs_result;
         }
 
@@ -707,10 +689,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="PositionAssertion"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static new global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="PositionAssertion"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
@@ -801,20 +781,16 @@ namespace Consumer.Schemas
         /// <summary>Reads a <see cref="Assertion"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Assertion Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <summary>Reads a <see cref="Assertion"/> from a UTF-8 JSON document within the given limits, checking it against the schema as it goes.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
         /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
         public static Assertion Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
-        /// <summary>Reads a <see cref="Assertion"/> from a JSON string.</summary>
+        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or does not match the schema.</exception>
         public static Assertion Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Assertion"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
@@ -878,10 +854,8 @@ namespace Consumer.Schemas
         /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
-        /// <summary>Validates a JSON string against the schema of <see cref="Assertion"/>.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Reads a <see cref="Assertion"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
