@@ -34,16 +34,8 @@ internal static class EnumEmitter
         w.WriteLine($"[{GeneratedCode}(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
         w.OpenBlock($"public sealed partial class {type.ConverterName} : {RecordEmitter.ConverterBase(type.JsonSchemaPointer is not null)}<{type.FullName}>");
         RecordEmitter.EmitConverterSchema(w, type.JsonSchemaPointer is null ? null : "JsonSchema");
-        // Members are declared in order with implicit values, so a member's value is its index in these arrays.
-        w.WriteLine($"private static readonly {JsonEncodedText}[] __fs_values = new {JsonEncodedText}[]");
-        w.WriteLine("{");
-        foreach (var member in type.Members)
-        {
-            w.WriteLine($"    {JsonEncodedText}.Encode({CodeText.Literal(member.JsonValue)}),");
-        }
-
-        w.WriteLine("};");
-
+        // Members are declared in order with implicit values, so a member's value is its index in these arrays; the
+        // encoded texts are made from the spellings, which are declared first (static fields initialise in text order).
         w.WriteLine("private static readonly string[] __fs_allowed = new string[]");
         w.WriteLine("{");
         foreach (var member in type.Members)
@@ -52,6 +44,7 @@ internal static class EnumEmitter
         }
 
         w.WriteLine("};");
+        w.WriteLine($"private static readonly {JsonEncodedText}[] __fs_values = {Writer}.EncodeAll(__fs_allowed);");
         w.WriteLine();
 
         SchemaFileEmitter.EmitValidatorEntry(w, "The generated validator of the enum's schema (used by generated code, also across assemblies).", "ValidateCore", type.ValidatorMethod ?? throw new System.InvalidOperationException("The enum " + type.Name + " has no validator method"));
@@ -95,14 +88,9 @@ internal static class EnumEmitter
         w.WriteLine("/// <param name=\"value\">The value, when found.</param>");
         w.WriteLine("/// <returns>Whether a value has this spelling.</returns>");
         w.OpenBlock($"public static bool TryParse(string? json, out {type.FullName} value)");
-        w.OpenBlock("switch (json)");
-        for (var i = 0; i < type.Members.Count; i++)
-        {
-            w.WriteLine($"case {CodeText.Literal(type.Members[i].JsonValue)}: value = {type.FullName}.{type.Members[i].Name}; return true;");
-        }
-
-        w.WriteLine("default: value = default; return false;");
-        w.CloseBlock();
+        w.WriteLine($"var index = {Reader}.IndexOfSpelling(__fs_allowed, json);");
+        w.WriteLine($"value = index >= 0 ? ({type.FullName})index : default;");
+        w.WriteLine("return index >= 0;");
         w.CloseBlock();
         w.WriteLine();
 

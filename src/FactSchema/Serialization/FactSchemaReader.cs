@@ -605,6 +605,33 @@ public static class FactSchemaReader
     public static FactSchemaJsonException ConstMismatch(ref Utf8JsonReader reader, string expectedJson)
         => new($"expected the constant {expectedJson}, found {Describe(ref reader)}", reader.TokenStartIndex);
 
+    /// <summary>The index of a string among an enum's exact spellings (ordinal), or -1 (for generated <c>TryParse</c>).</summary>
+    /// <param name="spellings">The enum's JSON strings, in member order.</param>
+    /// <param name="json">The string to find; null is never found.</param>
+    /// <returns>The index, or -1.</returns>
+    public static int IndexOfSpelling(string[] spellings, string? json)
+    {
+        if (spellings is null)
+        {
+            throw new ArgumentNullException(nameof(spellings));
+        }
+
+        if (json is null)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < spellings.Length; i++)
+        {
+            if (string.Equals(spellings[i], json, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>An error for a string that is not one of the enum's values.</summary>
     /// <param name="reader">The reader, on the string.</param>
     /// <param name="allowed">The allowed values.</param>

@@ -180,6 +180,25 @@ public static class FactSchemaWriter
         }
     }
 
+    /// <summary>Pre-encodes JSON strings once, for writers (a generated enum's spellings, in member order).</summary>
+    /// <param name="values">The strings, unescaped.</param>
+    /// <returns>Their encoded texts, in the same order.</returns>
+    public static JsonEncodedText[] EncodeAll(string[] values)
+    {
+        if (values is null)
+        {
+            throw new ArgumentNullException(nameof(values));
+        }
+
+        var encoded = new JsonEncodedText[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            encoded[i] = JsonEncodedText.Encode(values[i]);
+        }
+
+        return encoded;
+    }
+
     /// <summary>An error for a null where the schema allows no null (an element of a list, say).</summary>
     /// <param name="typeName">The C# type expected.</param>
     /// <returns>The error to throw.</returns>

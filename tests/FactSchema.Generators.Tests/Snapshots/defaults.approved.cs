@@ -60,16 +60,12 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
-        {
-            global::System.Text.Json.JsonEncodedText.Encode("calm"),
-            global::System.Text.Json.JsonEncodedText.Encode("somewhat-angry"),
-        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "calm",
             "somewhat-angry",
         };
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = global::FactSchema.Serialization.FactSchemaWriter.EncodeAll(__fs_allowed);
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -123,12 +119,9 @@ namespace Consumer.Schemas
         /// <returns>Whether a value has this spelling.</returns>
         public static bool TryParse(string? json, out global::Consumer.Schemas.DefaultsMood value)
         {
-            switch (json)
-            {
-                case "calm": value = global::Consumer.Schemas.DefaultsMood.Calm; return true;
-                case "somewhat-angry": value = global::Consumer.Schemas.DefaultsMood.SomewhatAngry; return true;
-                default: value = default; return false;
-            }
+            var index = global::FactSchema.Serialization.FactSchemaReader.IndexOfSpelling(__fs_allowed, json);
+            value = index >= 0 ? (global::Consumer.Schemas.DefaultsMood)index : default;
+            return index >= 0;
         }
 
         /// <inheritdoc/>

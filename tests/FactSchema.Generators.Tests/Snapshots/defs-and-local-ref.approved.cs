@@ -62,18 +62,13 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
-        {
-            global::System.Text.Json.JsonEncodedText.Encode("announced"),
-            global::System.Text.Json.JsonEncodedText.Encode("confirmed"),
-            global::System.Text.Json.JsonEncodedText.Encode("opposed"),
-        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "announced",
             "confirmed",
             "opposed",
         };
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = global::FactSchema.Serialization.FactSchemaWriter.EncodeAll(__fs_allowed);
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -128,13 +123,9 @@ namespace Consumer.Schemas
         /// <returns>Whether a value has this spelling.</returns>
         public static bool TryParse(string? json, out global::Consumer.Schemas.Status value)
         {
-            switch (json)
-            {
-                case "announced": value = global::Consumer.Schemas.Status.Announced; return true;
-                case "confirmed": value = global::Consumer.Schemas.Status.Confirmed; return true;
-                case "opposed": value = global::Consumer.Schemas.Status.Opposed; return true;
-                default: value = default; return false;
-            }
+            var index = global::FactSchema.Serialization.FactSchemaReader.IndexOfSpelling(__fs_allowed, json);
+            value = index >= 0 ? (global::Consumer.Schemas.Status)index : default;
+            return index >= 0;
         }
 
         /// <inheritdoc/>

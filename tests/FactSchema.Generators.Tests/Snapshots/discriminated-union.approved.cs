@@ -60,14 +60,11 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
-        {
-            global::System.Text.Json.JsonEncodedText.Encode("position"),
-        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "position",
         };
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = global::FactSchema.Serialization.FactSchemaWriter.EncodeAll(__fs_allowed);
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -119,11 +116,9 @@ namespace Consumer.Schemas
         /// <returns>Whether a value has this spelling.</returns>
         public static bool TryParse(string? json, out global::Consumer.Schemas.PositionKind value)
         {
-            switch (json)
-            {
-                case "position": value = global::Consumer.Schemas.PositionKind.Position; return true;
-                default: value = default; return false;
-            }
+            var index = global::FactSchema.Serialization.FactSchemaReader.IndexOfSpelling(__fs_allowed, json);
+            value = index >= 0 ? (global::Consumer.Schemas.PositionKind)index : default;
+            return index >= 0;
         }
 
         /// <inheritdoc/>
@@ -151,16 +146,12 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
-        {
-            global::System.Text.Json.JsonEncodedText.Encode("supports"),
-            global::System.Text.Json.JsonEncodedText.Encode("opposes"),
-        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "supports",
             "opposes",
         };
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = global::FactSchema.Serialization.FactSchemaWriter.EncodeAll(__fs_allowed);
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -214,12 +205,9 @@ namespace Consumer.Schemas
         /// <returns>Whether a value has this spelling.</returns>
         public static bool TryParse(string? json, out global::Consumer.Schemas.PositionStance value)
         {
-            switch (json)
-            {
-                case "supports": value = global::Consumer.Schemas.PositionStance.Supports; return true;
-                case "opposes": value = global::Consumer.Schemas.PositionStance.Opposes; return true;
-                default: value = default; return false;
-            }
+            var index = global::FactSchema.Serialization.FactSchemaReader.IndexOfSpelling(__fs_allowed, json);
+            value = index >= 0 ? (global::Consumer.Schemas.PositionStance)index : default;
+            return index >= 0;
         }
 
         /// <inheritdoc/>

@@ -61,18 +61,13 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
-        {
-            global::System.Text.Json.JsonEncodedText.Encode("*/"),
-            global::System.Text.Json.JsonEncodedText.Encode("\u2028"),
-            global::System.Text.Json.JsonEncodedText.Encode("\"\"\""),
-        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "*/",
             "\u2028",
             "\"\"\"",
         };
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = global::FactSchema.Serialization.FactSchemaWriter.EncodeAll(__fs_allowed);
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -127,13 +122,9 @@ namespace Consumer.Schemas
         /// <returns>Whether a value has this spelling.</returns>
         public static bool TryParse(string? json, out global::Consumer.Schemas.ClassQuoteDName value)
         {
-            switch (json)
-            {
-                case "*/": value = global::Consumer.Schemas.ClassQuoteDName.Value; return true;
-                case "\u2028": value = global::Consumer.Schemas.ClassQuoteDName.Value2; return true;
-                case "\"\"\"": value = global::Consumer.Schemas.ClassQuoteDName.Value3; return true;
-                default: value = default; return false;
-            }
+            var index = global::FactSchema.Serialization.FactSchemaReader.IndexOfSpelling(__fs_allowed, json);
+            value = index >= 0 ? (global::Consumer.Schemas.ClassQuoteDName)index : default;
+            return index >= 0;
         }
 
         /// <inheritdoc/>

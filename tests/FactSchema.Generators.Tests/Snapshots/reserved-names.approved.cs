@@ -60,16 +60,12 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
-        {
-            global::System.Text.Json.JsonEncodedText.Encode("a"),
-            global::System.Text.Json.JsonEncodedText.Encode("b"),
-        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "a",
             "b",
         };
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = global::FactSchema.Serialization.FactSchemaWriter.EncodeAll(__fs_allowed);
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -122,12 +118,9 @@ namespace Consumer.Schemas
         /// <returns>Whether a value has this spelling.</returns>
         public static bool TryParse(string? json, out global::Consumer.Schemas.EqualsJsonConverter value)
         {
-            switch (json)
-            {
-                case "a": value = global::Consumer.Schemas.EqualsJsonConverter.A; return true;
-                case "b": value = global::Consumer.Schemas.EqualsJsonConverter.B; return true;
-                default: value = default; return false;
-            }
+            var index = global::FactSchema.Serialization.FactSchemaReader.IndexOfSpelling(__fs_allowed, json);
+            value = index >= 0 ? (global::Consumer.Schemas.EqualsJsonConverter)index : default;
+            return index >= 0;
         }
 
         /// <inheritdoc/>

@@ -71,16 +71,6 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
-        {
-            global::System.Text.Json.JsonEncodedText.Encode("military-aid"),
-            global::System.Text.Json.JsonEncodedText.Encode("financial aid"),
-            global::System.Text.Json.JsonEncodedText.Encode(""),
-            global::System.Text.Json.JsonEncodedText.Encode("1st-tranche"),
-            global::System.Text.Json.JsonEncodedText.Encode("a-b"),
-            global::System.Text.Json.JsonEncodedText.Encode("a_b"),
-            global::System.Text.Json.JsonEncodedText.Encode("class"),
-        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "military-aid",
@@ -91,6 +81,7 @@ namespace Consumer.Schemas
             "a_b",
             "class",
         };
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = global::FactSchema.Serialization.FactSchemaWriter.EncodeAll(__fs_allowed);
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -153,17 +144,9 @@ namespace Consumer.Schemas
         /// <returns>Whether a value has this spelling.</returns>
         public static bool TryParse(string? json, out global::Consumer.Schemas.AidKind value)
         {
-            switch (json)
-            {
-                case "military-aid": value = global::Consumer.Schemas.AidKind.MilitaryAid; return true;
-                case "financial aid": value = global::Consumer.Schemas.AidKind.FinancialAid; return true;
-                case "": value = global::Consumer.Schemas.AidKind.Empty; return true;
-                case "1st-tranche": value = global::Consumer.Schemas.AidKind._1stTranche; return true;
-                case "a-b": value = global::Consumer.Schemas.AidKind.AB; return true;
-                case "a_b": value = global::Consumer.Schemas.AidKind.AB2; return true;
-                case "class": value = global::Consumer.Schemas.AidKind.Class; return true;
-                default: value = default; return false;
-            }
+            var index = global::FactSchema.Serialization.FactSchemaReader.IndexOfSpelling(__fs_allowed, json);
+            value = index >= 0 ? (global::Consumer.Schemas.AidKind)index : default;
+            return index >= 0;
         }
 
         /// <inheritdoc/>
@@ -191,16 +174,12 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
-        {
-            global::System.Text.Json.JsonEncodedText.Encode("yes"),
-            global::System.Text.Json.JsonEncodedText.Encode("no"),
-        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "yes",
             "no",
         };
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = global::FactSchema.Serialization.FactSchemaWriter.EncodeAll(__fs_allowed);
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -254,12 +233,9 @@ namespace Consumer.Schemas
         /// <returns>Whether a value has this spelling.</returns>
         public static bool TryParse(string? json, out global::Consumer.Schemas.AidMaybeKind value)
         {
-            switch (json)
-            {
-                case "yes": value = global::Consumer.Schemas.AidMaybeKind.Yes; return true;
-                case "no": value = global::Consumer.Schemas.AidMaybeKind.No; return true;
-                default: value = default; return false;
-            }
+            var index = global::FactSchema.Serialization.FactSchemaReader.IndexOfSpelling(__fs_allowed, json);
+            value = index >= 0 ? (global::Consumer.Schemas.AidMaybeKind)index : default;
+            return index >= 0;
         }
 
         /// <inheritdoc/>

@@ -62,16 +62,12 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
-        {
-            global::System.Text.Json.JsonEncodedText.Encode("quote"),
-            global::System.Text.Json.JsonEncodedText.Encode("position"),
-        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "quote",
             "position",
         };
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = global::FactSchema.Serialization.FactSchemaWriter.EncodeAll(__fs_allowed);
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -125,12 +121,9 @@ namespace Consumer.Schemas
         /// <returns>Whether a value has this spelling.</returns>
         public static bool TryParse(string? json, out global::Consumer.Schemas.AssertionKind value)
         {
-            switch (json)
-            {
-                case "quote": value = global::Consumer.Schemas.AssertionKind.Quote; return true;
-                case "position": value = global::Consumer.Schemas.AssertionKind.Position; return true;
-                default: value = default; return false;
-            }
+            var index = global::FactSchema.Serialization.FactSchemaReader.IndexOfSpelling(__fs_allowed, json);
+            value = index >= 0 ? (global::Consumer.Schemas.AssertionKind)index : default;
+            return index >= 0;
         }
 
         /// <inheritdoc/>
@@ -158,16 +151,12 @@ namespace Consumer.Schemas
         /// <inheritdoc/>
         public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => JsonSchema;
 
-        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = new global::System.Text.Json.JsonEncodedText[]
-        {
-            global::System.Text.Json.JsonEncodedText.Encode("for"),
-            global::System.Text.Json.JsonEncodedText.Encode("against"),
-        };
         private static readonly string[] __fs_allowed = new string[]
         {
             "for",
             "against",
         };
+        private static readonly global::System.Text.Json.JsonEncodedText[] __fs_values = global::FactSchema.Serialization.FactSchemaWriter.EncodeAll(__fs_allowed);
 
         /// <summary>The generated validator of the enum's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
@@ -221,12 +210,9 @@ namespace Consumer.Schemas
         /// <returns>Whether a value has this spelling.</returns>
         public static bool TryParse(string? json, out global::Consumer.Schemas.PositionAssertionStance value)
         {
-            switch (json)
-            {
-                case "for": value = global::Consumer.Schemas.PositionAssertionStance.For; return true;
-                case "against": value = global::Consumer.Schemas.PositionAssertionStance.Against; return true;
-                default: value = default; return false;
-            }
+            var index = global::FactSchema.Serialization.FactSchemaReader.IndexOfSpelling(__fs_allowed, json);
+            value = index >= 0 ? (global::Consumer.Schemas.PositionAssertionStance)index : default;
+            return index >= 0;
         }
 
         /// <inheritdoc/>
