@@ -616,20 +616,8 @@ public static class FactSchemaReader
             throw new ArgumentNullException(nameof(spellings));
         }
 
-        if (json is null)
-        {
-            return -1;
-        }
-
-        for (var i = 0; i < spellings.Length; i++)
-        {
-            if (string.Equals(spellings[i], json, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        // string's default equality is ordinal.
+        return json is null ? -1 : Array.IndexOf(spellings, json);
     }
 
     /// <summary>An error for a string that is not one of the enum's values.</summary>

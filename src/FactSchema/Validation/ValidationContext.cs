@@ -176,13 +176,12 @@ public sealed class ValidationContext
     /// <returns>Whether to return false now (true while quiet).</returns>
     public bool FailAt(ref bool valid, ref Utf8JsonReader value, string keywordLocation, string message)
     {
-        valid = false;
-        if (Quiet)
+        if (Fail(ref valid))
         {
             return true;
         }
 
-        Add(keywordLocation, message, value.HasValueSequence ? null : value.TokenStartIndex);
+        AddErrorAt(ref value, keywordLocation, message);
         return false;
     }
 
@@ -197,16 +196,7 @@ public sealed class ValidationContext
     /// <param name="message">The rest of the message, for example "does not match ^[A-Z]{3}$".</param>
     /// <returns>Whether to return false now (true while quiet).</returns>
     public bool Fail(ref bool valid, ref Utf8JsonReader value, string keywordLocation, string message)
-    {
-        valid = false;
-        if (Quiet)
-        {
-            return true;
-        }
-
-        Add(keywordLocation, FactSchemaValidation.Describe(ref value) + " " + message, value.HasValueSequence ? null : value.TokenStartIndex);
-        return false;
-    }
+        => Quiet ? Fail(ref valid) : FailAt(ref valid, ref value, keywordLocation, FactSchemaValidation.Describe(ref value) + " " + message);
 
     /// <summary>
     /// Marks a <c>type</c> check as failed, records "expected …, found …" at the value unless quiet, and tells the
@@ -218,16 +208,7 @@ public sealed class ValidationContext
     /// <param name="expected">The start of the message, for example "expected a string, found ".</param>
     /// <returns>Whether to return false now (true while quiet).</returns>
     public bool FailType(ref bool valid, ref Utf8JsonReader value, string keywordLocation, string expected)
-    {
-        valid = false;
-        if (Quiet)
-        {
-            return true;
-        }
-
-        Add(keywordLocation, expected + FactSchemaValidation.Found(ref value), value.HasValueSequence ? null : value.TokenStartIndex);
-        return false;
-    }
+        => Quiet ? Fail(ref valid) : FailAt(ref valid, ref value, keywordLocation, expected + FactSchemaValidation.Found(ref value));
 
     /// <summary>Records an error at the current instance location (no-op while quiet).</summary>
     /// <param name="keywordLocation">The failing keyword's absolute location.</param>
