@@ -50,9 +50,8 @@ internal static class EnumEmitter
         SchemaFileEmitter.EmitValidatorEntry(w, "The generated validator of the enum's schema (used by generated code, also across assemblies).", "ValidateCore", type.ValidatorMethod ?? throw new System.InvalidOperationException("The enum " + type.Name + " has no validator method"));
         w.WriteLine();
 
-        w.WriteLine("/// <summary>Reads the value at the reader's current string token.</summary>");
-        w.WriteLine("/// <param name=\"reader\">The reader, positioned on a JSON string.</param>");
-        w.WriteLine("/// <returns>The enum value.</returns>");
+        // One-line docs: each member's parameters say what they are by their names and types.
+        w.WriteLine("/// <summary>Reads the enum value at the <paramref name=\"reader\"/>'s current token, a JSON string with one of the values' exact spellings.</summary>");
         w.OpenBlock($"public static {type.FullName} ReadValue(ref {Utf8JsonReader} reader)");
         w.OpenBlock($"if (reader.TokenType != {JsonTokenType}.String)");
         w.WriteLine($"throw {Reader}.UnexpectedToken(ref reader, \"a string\");");
@@ -65,28 +64,19 @@ internal static class EnumEmitter
         NameMatcherEmitter.Emit(w, "private static int __fs_Match", type.Members.Select(m => m.JsonValue).ToList());
         w.WriteLine();
 
-        w.WriteLine("/// <summary>Writes the value's JSON string.</summary>");
-        w.WriteLine("/// <param name=\"writer\">The writer.</param>");
-        w.WriteLine("/// <param name=\"value\">The value.</param>");
+        w.WriteLine("/// <summary>Writes the JSON string of <paramref name=\"value\"/>.</summary>");
         w.WriteLine($"public static void WriteValue({Utf8JsonWriter} writer, {type.FullName} value) => writer.WriteStringValue(ToEncodedText(value));");
         w.WriteLine();
 
-        w.WriteLine("/// <summary>The value's JSON string, pre-encoded for writers.</summary>");
-        w.WriteLine("/// <param name=\"value\">The value.</param>");
-        w.WriteLine("/// <returns>The encoded text.</returns>");
+        w.WriteLine("/// <summary>The JSON string of <paramref name=\"value\"/>, pre-encoded for writers.</summary>");
         w.WriteLine($"public static {JsonEncodedText} ToEncodedText({type.FullName} value) => {InRange(type)} ? __fs_values[(int)value] : throw {Undefined(type)};");
         w.WriteLine();
 
-        w.WriteLine("/// <summary>The exact JSON spelling of a value.</summary>");
-        w.WriteLine("/// <param name=\"value\">The value.</param>");
-        w.WriteLine("/// <returns>The JSON string (without quotes).</returns>");
+        w.WriteLine("/// <summary>The exact JSON spelling of <paramref name=\"value\"/> (without quotes).</summary>");
         w.WriteLine($"public static string ToJsonString({type.FullName} value) => {InRange(type)} ? __fs_allowed[(int)value] : throw {Undefined(type)};");
         w.WriteLine();
 
-        w.WriteLine("/// <summary>Finds the value with this exact JSON spelling.</summary>");
-        w.WriteLine("/// <param name=\"json\">The JSON string (without quotes).</param>");
-        w.WriteLine("/// <param name=\"value\">The value, when found.</param>");
-        w.WriteLine("/// <returns>Whether a value has this spelling.</returns>");
+        w.WriteLine("/// <summary>Finds the <paramref name=\"value\"/> whose exact JSON spelling (without quotes) is <paramref name=\"json\"/>; <see langword=\"false\"/> when none has it.</summary>");
         w.OpenBlock($"public static bool TryParse(string? json, out {type.FullName} value)");
         w.WriteLine($"var index = {Reader}.IndexOfSpelling(__fs_allowed, json);");
         w.WriteLine($"value = index >= 0 ? ({type.FullName})index : default;");

@@ -362,14 +362,10 @@ internal static class RecordEmitter
         var @new = hidesBase ? "new " : string.Empty;
         w.WriteLine($"private static readonly {JsonValidator} __fs_validator = ValidateCore;");
         w.WriteLine();
-        w.WriteLine("/// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>");
-        w.WriteLine("/// <returns><see cref=\"global::FactSchema.Validation.ValidationResult.Valid\"/>, or every error with its JSON Pointer.</returns>");
+        w.WriteLine(ApiDocs.Validate);
         w.WriteLine($"public {@new}{ValidationResult} Validate() => {Serializer}.Validate(this, __fs_validator);");
         w.WriteLine();
-        w.WriteLine($"/// <summary>Validates a UTF-8 JSON document against the schema of <see cref=\"{typeName}\"/> without materialising it.</summary>");
-        w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
-        w.WriteLine("/// <returns><see cref=\"global::FactSchema.Validation.ValidationResult.Valid\"/> (no allocation), or every error with its JSON Pointer.</returns>");
-        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed or over a limit.</exception>");
+        w.WriteLine(ApiDocs.ValidateJson);
         w.WriteLine($"public static {@new}{ValidationResult} ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => {ValidationRuntime}.Validate(utf8Json, __fs_validator);");
         w.WriteLine();
         // Overloads that only convert their input take the documentation of the one they call.
@@ -377,11 +373,7 @@ internal static class RecordEmitter
         w.WriteLine("/// <param name=\"json\">The whole JSON document.</param>");
         w.WriteLine($"public static {@new}{ValidationResult} ValidateJson(string json) => ValidateJson({Reader}.ToUtf8(json));");
         w.WriteLine();
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>");
-        w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
-        w.WriteLine("/// <param name=\"value\">The value, when valid.</param>");
-        w.WriteLine("/// <param name=\"errors\">The errors, when not (empty when valid).</param>");
-        w.WriteLine("/// <returns>True when the document was read.</returns>");
+        w.WriteLine(ApiDocs.TryDeserialize);
         w.WriteLine(isStruct
             ? $"public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, out {typeName} value, out {IReadOnlyList}<{ValidationError}> errors) => {Serializer}.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);"
             : $"public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {typeName}? value, out {IReadOnlyList}<{ValidationError}> errors) => {Serializer}.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);");
@@ -394,31 +386,22 @@ internal static class RecordEmitter
     internal static void EmitDeserializeMethods(SourceWriter w, string typeName, bool hidesBase)
     {
         var @new = hidesBase ? "new " : string.Empty;
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>");
-        w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
-        w.WriteLine("/// <returns>The value.</returns>");
-        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>");
+        // The API is documented once, on the runtime members that do the work (as STJ's generated code leaves its API to
+        // JsonSerializer); an overload that only converts its input takes the documentation of the one it calls.
+        w.WriteLine(ApiDocs.Deserialize);
         w.WriteLine($"public static {@new}{typeName} Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);");
         w.WriteLine();
 
-        // Overloads that only add a setting or convert their input take the documentation of the first.
-        const string InheritFromBytes = "/// <inheritdoc cref=\"Deserialize(global::System.ReadOnlySpan{byte})\"/>";
-        w.WriteLine(InheritFromBytes);
-        w.WriteLine("/// <param name=\"utf8Json\">The whole JSON document, UTF-8 encoded.</param>");
-        w.WriteLine("/// <param name=\"options\">Depth and size limits, or null for the safe defaults.</param>");
+        w.WriteLine(ApiDocs.Deserialize);
         w.WriteLine($"public static {@new}{typeName} Deserialize(global::System.ReadOnlySpan<byte> utf8Json, {ReaderOptions}? options) => {Serializer}.Deserialize(utf8Json, options, __fs_read, __fs_validator);");
         w.WriteLine();
 
-        w.WriteLine(InheritFromBytes);
+        w.WriteLine("/// <inheritdoc cref=\"Deserialize(global::System.ReadOnlySpan{byte})\"/>");
         w.WriteLine("/// <param name=\"json\">The whole JSON document.</param>");
         w.WriteLine($"public static {@new}{typeName} Deserialize(string json) => Deserialize({Reader}.ToUtf8(json));");
         w.WriteLine();
 
-        w.WriteLine($"/// <summary>Reads a <see cref=\"{typeName}\"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>");
-        w.WriteLine("/// <param name=\"reader\">The reader.</param>");
-        w.WriteLine("/// <returns>The value.</returns>");
-        w.WriteLine($"/// <exception cref=\"{ValidationException}\">The value does not match the schema; every error is listed with its JSON Pointer.</exception>");
-        w.WriteLine($"/// <exception cref=\"{Exception}\">The JSON is malformed; the message names the JSON Pointer path.</exception>");
+        w.WriteLine(ApiDocs.DeserializeReader);
         w.WriteLine($"public static {@new}{typeName} Deserialize(ref {Utf8JsonReader} reader) => {Serializer}.Deserialize(ref reader, __fs_read, __fs_validator);");
         w.WriteLine();
         w.WriteLine($"private static readonly global::FactSchema.Serialization.CheckedReader<{typeName}> __fs_read = ReadChecked;");
@@ -729,8 +712,7 @@ internal static class RecordEmitter
     private static void EmitWriter(SourceWriter w, ObjectTypeSpec type)
     {
         var properties = type.Properties;
-        w.WriteLine("/// <summary>Writes this value as a JSON object.</summary>");
-        w.WriteLine("/// <param name=\"writer\">The writer.</param>");
+        w.WriteLine("/// <inheritdoc/>");
         w.OpenBlock($"public {(type.BaseType is not null ? "override " : type.IsBase ? "virtual " : string.Empty)}void WriteTo({Utf8JsonWriter} writer)");
         w.WriteLine("if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }");
         if (type.NonObjectMemberName is { } nonObject)
@@ -784,8 +766,7 @@ internal static class RecordEmitter
 
     internal static void EmitSerializeToUtf8Bytes(SourceWriter w)
     {
-        w.WriteLine("/// <summary>Serializes this value to UTF-8 JSON.</summary>");
-        w.WriteLine("/// <returns>The UTF-8 bytes of the JSON text.</returns>");
+        w.WriteLine(ApiDocs.SerializeToUtf8Bytes);
         w.WriteLine($"public byte[] SerializeToUtf8Bytes() => {Serializer}.SerializeToUtf8Bytes(this);");
         w.WriteLine();
     }

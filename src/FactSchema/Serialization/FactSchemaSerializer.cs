@@ -42,10 +42,10 @@ public static class FactSchemaSerializer
     }
 
     /// <summary>
-    /// The body of every generated <c>Deserialize(utf8Json, options)</c>: one pass, in which the typed read checks
-    /// well-formedness and shape (first error, exact path) and the schema's keywords on the values as it reads them; where
-    /// it could not prove the value valid, the validator runs over the document: it has the last word, and it reports
-    /// every error.
+    /// Reads a value of a generated type from a UTF-8 JSON document, checking it against the schema as it goes (every
+    /// generated <c>Deserialize</c> documents itself from here). One pass: the typed read checks well-formedness and shape
+    /// (first error, exact path) and the schema's keywords on the values as it reads them; where it could not prove the
+    /// value valid, the validator runs over the document: it has the last word, and it reports every error.
     /// </summary>
     /// <typeparam name="T">The generated type.</typeparam>
     /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
@@ -53,7 +53,7 @@ public static class FactSchemaSerializer
     /// <param name="read">The type's <c>ReadChecked</c>.</param>
     /// <param name="validator">The type's validator.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema.</exception>
+    /// <exception cref="FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, FactSchemaReaderOptions? options, CheckedReader<T> read, FactSchema.Validation.JsonValidator validator)
     {
@@ -82,14 +82,18 @@ public static class FactSchemaSerializer
         }
     }
 
-    /// <summary>The body of every generated <c>Deserialize(ref reader)</c>: reads the value at the reader and validates what the read could not prove.</summary>
+    /// <summary>
+    /// Reads a value of a generated type from a reader positioned on (or just before) it, validating it against the
+    /// schema, and leaves the reader on the value's last token (every generated <c>Deserialize(ref reader)</c> documents
+    /// itself from here). The validator runs over the value only where the typed read could not prove it valid.
+    /// </summary>
     /// <typeparam name="T">The generated type.</typeparam>
     /// <param name="reader">The reader, positioned on (or just before) the value; left on its last token.</param>
     /// <param name="read">The type's <c>ReadChecked</c>.</param>
     /// <param name="validator">The type's validator.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="FactSchema.Validation.FactSchemaValidationException">The value does not match the schema.</exception>
-    /// <exception cref="FactSchemaJsonException">The JSON is malformed.</exception>
+    /// <exception cref="FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
+    /// <exception cref="FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static T Deserialize<T>(ref Utf8JsonReader reader, CheckedReader<T> read, FactSchema.Validation.JsonValidator validator)
     {
@@ -110,7 +114,10 @@ public static class FactSchemaSerializer
         return value;
     }
 
-    /// <summary>The body of every generated <c>TryDeserialize</c>: the value if the document is well-formed and valid, otherwise every error.</summary>
+    /// <summary>
+    /// Reads a value of a generated type if the document is well-formed and valid; otherwise reports every error instead
+    /// of throwing (every generated <c>TryDeserialize</c> documents itself from here).
+    /// </summary>
     /// <typeparam name="T">The generated type.</typeparam>
     /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
     /// <param name="read">The type's <c>ReadChecked</c>.</param>
@@ -168,11 +175,14 @@ public static class FactSchemaSerializer
         }
     }
 
-    /// <summary>Serializes a value into the thread's pooled buffer and validates the bytes (used by generated <c>Validate()</c> methods).</summary>
+    /// <summary>
+    /// Checks a value against every keyword of its schema (patterns, lengths, ranges, composition, ...): serializes it into
+    /// the thread's pooled buffer and validates the bytes (every generated <c>Validate()</c> documents itself from here).
+    /// </summary>
     /// <param name="value">The value.</param>
     /// <param name="validator">The generated validator of the value's schema.</param>
     /// <param name="options">The error cap, or null for the default.</param>
-    /// <returns>The result.</returns>
+    /// <returns><see cref="FactSchema.Validation.ValidationResult.Valid"/>, or every error with its JSON Pointer.</returns>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static FactSchema.Validation.ValidationResult Validate(IFactSchemaValue value, FactSchema.Validation.JsonValidator validator, FactSchema.Validation.ValidationOptions? options = null)
     {

@@ -34,8 +34,8 @@ public static class FactSchemaValidation
 
     private const int StackLimit = 256;
 
-    /// <summary>Validates a whole UTF-8 JSON document without materialising it.</summary>
-    /// <param name="utf8Json">The document.</param>
+    /// <summary>Validates a whole UTF-8 JSON document without materialising it (every generated <c>ValidateJson</c> documents itself from here).</summary>
+    /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
     /// <param name="validator">The generated validator of its schema.</param>
     /// <param name="readerOptions">Depth and size limits, or null for the defaults.</param>
     /// <param name="options">The error cap, or null for the default.</param>

@@ -106,26 +106,17 @@ namespace Consumer.Schemas
             return __fs_hash;
         }
 
-        /// <summary>Reads a <see cref="Constants"/> from a UTF-8 JSON document, checking it against the schema as it goes.</summary>
-        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed, over a limit, or does not match the schema; the message names the JSON Pointer path, line and position.</exception>
+        /// <inheritdoc cref="global::FactSchema.Serialization.FactSchemaSerializer.Deserialize{T}(global::System.ReadOnlySpan{byte}, global::FactSchema.Serialization.FactSchemaReaderOptions, global::FactSchema.Serialization.CheckedReader{T}, global::FactSchema.Validation.JsonValidator)"/>
         public static Constants Deserialize(global::System.ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, null);
 
-        /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
-        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
-        /// <param name="options">Depth and size limits, or null for the safe defaults.</param>
+        /// <inheritdoc cref="global::FactSchema.Serialization.FactSchemaSerializer.Deserialize{T}(global::System.ReadOnlySpan{byte}, global::FactSchema.Serialization.FactSchemaReaderOptions, global::FactSchema.Serialization.CheckedReader{T}, global::FactSchema.Validation.JsonValidator)"/>
         public static Constants Deserialize(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? options) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(utf8Json, options, __fs_read, __fs_validator);
 
         /// <inheritdoc cref="Deserialize(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
         public static Constants Deserialize(string json) => Deserialize(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Constants"/> from a reader positioned on (or just before) its value, after validating it against the schema, leaving the reader on the value's last token.</summary>
-        /// <param name="reader">The reader.</param>
-        /// <returns>The value.</returns>
-        /// <exception cref="global::FactSchema.Validation.FactSchemaValidationException">The value does not match the schema; every error is listed with its JSON Pointer.</exception>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed; the message names the JSON Pointer path.</exception>
+        /// <inheritdoc cref="global::FactSchema.Serialization.FactSchemaSerializer.Deserialize{T}(ref global::System.Text.Json.Utf8JsonReader, global::FactSchema.Serialization.CheckedReader{T}, global::FactSchema.Validation.JsonValidator)"/>
         public static Constants Deserialize(ref global::System.Text.Json.Utf8JsonReader reader) => global::FactSchema.Serialization.FactSchemaSerializer.Deserialize(ref reader, __fs_read, __fs_validator);
 
         private static readonly global::FactSchema.Serialization.CheckedReader<Constants> __fs_read = ReadChecked;
@@ -220,33 +211,24 @@ namespace Consumer.Schemas
 
         private static readonly global::FactSchema.Validation.JsonValidator __fs_validator = ValidateCore;
 
-        /// <summary>Checks this value against every keyword of its schema (patterns, lengths, ranges, composition, ...).</summary>
-        /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/>, or every error with its JSON Pointer.</returns>
+        /// <inheritdoc cref="global::FactSchema.Serialization.FactSchemaSerializer.Validate(global::FactSchema.Serialization.IFactSchemaValue, global::FactSchema.Validation.JsonValidator, global::FactSchema.Validation.ValidationOptions)"/>
         public global::FactSchema.Validation.ValidationResult Validate() => global::FactSchema.Serialization.FactSchemaSerializer.Validate(this, __fs_validator);
 
-        /// <summary>Validates a UTF-8 JSON document against the schema of <see cref="Constants"/> without materialising it.</summary>
-        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
-        /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/> (no allocation), or every error with its JSON Pointer.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
+        /// <inheritdoc cref="global::FactSchema.Validation.FactSchemaValidation.Validate(global::System.ReadOnlySpan{byte}, global::FactSchema.Validation.JsonValidator, global::FactSchema.Serialization.FactSchemaReaderOptions, global::FactSchema.Validation.ValidationOptions)"/>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, __fs_validator);
 
         /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte})"/>
         /// <param name="json">The whole JSON document.</param>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
-        /// <summary>Reads a <see cref="Constants"/> if the document is well-formed and valid; otherwise reports every error instead of throwing.</summary>
-        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
-        /// <param name="value">The value, when valid.</param>
-        /// <param name="errors">The errors, when not (empty when valid).</param>
-        /// <returns>True when the document was read.</returns>
+        /// <inheritdoc cref="global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize{T}(global::System.ReadOnlySpan{byte}, global::FactSchema.Serialization.CheckedReader{T}, global::FactSchema.Validation.JsonValidator, out T, out global::System.Collections.Generic.IReadOnlyList{global::FactSchema.Validation.ValidationError})"/>
         public static bool TryDeserialize(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Constants? value, out global::System.Collections.Generic.IReadOnlyList<global::FactSchema.Validation.ValidationError> errors) => global::FactSchema.Serialization.FactSchemaSerializer.TryDeserialize(utf8Json, __fs_read, __fs_validator, out value, out errors);
 
         /// <summary>The generated validator of this type's schema (used by generated code, also across assemblies).</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V0(ref reader, context, evaluated);
 
-        /// <summary>Writes this value as a JSON object.</summary>
-        /// <param name="writer">The writer.</param>
+        /// <inheritdoc/>
         public void WriteTo(global::System.Text.Json.Utf8JsonWriter writer)
         {
             if (writer is null) { throw new global::System.ArgumentNullException(nameof(writer)); }
@@ -260,8 +242,7 @@ namespace Consumer.Schemas
             writer.WriteEndObject();
         }
 
-        /// <summary>Serializes this value to UTF-8 JSON.</summary>
-        /// <returns>The UTF-8 bytes of the JSON text.</returns>
+        /// <inheritdoc cref="global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(global::FactSchema.Serialization.IFactSchemaValue)"/>
         public byte[] SerializeToUtf8Bytes() => global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(this);
 
         /// <summary>Connects <see cref="Constants"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
@@ -288,18 +269,11 @@ namespace Consumer.Schemas
         /// <summary>The schema's generated validator, as a delegate.</summary>
         public static global::FactSchema.Validation.JsonValidator Validator { get; } = ValidateCore;
 
-        /// <summary>Validates a UTF-8 JSON document against the schema.</summary>
-        /// <param name="utf8Json">The whole JSON document, UTF-8 encoded.</param>
-        /// <param name="readerOptions">Depth and size limits, or null for the safe defaults.</param>
-        /// <param name="options">The error cap, or null for the default.</param>
-        /// <returns><see cref="global::FactSchema.Validation.ValidationResult.Valid"/> (no allocation), or every error with its JSON Pointer.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
+        /// <inheritdoc cref="global::FactSchema.Validation.FactSchemaValidation.Validate(global::System.ReadOnlySpan{byte}, global::FactSchema.Validation.JsonValidator, global::FactSchema.Serialization.FactSchemaReaderOptions, global::FactSchema.Validation.ValidationOptions)"/>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(global::System.ReadOnlySpan<byte> utf8Json, global::FactSchema.Serialization.FactSchemaReaderOptions? readerOptions = null, global::FactSchema.Validation.ValidationOptions? options = null) => global::FactSchema.Validation.FactSchemaValidation.Validate(utf8Json, Validator, readerOptions, options);
 
-        /// <summary>Validates a JSON string against the schema.</summary>
+        /// <inheritdoc cref="ValidateJson(global::System.ReadOnlySpan{byte}, global::FactSchema.Serialization.FactSchemaReaderOptions, global::FactSchema.Validation.ValidationOptions)"/>
         /// <param name="json">The whole JSON document.</param>
-        /// <returns>The result.</returns>
-        /// <exception cref="global::FactSchema.Serialization.FactSchemaJsonException">The JSON is malformed or over a limit.</exception>
         public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => ValidateJson(global::FactSchema.Serialization.FactSchemaReader.ToUtf8(json));
 
         /// <summary>Whether a UTF-8 JSON document is valid (stops at the first error; never allocates).</summary>
