@@ -33,6 +33,7 @@ internal static class KnownNames
     public const string JsonSerializerOptions = "global::System.Text.Json.JsonSerializerOptions";
     public const string JsonConverterOfT = "global::System.Text.Json.Serialization.JsonConverter";
     public const string FactSchemaConverterOfT = "global::FactSchema.Serialization.FactSchemaJsonConverter";
+    public const string FactSchemaValueConverterOfT = "global::FactSchema.Serialization.FactSchemaValueJsonConverter";
     public const string TypeInfoResolver = "global::FactSchema.Serialization.FactSchemaJsonTypeInfoResolver";
     public const string ConverterInterface = "global::FactSchema.Serialization.IFactSchemaJsonConverter";
     public const string JsonConverterAttribute = "global::System.Text.Json.Serialization.JsonConverterAttribute";

@@ -778,7 +778,8 @@ internal static class RecordEmitter
     internal static void EmitConverter(SourceWriter w, string typeName, string fullName, bool hidesBase, string? read = null, string? schema = null)
     {
         w.WriteLine($"/// <summary>Connects <see cref=\"{typeName}\"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>");
-        w.OpenBlock($"public {(hidesBase ? "new " : string.Empty)}sealed class JsonConverter : {ConverterBase(schema is not null)}<{fullName}>");
+        // With a schema value the base is FactSchema's value converter, which writes through the value's WriteTo.
+        w.OpenBlock($"public {(hidesBase ? "new " : string.Empty)}sealed class JsonConverter : {(schema is not null ? FactSchemaValueConverterOfT : JsonConverterOfT)}<{fullName}>");
         EmitConverterSchema(w, schema);
         if (schema is not null && read is null)
         {
@@ -788,9 +789,13 @@ internal static class RecordEmitter
         }
         w.WriteLine("/// <inheritdoc/>");
         w.WriteLine($"public override {fullName} Read(ref {Utf8JsonReader} reader, global::System.Type typeToConvert, {JsonSerializerOptions} options) => {read ?? fullName + ".Deserialize(ref reader)"};");
-        w.WriteLine();
-        w.WriteLine("/// <inheritdoc/>");
-        w.WriteLine($"public override void Write({Utf8JsonWriter} writer, {fullName} value, {JsonSerializerOptions} options) => value.WriteTo(writer);");
+        if (schema is null)
+        {
+            w.WriteLine();
+            w.WriteLine("/// <inheritdoc/>");
+            w.WriteLine($"public override void Write({Utf8JsonWriter} writer, {fullName} value, {JsonSerializerOptions} options) => value.WriteTo(writer);");
+        }
+
         w.CloseBlock();
     }
 

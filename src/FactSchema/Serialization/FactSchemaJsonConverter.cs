@@ -110,3 +110,23 @@ public abstract class FactSchemaJsonConverter<T> : JsonConverter<T>, IFactSchema
         return JsonMetadataServices.CreateValueInfo<T>(options, this);
     }
 }
+
+/// <summary>
+/// The base of the generated converters of records and unions: reading through the generated code (the derived converter),
+/// writing through the value's own <see cref="IFactSchemaValue.WriteTo"/>.
+/// </summary>
+/// <typeparam name="T">The generated type.</typeparam>
+public abstract class FactSchemaValueJsonConverter<T> : FactSchemaJsonConverter<T>
+    where T : IFactSchemaValue
+{
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
+        value.WriteTo(writer);
+    }
+}

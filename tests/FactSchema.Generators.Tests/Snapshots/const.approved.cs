@@ -246,7 +246,7 @@ namespace Consumer.Schemas
         public byte[] SerializeToUtf8Bytes() => global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(this);
 
         /// <summary>Connects <see cref="Constants"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.Constants>
+        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.Constants>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.Constants.JsonSchema;
@@ -256,9 +256,6 @@ namespace Consumer.Schemas
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.Constants Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.Constants.Deserialize(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Constants value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 

@@ -201,7 +201,7 @@ namespace Consumer.Schemas
         public byte[] SerializeToUtf8Bytes() => global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(this);
 
         /// <summary>Connects <see cref="LegacyRecord"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.LegacyRecord>
+        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.LegacyRecord>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.LegacyRecord.JsonSchema;
@@ -211,9 +211,6 @@ namespace Consumer.Schemas
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.LegacyRecord Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.LegacyRecord.Deserialize(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.LegacyRecord value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 

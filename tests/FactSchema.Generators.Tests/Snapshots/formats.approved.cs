@@ -286,7 +286,7 @@ namespace Consumer.Schemas
         public byte[] SerializeToUtf8Bytes() => global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(this);
 
         /// <summary>Connects <see cref="Formats"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.Formats>
+        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.Formats>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.Formats.JsonSchema;
@@ -296,9 +296,6 @@ namespace Consumer.Schemas
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.Formats Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.Formats.Deserialize(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Formats value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 

@@ -210,7 +210,7 @@ namespace Consumer.Schemas
         public byte[] SerializeToUtf8Bytes() => global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(this);
 
         /// <summary>Connects <see cref="Exhibit"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.Exhibit>
+        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.Exhibit>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.Exhibit.JsonSchema;
@@ -220,9 +220,6 @@ namespace Consumer.Schemas
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.Exhibit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.Exhibit.Deserialize(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Exhibit value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
@@ -354,7 +351,7 @@ namespace Consumer.Schemas
         }
 
         /// <summary>Connects <see cref="ExhibitSourceUrl"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.ExhibitSourceUrl>
+        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.ExhibitSourceUrl>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.ExhibitSourceUrl.JsonSchema;
@@ -364,9 +361,6 @@ namespace Consumer.Schemas
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.ExhibitSourceUrl Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitSourceUrl.Deserialize(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitSourceUrl value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
@@ -498,7 +492,7 @@ namespace Consumer.Schemas
         }
 
         /// <summary>Connects <see cref="ExhibitSourceQuote"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.ExhibitSourceQuote>
+        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.ExhibitSourceQuote>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.ExhibitSourceQuote.JsonSchema;
@@ -508,9 +502,6 @@ namespace Consumer.Schemas
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.ExhibitSourceQuote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitSourceQuote.Deserialize(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitSourceQuote value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
@@ -676,7 +667,7 @@ namespace Consumer.Schemas
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V3(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="ExhibitSource"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.ExhibitSource>
+        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.ExhibitSource>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.ExhibitSource.JsonSchema;
@@ -686,9 +677,6 @@ namespace Consumer.Schemas
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.ExhibitSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitSource.Deserialize(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
@@ -722,16 +710,13 @@ namespace Consumer.Schemas
         }
 
         /// <summary>Connects <see cref="ExhibitSourceString"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.ExhibitSourceString>
+        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.ExhibitSourceString>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.ExhibitSource.JsonSchema;
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.ExhibitSourceString Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitSource.Deserialize(ref reader) as global::Consumer.Schemas.ExhibitSourceString ?? throw new global::System.Text.Json.JsonException("The JSON value is not the ExhibitSourceString variant of ExhibitSource.");
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitSourceString value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
@@ -776,16 +761,13 @@ namespace Consumer.Schemas
         }
 
         /// <summary>Connects <see cref="ExhibitSourceArray"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.ExhibitSourceArray>
+        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.ExhibitSourceArray>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.ExhibitSource.JsonSchema;
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.ExhibitSourceArray Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitSource.Deserialize(ref reader) as global::Consumer.Schemas.ExhibitSourceArray ?? throw new global::System.Text.Json.JsonException("The JSON value is not the ExhibitSourceArray variant of ExhibitSource.");
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitSourceArray value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
@@ -893,7 +875,7 @@ namespace Consumer.Schemas
         public static bool ValidateCore(ref global::System.Text.Json.Utf8JsonReader reader, global::FactSchema.Validation.ValidationContext context, global::FactSchema.Validation.EvaluatedSet? evaluated) => __FactSchemaValidators.V4(ref reader, context, evaluated);
 
         /// <summary>Connects <see cref="ExhibitLabel"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.ExhibitLabel>
+        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.ExhibitLabel>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.ExhibitLabel.JsonSchema;
@@ -903,9 +885,6 @@ namespace Consumer.Schemas
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.ExhibitLabel Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitLabel.Deserialize(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitLabel value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
@@ -939,16 +918,13 @@ namespace Consumer.Schemas
         }
 
         /// <summary>Connects <see cref="ExhibitLabelString"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.ExhibitLabelString>
+        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.ExhibitLabelString>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.ExhibitLabel.JsonSchema;
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.ExhibitLabelString Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitLabel.Deserialize(ref reader) as global::Consumer.Schemas.ExhibitLabelString ?? throw new global::System.Text.Json.JsonException("The JSON value is not the ExhibitLabelString variant of ExhibitLabel.");
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitLabelString value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
@@ -982,16 +958,13 @@ namespace Consumer.Schemas
         }
 
         /// <summary>Connects <see cref="ExhibitLabelString2"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.ExhibitLabelString2>
+        public new sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.ExhibitLabelString2>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.ExhibitLabel.JsonSchema;
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.ExhibitLabelString2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.ExhibitLabel.Deserialize(ref reader) as global::Consumer.Schemas.ExhibitLabelString2 ?? throw new global::System.Text.Json.JsonException("The JSON value is not the ExhibitLabelString2 variant of ExhibitLabel.");
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.ExhibitLabelString2 value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 

@@ -393,7 +393,7 @@ namespace Consumer.Schemas
         public byte[] SerializeToUtf8Bytes() => global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(this);
 
         /// <summary>Connects <see cref="Aid"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.Aid>
+        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.Aid>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.Aid.JsonSchema;
@@ -403,9 +403,6 @@ namespace Consumer.Schemas
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.Aid Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.Aid.Deserialize(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Aid value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 

@@ -283,7 +283,7 @@ namespace Consumer.Schemas
         public byte[] SerializeToUtf8Bytes() => global::FactSchema.Serialization.FactSchemaSerializer.SerializeToUtf8Bytes(this);
 
         /// <summary>Connects <see cref="Evidence"/> to <c>JsonSerializer</c> through the same generated code, with no reflection.</summary>
-        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaJsonConverter<global::Consumer.Schemas.Evidence>
+        public sealed class JsonConverter : global::FactSchema.Serialization.FactSchemaValueJsonConverter<global::Consumer.Schemas.Evidence>
         {
             /// <inheritdoc/>
             public override global::FactSchema.Serialization.FactSchemaJsonSchema Schema => global::Consumer.Schemas.Evidence.JsonSchema;
@@ -293,9 +293,6 @@ namespace Consumer.Schemas
 
             /// <inheritdoc/>
             public override global::Consumer.Schemas.Evidence Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Consumer.Schemas.Evidence.Deserialize(ref reader);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Consumer.Schemas.Evidence value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteTo(writer);
         }
     }
 
