@@ -104,7 +104,7 @@ internal static class SchemaFileEmitter
                 EmitSchemaClass(w, file);
                 w.WriteLine();
                 EmitTypeSchemas(w, file);
-                foreach (var line in validators.Source.TrimEnd('\n').Split('\n'))
+                foreach (var line in ValidatorEmitter.Emit(validators).TrimEnd('\n').Split('\n'))
                 {
                     w.WriteLine(line);
                 }

@@ -187,7 +187,7 @@ internal sealed class TypeModelMapper
         // Validators: one entry per generated type of this file, plus the root.
         var index = _set.Index;
         var referenced = index.CrossFileTargetsOf(_document);
-        var validators = Validation.ValidatorCompiler.Compile(
+        var validators = Validation.ValidatorPlanner.Plan(
             index,
             _document,
             objectPointers.Concat(enumPointers).Concat(unionPointers).Concat(valueUnionPointers).Concat(branchPointers).Concat(records.Select(r => r.Pointer!)).Concat(referenced)

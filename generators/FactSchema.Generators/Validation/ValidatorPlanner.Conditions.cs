@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using FactSchema.Generators.Common;
 using FactSchema.Generators.Emit;
 using FactSchema.Generators.Schema;
 
@@ -22,7 +23,7 @@ namespace FactSchema.Generators.Validation;
 /// the ordinary path, which reads the value once per condition. Conditions are evaluated quietly, so errors are the
 /// same either way: they come from <c>then</c> and <c>else</c>, which still read the value.
 /// </remarks>
-internal sealed partial class ValidatorCompiler
+internal sealed partial class ValidatorPlanner
 {
     /// <summary>Keywords of a property-local schema, beside annotations.</summary>
     private static readonly HashSet<string> s_propertyLocal = new(StringComparer.Ordinal)
@@ -36,51 +37,33 @@ internal sealed partial class ValidatorCompiler
     /// <summary>At most this many recorded properties (each is a reader copy on the stack).</summary>
     private const int MaxRecordedProperties = 16;
 
-    /// <summary>The recorded properties of the method being emitted, or null when its conditions take the ordinary path.</summary>
+    /// <summary>The recorded properties of the method being planned, or null when its conditions take the ordinary path.</summary>
     private RecordedProperties? _recorded;
 
     private sealed class RecordedProperties
     {
-        private readonly Dictionary<string, string> _indexes = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _names;
 
-        public RecordedProperties(string flag, List<string> names)
+        public RecordedProperties(RecordedPlan plan)
         {
-            Flag = flag;
-            Names = names;
-            for (var i = 0; i < names.Count; i++)
-            {
-                if (!_indexes.ContainsKey(names[i]))
-                {
-                    _indexes.Add(names[i], i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
+            Plan = plan;
+            _names = new HashSet<string>(plan.Names, StringComparer.Ordinal);
         }
 
-        /// <summary>The local that is true when the value is an object whose recorded properties each appear at most once.</summary>
-        public string Flag { get; }
+        public RecordedPlan Plan { get; }
 
-        public List<string> Names { get; }
-
-        public bool Records(string name) => _indexes.ContainsKey(name);
-
-        public string Present(string name) => "g" + Flag + "_" + Index(name);
-
-        public string Value(string name) => "q" + Flag + "_" + Index(name);
-
-        // A name that is not recorded is a planner bug: fail loudly (FS0012) rather than emit a local that does not exist.
-        private string Index(string name) => _indexes.TryGetValue(name, out var index) ? index : throw new InvalidOperationException("Property not recorded: " + name);
+        public bool Records(string name) => _names.Contains(name);
     }
 
     /// <summary>
-    /// Before the keywords of a method: when two or more of its conditions are property-local, emits the pass that
-    /// records the properties they name, and remembers their locals for <see cref="EmitConditional"/>.
+    /// Before the keywords of a method: when two or more of its conditions are property-local, plans the pass that
+    /// records the properties they name (the conditions planned after it decide from those).
     /// </summary>
-    private void PlanRecordedConditions(SchemaRef location, SchemaNode node)
+    private RecordedProperties? PlanRecordedConditions(SchemaRef location, SchemaNode node)
     {
-        _recorded = null;
         if (_track || _dynamic || node.BooleanValue is not null)
         {
-            return;
+            return null;
         }
 
         // Each subschema that would read the whole object again and that the recorded values can decide instead.
@@ -123,45 +106,10 @@ internal sealed partial class ValidatorCompiler
         names = names.Distinct(StringComparer.Ordinal).ToList();
         if (conditions < 2 || names.Count == 0 || names.Count > MaxRecordedProperties || names.Any(n => CodeText.Utf8Literal(n) is null))
         {
-            return;
+            return null;
         }
 
-        var w = _body;
-        var recorded = new RecordedProperties(Local("fz"), names);
-        var matcher = EmitMatcher(names);
-        w.WriteLine($"// The properties the conditions below look at, recorded in one read of the object.");
-        w.WriteLine($"var {recorded.Flag} = t == {Token}.StartObject;");
-        foreach (var name in names)
-        {
-            w.WriteLine($"var {recorded.Present(name)} = false;");
-            w.WriteLine($"var {recorded.Value(name)} = default({Reader});");
-        }
-
-        w.OpenBlock($"if ({recorded.Flag})");
-        var o = Local("o");
-        w.WriteLine($"var {o} = start;");
-        w.OpenBlock("while (true)");
-        w.WriteLine($"{V}.Read(ref {o});");
-        w.WriteLine($"if ({o}.TokenType == {Token}.EndObject) {{ break; }}");
-        var k = Local("k");
-        w.WriteLine($"var {k} = {matcher}(ref {o});");
-        w.WriteLine($"{V}.Read(ref {o});");
-        w.OpenBlock($"switch ({k})");
-        foreach (var name in names)
-        {
-            w.OpenBlock($"case {Int(names.IndexOf(name))}:");
-            w.WriteLine($"{recorded.Flag} &= !{recorded.Present(name)};");
-            w.WriteLine($"{recorded.Present(name)} = true;");
-            w.WriteLine($"{recorded.Value(name)} = {o};");
-            w.WriteLine("break;");
-            w.CloseBlock();
-        }
-
-        w.CloseBlock();
-        w.WriteLine($"{V}.Skip(ref {o});");
-        w.CloseBlock();
-        w.CloseBlock();
-        _recorded = recorded;
+        return new RecordedProperties(new RecordedPlan(Matcher(names), names.ToImmutableEquatableArray()));
     }
 
     /// <summary>How many of a conditional's subschemas (<c>if</c>, <c>then</c>, <c>else</c>) the recorded values can decide.</summary>
@@ -188,26 +136,10 @@ internal sealed partial class ValidatorCompiler
     /// A subschema that reports its own errors, over the whole value: decided quietly from the recorded properties
     /// first, and read in full only when that says no (to report why, or to fail), or when the value is not an object.
     /// </summary>
-    private void EmitRecordedOrFull(SchemaRef location, SchemaRef target, SchemaNode node)
+    private RecordedOrFullCheck PlanRecordedOrFull(SchemaRef location, SchemaRef target, SchemaNode node)
     {
-        var w = _body;
-        var holds = Local("holds");
-        w.WriteLine($"var {holds} = false;");
-        if (CanDecideFromRecorded(target, node))
-        {
-            w.OpenBlock($"if ({_recorded!.Flag})");
-            var quiet = Local("quiet");
-            w.WriteLine($"var {quiet} = c.BeginQuiet();");
-            w.WriteLine($"{holds} = {EmitRecordedCondition(target, node)};");
-            w.WriteLine($"c.EndQuiet({quiet});");
-            w.CloseBlock();
-        }
-
-        w.OpenBlock($"if (!{holds})");
-        var x = Fresh();
-        Require(Call(location, target, x, EvaluatedArgument));
-        w.WriteLine($"r = {x};");
-        w.CloseBlock();
+        var decide = CanDecideFromRecorded(target, node) ? PlanRecordedCondition(target, node) : null;
+        return new RecordedOrFullCheck(decide, Call(location, target));
     }
 
     /// <summary>Whether the recorded properties of the method decide <paramref name="node"/> (property-local, and every name it reads recorded).</summary>
@@ -308,7 +240,7 @@ internal sealed partial class ValidatorCompiler
         return true;
     }
 
-    private static Common.ImmutableEquatableArray<SchemaNode> Branches(SchemaNode node, string keyword) => keyword switch
+    private static ImmutableEquatableArray<SchemaNode> Branches(SchemaNode node, string keyword) => keyword switch
     {
         "allOf" => node.AllOf,
         "anyOf" => node.AnyOf,
@@ -330,25 +262,22 @@ internal sealed partial class ValidatorCompiler
     }
 
     /// <summary>
-    /// Writes the statements that decide a property-local schema from the recorded properties (the caller has checked
-    /// that the value is an object and <see cref="_recorded"/> is set); returns the local, or literal, that holds the result.
+    /// How a property-local schema is decided from the recorded properties (the caller has checked that
+    /// <see cref="CanDecideFromRecorded"/>): a constant, or one step per keyword.
     /// </summary>
-    private string EmitRecordedCondition(SchemaRef location, SchemaNode node)
+    private RecordedCondition PlanRecordedCondition(SchemaRef location, SchemaNode node)
     {
-        var recorded = _recorded!;
         if (node.IsTrue || (node.BooleanValue is null && node.KeywordNames.All(Keywords.OnlyAnnotates)))
         {
-            return "true";
+            return new RecordedCondition(true, ImmutableEquatableArray<RecordedStep>.Empty);
         }
 
         if (node.IsFalse)
         {
-            return "false";
+            return new RecordedCondition(false, ImmutableEquatableArray<RecordedStep>.Empty);
         }
 
-        var w = _body;
-        var b = Local("b");
-        w.WriteLine($"var {b} = true;");
+        var steps = new List<RecordedStep>();
         foreach (var keyword in node.KeywordNames)
         {
             switch (keyword)
@@ -356,73 +285,45 @@ internal sealed partial class ValidatorCompiler
                 case "type":
                     if (!node.Types!.Contains("object"))
                     {
-                        w.WriteLine($"{b} = false;");
+                        steps.Add(new RecordedNotObject());
                     }
 
                     break;
                 case "required":
-                    foreach (var name in node.Required)
-                    {
-                        w.WriteLine($"{b} &= {recorded.Present(name)};");
-                    }
-
+                    steps.AddRange(node.Required.Select(name => new RecordedPresent(name)));
                     break;
                 case "properties":
                     foreach (var property in node.Properties!)
                     {
-                        if (IsTrue(property.Schema))
+                        if (!IsTrue(property.Schema))
                         {
-                            continue;
+                            steps.Add(new RecordedProperty(property.Name, Call(location, Sub(location, "properties", property.Name))));
                         }
-
-                        w.OpenBlock($"if ({b} && {recorded.Present(property.Name)})");
-                        var y = Fresh(recorded.Value(property.Name));
-                        w.WriteLine($"{b} = {Call(location, Sub(location, "properties", property.Name), y, "null")};");
-                        w.CloseBlock();
                     }
 
                     break;
                 case "not":
-                    w.OpenBlock($"if ({b})");
-                    w.WriteLine($"{b} = !{EmitRecordedCondition(Sub(location, "not"), node.Not!)};");
-                    w.CloseBlock();
+                    steps.Add(new RecordedNested(Negate: true, PlanRecordedCondition(Sub(location, "not"), node.Not!)));
                     break;
                 case "$ref":
                     var target = ConditionTarget(location, node.Ref!)!.Value;
-                    w.OpenBlock($"if ({b})");
-                    w.WriteLine($"{b} = {EmitRecordedCondition(target.Location, target.Node)};");
-                    w.CloseBlock();
+                    steps.Add(new RecordedNested(Negate: false, PlanRecordedCondition(target.Location, target.Node)));
                     break;
                 case "allOf":
                     for (var i = 0; i < node.AllOf.Count; i++)
                     {
-                        w.OpenBlock($"if ({b})");
-                        w.WriteLine($"{b} = {EmitRecordedCondition(Sub(location, "allOf", Int(i)), node.AllOf[i])};");
-                        w.CloseBlock();
+                        steps.Add(new RecordedNested(Negate: false, PlanRecordedCondition(Sub(location, "allOf", Int(i)), node.AllOf[i])));
                     }
 
                     break;
                 case "anyOf":
                 case "oneOf":
                     var branches = Branches(node, keyword);
-                    var count = Local("n");
-                    w.OpenBlock($"if ({b})");
-                    w.WriteLine($"var {count} = 0;");
-                    for (var i = 0; i < branches.Count; i++)
-                    {
-                        // anyOf stops at the first branch that holds; oneOf at the second.
-                        w.OpenBlock(keyword == "anyOf" ? $"if ({count} == 0)" : $"if ({count} < 2)");
-                        var branch = EmitRecordedCondition(Sub(location, keyword, Int(i)), branches[i]);
-                        w.WriteLine($"if ({branch}) {{ {count}++; }}");
-                        w.CloseBlock();
-                    }
-
-                    w.WriteLine(keyword == "anyOf" ? $"{b} = {count} > 0;" : $"{b} = {count} == 1;");
-                    w.CloseBlock();
+                    steps.Add(new RecordedCount(keyword == "oneOf", branches.Select((branch, i) => PlanRecordedCondition(Sub(location, keyword, Int(i)), branch)).ToImmutableEquatableArray()));
                     break;
             }
         }
 
-        return b;
+        return new RecordedCondition(null, steps.ToImmutableEquatableArray());
     }
 }
