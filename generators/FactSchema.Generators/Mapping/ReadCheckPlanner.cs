@@ -20,18 +20,6 @@ namespace FactSchema.Generators.Mapping;
 /// </summary>
 internal sealed class ReadCheckPlanner
 {
-    /// <summary>Every keyword the generated validators assert (<see cref="ValidatorCompiler"/>); all others are annotations to them.</summary>
-    private static readonly HashSet<string> Asserting = new(StringComparer.Ordinal)
-    {
-        "$ref", "$dynamicRef", "type", "enum", "const",
-        "minLength", "maxLength", "pattern", "format",
-        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-        "items", "prefixItems", "additionalItems", "contains", "minContains", "maxContains", "minItems", "maxItems", "uniqueItems", "unevaluatedItems",
-        "properties", "patternProperties", "additionalProperties", "required", "dependentRequired", "dependentSchemas", "dependencies",
-        "propertyNames", "minProperties", "maxProperties", "unevaluatedProperties",
-        "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
-    };
-
     private static readonly HashSet<string> ObjectKeywords = new(StringComparer.Ordinal)
     {
         "properties", "patternProperties", "additionalProperties", "required", "dependentRequired", "dependentSchemas", "dependencies",
@@ -132,7 +120,7 @@ internal sealed class ReadCheckPlanner
         }
 
         var applicators = 0;
-        foreach (var keyword in node.KeywordNames.Where(Asserting.Contains))
+        foreach (var keyword in node.KeywordNames.Where(Keywords.Asserts))
         {
             switch (keyword)
             {
@@ -155,7 +143,7 @@ internal sealed class ReadCheckPlanner
             }
 
             if (_set.Index.NodeAt(new SchemaRef(_document, variant.BranchPointer)) is not { BooleanValue: null } branch
-                || branch.KeywordNames.Any(k => Asserting.Contains(k) && k != "$ref"))
+                || branch.KeywordNames.Any(k => Keywords.Asserts(k) && k != "$ref"))
             {
                 return ReadCheckMode.Validator;
             }
@@ -174,7 +162,7 @@ internal sealed class ReadCheckPlanner
 
         foreach (var keyword in node.KeywordNames)
         {
-            if (!Asserting.Contains(keyword))
+            if (!Keywords.Asserts(keyword))
             {
                 continue;
             }
@@ -262,7 +250,7 @@ internal sealed class ReadCheckPlanner
             SchemaLocation? next = null;
             foreach (var keyword in node.KeywordNames)
             {
-                if (!Asserting.Contains(keyword))
+                if (!Keywords.Asserts(keyword))
                 {
                     continue;
                 }
@@ -562,12 +550,12 @@ internal sealed class ReadCheckPlanner
     /// <summary>Whether a schema is <c>{"type": "null"}</c> (or <c>["null"]</c>), annotations aside: it matches null and nothing else.</summary>
     private static bool IsNullOnly(SchemaNode schema)
         => schema.BooleanValue is null
-        && schema.KeywordNames.Where(Asserting.Contains).SequenceEqual(new[] { "type" })
+        && schema.KeywordNames.Where(Keywords.Asserts).SequenceEqual(new[] { "type" })
         && schema.Types is { Count: 1 } names && names[0] == "null";
 
     private static void AddNumberCheck(string keyword, string? text, List<ScalarCheck> scalars)
     {
-        if (text is null || ValidatorCompiler.NumberLiteral(text) is not { } literal)
+        if (text is null || ValidatorPlanner.NumberLiteral(text) is not { } literal)
         {
             // The validator skips a bound it cannot read; so does the reader.
             return;

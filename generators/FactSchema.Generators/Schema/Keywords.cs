@@ -138,5 +138,16 @@ internal static class Keywords
     public static bool OnlyAnnotates(string keyword)
         => (s_byName.TryGetValue(keyword, out var known) && known.OnlyAnnotates) || keyword.StartsWith("x-", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether the validators assert a keyword (it can make a value invalid): <c>$ref</c>, <c>$dynamicRef</c> and the
+    /// applicator, unevaluated, validation and format vocabularies; every other keyword annotates or organises.
+    /// </summary>
+    public static bool Asserts(string keyword)
+        => s_asserting.Contains(keyword);
+
+    private static readonly HashSet<string> s_asserting = new(
+        Names(k => k.Name is "$ref" or "$dynamicRef" || k.Vocabulary is "applicator" or "unevaluated" or "validation" or "format-annotation"),
+        StringComparer.Ordinal);
+
     private static string[] Names(Func<Keyword, bool> predicate) => All.Where(predicate).Select(k => k.Name).ToArray();
 }

@@ -38,6 +38,41 @@ public sealed class SchemaValidator : IDisposable
         return new SchemaValidator(context, validate, isValid);
     }
 
+    /// <summary>
+    /// Writes <paramref name="spec"/> with the validator emitter alone (no schema, no generator run), compiles it with a
+    /// probe class that validates against its first entry point, and loads it.
+    /// </summary>
+    internal static SchemaValidator FromSpec(Validation.ValidatorSpec spec)
+    {
+        var entry = spec.ClassName + "." + spec.Entries[0].Method;
+        var source = Emit.ValidatorEmitter.Emit(spec) + $$"""
+
+            /// <summary>The emitted validator's first entry point, from outside its file.</summary>
+            public static class ValidatorProbe
+            {
+                /// <summary>Validates collecting every error.</summary>
+                /// <param name="json">The document.</param>
+                /// <returns>The errors.</returns>
+                public static global::FactSchema.Validation.ValidationResult ValidateJson(string json) => global::FactSchema.Validation.FactSchemaValidation.Validate(global::System.Text.Encoding.UTF8.GetBytes(json), {{entry}});
+
+                /// <summary>The quick verdict.</summary>
+                /// <param name="utf8Json">The document.</param>
+                /// <returns>Whether it is valid.</returns>
+                public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, {{entry}});
+            }
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(new[] { source });
+        using var stream = new MemoryStream();
+        var emitted = compilation.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics) + "\n" + source);
+        var context = new AssemblyLoadContext("validator-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        stream.Position = 0;
+        var type = context.LoadFromStream(stream).GetType("ValidatorProbe")!;
+        var validate = type.GetMethod("ValidateJson")!.CreateDelegate<Func<string, ValidationResult>>();
+        var isValid = type.GetMethod("IsValidJson")!.CreateDelegate<SpanValidator>();
+        return new SchemaValidator(context, validate, isValid);
+    }
+
     /// <summary>Validates collecting every error, and checks that the quick verdict agrees.</summary>
     public ValidationResult Validate(string json)
     {
