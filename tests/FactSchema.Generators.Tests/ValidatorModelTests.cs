@@ -168,7 +168,7 @@ public sealed class ValidatorModelTests
         return new ValidatorSpec(
             ValidatorPlanner.ClassName,
             Tracked: false,
-            Of<ValidatorMethod>(root, size, new RejectAllMethod("V2", At + "/oneOf/0", At + "/oneOf/0"), new AcceptAllMethod("V3", At + "/oneOf/1")),
+            Of<ValidatorMethod>(root, size, new RejectAllMethod("V2", At + "/oneOf/0"), new AcceptAllMethod("V3", At + "/oneOf/1")),
             Of(new ValidatorEntry(string.Empty, "V0")),
             Of<ValidatorScopeEntry>(),
             Of(new NameMatcherSpec("M0", Of("kind", "size"))));

@@ -138,9 +138,9 @@ internal sealed class ValidatorEmitter
                 w.WriteLine("return true;");
                 w.CloseBlock();
                 break;
-            case RejectAllMethod reject:
+            case RejectAllMethod:
                 w.OpenBlock(signature);
-                w.WriteLine($"c.AddError(ref r, {CodeText.Literal(reject.At)}, \"is not allowed here (the schema is false)\");");
+                w.WriteLine($"c.AddError(ref r, {CodeText.Literal(method.Description)}, \"is not allowed here (the schema is false)\");");
                 w.WriteLine($"{V}.Skip(ref r);");
                 w.WriteLine("return false;");
                 w.CloseBlock();

@@ -1319,24 +1319,6 @@ internal sealed class TypeModelMapper
         string? expression = null;
         switch (type.Kind)
         {
-            case ValueKind.String when value.Kind == JsonKind.String:
-                expression = SymbolDisplay.FormatLiteral(value.Text!, quote: true);
-                break;
-            case ValueKind.Boolean when value.IsBoolean:
-                expression = value.Kind == JsonKind.True ? "true" : "false";
-                break;
-            case ValueKind.Int32 when value.Kind == JsonKind.Number && int.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i):
-                expression = i.ToString(CultureInfo.InvariantCulture);
-                break;
-            case ValueKind.Int64 when value.Kind == JsonKind.Number && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l):
-                expression = l.ToString(CultureInfo.InvariantCulture) + "L";
-                break;
-            case ValueKind.Double when value.Kind == JsonKind.Number && double.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d):
-                expression = d.ToString("R", CultureInfo.InvariantCulture) + "d";
-                break;
-            case ValueKind.Decimal when value.Kind == JsonKind.Number && decimal.TryParse(value.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m):
-                expression = m.ToString(CultureInfo.InvariantCulture) + "m";
-                break;
             case ValueKind.Enum when value.Kind == JsonKind.String:
                 var entry = _set.NamedTypeByFullName(type.TypeName);
                 var enumNode = entry is null ? null : FindNode(entry);
@@ -1348,10 +1330,22 @@ internal sealed class TypeModelMapper
                 }
 
                 break;
-            case ValueKind.Any or ValueKind.Array or ValueKind.Map or ValueKind.Object or ValueKind.Date or ValueKind.DateAsDateTime
-                or ValueKind.DateTimeOffset or ValueKind.Uri or ValueKind.Guid:
+            case ValueKind.Any or ValueKind.Array or ValueKind.Map or ValueKind.Object:
                 // Documented: these defaults are annotations only; the member starts empty.
                 return null;
+            default:
+                if (Scalars.Of(type.Kind) is { } scalar)
+                {
+                    // A scalar row without a default literal (dates, URIs, UUIDs) keeps the default as an annotation too.
+                    if (scalar.DefaultLiteral is null)
+                    {
+                        return null;
+                    }
+
+                    expression = scalar.DefaultLiteral(value);
+                }
+
+                break;
         }
 
         if (report && expression is null && !(value.Kind == JsonKind.Null && type.Nullable))

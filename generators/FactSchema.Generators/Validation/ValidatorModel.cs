@@ -78,8 +78,8 @@ internal abstract record ValidatorMethod(string Name, string Description);
 /// <summary>A schema that accepts every value (<c>true</c>, <c>{}</c>, annotations only).</summary>
 internal sealed record AcceptAllMethod(string Name, string Description) : ValidatorMethod(Name, Description);
 
-/// <summary>The <c>false</c> schema at <paramref name="At"/>.</summary>
-internal sealed record RejectAllMethod(string Name, string Description, string At) : ValidatorMethod(Name, Description);
+/// <summary>The <c>false</c> schema (its error is located at <see cref="ValidatorMethod.Description"/>, the schema's location).</summary>
+internal sealed record RejectAllMethod(string Name, string Description) : ValidatorMethod(Name, Description);
 
 /// <summary>A schema that asserts nothing but its <c>type</c>: one runtime call.</summary>
 internal sealed record TypeOnlyMethod(string Name, string Description, TypeTest Test) : ValidatorMethod(Name, Description);

@@ -141,7 +141,7 @@ internal sealed partial class ValidatorPlanner
 
         if (node.IsFalse)
         {
-            return new RejectAllMethod(name, description, description);
+            return new RejectAllMethod(name, description);
         }
 
         if (TypeOnly(node) is { } types)
