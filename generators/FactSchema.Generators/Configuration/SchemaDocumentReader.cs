@@ -14,25 +14,25 @@ internal static class SchemaDocumentReader
 {
     public static SchemaDocument Read(SchemaFileInput input, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<DiagnosticInfo>();
+        var diagnostics = new DiagnosticBag(input.FilePath);
         var fileUri = input.RetrievalUri ?? SchemaResolver.FileUriFor(input.FilePath);
         var fileName = Path.GetFileName(input.FilePath);
         if (input.Text is null)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, input.FilePath, default, fileName, "the file could not be read"));
-            return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, fileUri, fileUri, null, diagnostics.ToImmutableEquatableArray());
+            diagnostics.Report(DiagnosticDescriptors.InvalidJson, default, fileName, "the file could not be read");
+            return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, fileUri, fileUri, null, diagnostics.ToImmutable());
         }
 
         var parsed = JsonTextParser.Parse(input.Text, cancellationToken);
         if (parsed.Error is { } error)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidJson, input.FilePath, error.Span, fileName, error.Message));
-            return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, fileUri, fileUri, null, diagnostics.ToImmutableEquatableArray());
+            diagnostics.Report(DiagnosticDescriptors.InvalidJson, error.Span, fileName, error.Message);
+            return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, fileUri, fileUri, null, diagnostics.ToImmutable());
         }
 
         foreach (var duplicate in parsed.DuplicateMembers)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateKeyword, input.FilePath, duplicate.NameSpan, duplicate.Name));
+            diagnostics.Report(DiagnosticDescriptors.DuplicateKeyword, duplicate.NameSpan, duplicate.Name);
         }
 
         // Every draft is read as the draft 2020-12 schema it means, once, before the schema model and the validators see it.
@@ -41,6 +41,6 @@ internal static class SchemaDocumentReader
         var (root, schemaDiagnostics) = SchemaParser.Parse(json, input.FilePath, cancellationToken);
         diagnostics.AddRange(schemaDiagnostics);
         var baseUri = SchemaResolver.BaseUriFor(fileUri, root);
-        return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, baseUri, fileUri, root, diagnostics.ToImmutableEquatableArray(), json, input.FormatAssertion, input.Text);
+        return new SchemaDocument(input.FilePath, input.RelativePath, input.Namespace, input.TypeName, baseUri, fileUri, root, diagnostics.ToImmutable(), json, input.FormatAssertion, input.Text);
     }
 }

@@ -36,6 +36,7 @@ internal sealed class TypeModelMapper
     internal const string NonObjectValueMemberName = "NonObjectValue";
 
     private readonly SchemaDocument _document;
+    private readonly DiagnosticBag _diagnostics;
     private readonly SchemaSet _set;
     private readonly TargetFeatures _features;
     private readonly CancellationToken _cancellationToken;
@@ -43,8 +44,6 @@ internal sealed class TypeModelMapper
     private readonly Dictionary<string, ValueTypeSpec> _external = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _externalValidators = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<(string File, string Pointer), NamedTypeEntry> _names;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly HashSet<(string Pointer, string Id)> _reported = new();
     private readonly Dictionary<string, Dictionary<string, SchemaNode>> _nodeIndexes = new(StringComparer.Ordinal);
 
     private TypeModelMapper(SchemaDocument document, SchemaSet set, TargetFeatures features, ImmutableEquatableArray<ExternalSchemaType> external, CancellationToken cancellationToken)
@@ -59,6 +58,7 @@ internal sealed class TypeModelMapper
         }
 
         _document = document;
+        _diagnostics = new DiagnosticBag(document.FilePath);
         _set = set;
         _features = features;
         _cancellationToken = cancellationToken;
@@ -132,7 +132,7 @@ internal sealed class TypeModelMapper
         _diagnostics.AddRange(_document.Diagnostics);
         if (_document.Root is not { } root)
         {
-            return new MappingResult(null, _diagnostics.ToImmutableEquatableArray());
+            return new MappingResult(null, _diagnostics.ToImmutable());
         }
 
         ReportCollisions(root);
@@ -256,12 +256,7 @@ internal sealed class TypeModelMapper
             ReferenceEntries = referenced.Select(pointer => validators.MethodFor(pointer)!).ToImmutableEquatableArray(),
         };
 
-        var diagnostics = _diagnostics
-            .Distinct()
-            .OrderBy(d => d.Span.Start)
-            .ThenBy(d => d.Descriptor.Id, StringComparer.Ordinal)
-            .ToImmutableEquatableArray();
-        return new MappingResult(file, diagnostics);
+        return new MappingResult(file, _diagnostics.ToSorted());
     }
 
     /// <summary>The file as a value: its text and its compact bundle (what the bundle could not resolve stays as written).</summary>
@@ -1385,14 +1380,14 @@ internal sealed class TypeModelMapper
 
     private void ReportIn(SchemaDocument document, DiagnosticDescriptor descriptor, string key, SourceSpan span, params string[] arguments)
     {
-        if (document.FilePath == _document.FilePath && _reported.Add((key, descriptor.Id)))
+        if (document.FilePath == _document.FilePath)
         {
-            Report(descriptor, span, arguments);
+            _diagnostics.ReportOnce(key, descriptor, span, arguments);
         }
     }
 
     private void Report(DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments)
-        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _document.FilePath, span, arguments));
+        => _diagnostics.Report(descriptor, span, arguments);
 
     internal static string SanitizeHintName(string relativePath)
     {

@@ -15,13 +15,12 @@ internal sealed class SchemaParser
 {
     private static readonly HashSet<string> s_typeNames = new() { "string", "integer", "number", "boolean", "object", "array", "null" };
 
-    private readonly string _filePath;
     private readonly CancellationToken _cancellationToken;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly DiagnosticBag _diagnostics;
 
     private SchemaParser(string filePath, CancellationToken cancellationToken)
     {
-        _filePath = filePath;
+        _diagnostics = new DiagnosticBag(filePath);
         _cancellationToken = cancellationToken;
     }
 
@@ -38,7 +37,7 @@ internal sealed class SchemaParser
             parser.Report(DiagnosticDescriptors.InvalidSchema, root.Span, System.IO.Path.GetFileName(filePath), $"the document is a JSON {Describe(root.Kind)}, but a schema must be an object or a boolean");
         }
 
-        return (node, parser._diagnostics.ToImmutableEquatableArray());
+        return (node, parser._diagnostics.ToImmutable());
     }
 
     /// <summary>
@@ -455,7 +454,7 @@ internal sealed class SchemaParser
     }
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourceSpan span, params string[] arguments)
-        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, _filePath, span, arguments));
+        => _diagnostics.Report(descriptor, span, arguments);
 
     internal static string Describe(JsonKind kind) => kind switch
     {

@@ -73,7 +73,8 @@ internal static class Vocabularies
     private static SchemaDocument Narrow(SchemaDocument document, SchemaDocument metaSchema, SourceSpan schemaSpan, CancellationToken cancellationToken)
     {
         var listed = new HashSet<string>(StringComparer.Ordinal) { Core, MetaData };
-        var diagnostics = new List<DiagnosticInfo>(document.Diagnostics);
+        var diagnostics = new DiagnosticBag(document.FilePath);
+        diagnostics.AddRange(document.Diagnostics);
         foreach (var vocabulary in metaSchema.Json!["$vocabulary"]!.Members)
         {
             if (NameOf(vocabulary.Name) is { } name)
@@ -84,7 +85,7 @@ internal static class Vocabularies
             {
                 // "If the value is true, then implementations that do not recognize the vocabulary MUST refuse to process
                 // any schemas that declare this meta-schema with "$schema"."
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownVocabulary, document.FilePath, schemaSpan, vocabulary.Name, metaSchema.RelativePath));
+                diagnostics.Report(DiagnosticDescriptors.UnknownVocabulary, schemaSpan, vocabulary.Name, metaSchema.RelativePath);
             }
         }
 
@@ -108,7 +109,7 @@ internal static class Vocabularies
         var json = Strip(document.Json!, dropped, depth: 0, cancellationToken);
         if (ReferenceEquals(json, document.Json))
         {
-            return document with { FormatAssertion = assertsFormat, Diagnostics = diagnostics.ToImmutableEquatableArray() };
+            return document with { FormatAssertion = assertsFormat, Diagnostics = diagnostics.ToImmutable() };
         }
 
         // The schema model is read again from the narrowed JSON, so that no stage sees a keyword the file does not use;

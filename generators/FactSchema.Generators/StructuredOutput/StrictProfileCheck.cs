@@ -39,19 +39,19 @@ internal static class StrictProfileCheck
             return ImmutableEquatableArray<DiagnosticInfo>.Empty;
         }
 
-        var found = new List<DiagnosticInfo>();
+        var found = new DiagnosticBag(document.FilePath);
         var walker = new Walker(document, found, cancellationToken);
         walker.Visit(document.Root);
-        return found.ToImmutableEquatableArray();
+        return found.ToImmutable();
     }
 
     private sealed class Walker
     {
         private readonly SchemaDocument _document;
-        private readonly List<DiagnosticInfo> _found;
+        private readonly DiagnosticBag _found;
         private readonly CancellationToken _cancellationToken;
 
-        public Walker(SchemaDocument document, List<DiagnosticInfo> found, CancellationToken cancellationToken)
+        public Walker(SchemaDocument document, DiagnosticBag found, CancellationToken cancellationToken)
         {
             _document = document;
             _found = found;
@@ -59,7 +59,7 @@ internal static class StrictProfileCheck
         }
 
         private void Report(SchemaNode node, string reason, SourceSpan? span = null)
-            => _found.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotStrict, _document.FilePath, span ?? node.Span, reason));
+            => _found.Report(DiagnosticDescriptors.NotStrict, span ?? node.Span, reason);
 
         public void Visit(SchemaNode node)
         {

@@ -25,6 +25,7 @@ internal sealed partial class ValidatorPlanner
     private readonly SchemaIndex _index;
     private readonly SchemaDocument _document;
     private readonly IReadOnlyDictionary<string, string> _external;
+    private readonly DiagnosticBag _diagnostics;
     private readonly IReadOnlyDictionary<string, ValidationDiscriminator> _discriminators;
     private readonly Func<SchemaRef, string?>? _crossFileEntry;
     private readonly CancellationToken _cancellationToken;
@@ -33,15 +34,15 @@ internal sealed partial class ValidatorPlanner
     private readonly List<ValidatorMethod> _planned = new();
     private readonly List<NameMatcherSpec> _matchers = new();
     private readonly Dictionary<string, string> _matcherByNames = new(StringComparer.Ordinal);
-    private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly bool _track;
     private readonly bool _dynamic;
 
-    private ValidatorPlanner(SchemaIndex index, SchemaDocument document, IReadOnlyDictionary<string, string> external, IReadOnlyDictionary<string, ValidationDiscriminator> discriminators, Func<SchemaRef, string?>? crossFileEntry, CancellationToken cancellationToken)
+    private ValidatorPlanner(SchemaIndex index, SchemaDocument document, IReadOnlyDictionary<string, string> external, DiagnosticBag diagnostics, IReadOnlyDictionary<string, ValidationDiscriminator> discriminators, Func<SchemaRef, string?>? crossFileEntry, CancellationToken cancellationToken)
     {
         _index = index;
         _document = document;
         _external = external;
+        _diagnostics = diagnostics;
         _discriminators = discriminators;
         _crossFileEntry = crossFileEntry;
         _cancellationToken = cancellationToken;
@@ -51,14 +52,14 @@ internal sealed partial class ValidatorPlanner
 
     /// <summary>
     /// Plans the validators for the root of <paramref name="document"/> and for each of <paramref name="entryPointers"/>,
-    /// adding what the schema's assertions have wrong (invalid patterns) to <paramref name="diagnostics"/>.
+    /// reporting what the schema's assertions have wrong (invalid patterns) to <paramref name="diagnostics"/>.
     /// <paramref name="discriminators"/> (by <see cref="SchemaRef.Key"/> of a oneOf/anyOf) name the property whose value
     /// picks a branch, so that a value matching no branch gets that branch's own errors rather than only "matches none";
     /// <paramref name="crossFileEntry"/> names the entry point of a location in another file (see <see cref="SchemaIndex.CrossFileTargetsOf"/>).
     /// </summary>
-    public static ValidatorSpec Plan(SchemaIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, List<DiagnosticInfo> diagnostics, IReadOnlyDictionary<string, ValidationDiscriminator> discriminators, Func<SchemaRef, string?>? crossFileEntry, CancellationToken cancellationToken)
+    public static ValidatorSpec Plan(SchemaIndex index, SchemaDocument document, IEnumerable<string> entryPointers, IReadOnlyDictionary<string, string> external, DiagnosticBag diagnostics, IReadOnlyDictionary<string, ValidationDiscriminator> discriminators, Func<SchemaRef, string?>? crossFileEntry, CancellationToken cancellationToken)
     {
-        var planner = new ValidatorPlanner(index, document, external, discriminators, crossFileEntry, cancellationToken);
+        var planner = new ValidatorPlanner(index, document, external, diagnostics, discriminators, crossFileEntry, cancellationToken);
         var entries = new List<ValidatorEntry>();
         var scopeEntries = new List<ValidatorScopeEntry>();
         foreach (var pointer in new[] { string.Empty }.Concat(entryPointers).Distinct(StringComparer.Ordinal))
@@ -84,7 +85,6 @@ internal sealed partial class ValidatorPlanner
             planner._planned.Add(planner.PlanMethod(location, planner._methods[location.Key]));
         }
 
-        diagnostics.AddRange(planner._diagnostics);
         return new ValidatorSpec(
             ClassName,
             planner._track,
@@ -459,7 +459,7 @@ internal sealed partial class ValidatorPlanner
         }
         catch (ArgumentException ex)
         {
-            _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPattern, _document.FilePath, span, CodeText.JsonQuoted(pattern), ex.Message));
+            _diagnostics.Report(DiagnosticDescriptors.InvalidPattern, span, CodeText.JsonQuoted(pattern), ex.Message);
         }
     }
 
