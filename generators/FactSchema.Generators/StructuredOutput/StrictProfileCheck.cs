@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using FactSchema.Generators.Common;
 using FactSchema.Generators.Diagnostics;
@@ -40,20 +41,18 @@ internal static class StrictProfileCheck
         }
 
         var found = new DiagnosticBag(document.FilePath);
-        var walker = new Walker(document, found, cancellationToken);
+        var walker = new Walker(found, cancellationToken);
         walker.Visit(document.Root);
         return found.ToImmutable();
     }
 
     private sealed class Walker
     {
-        private readonly SchemaDocument _document;
         private readonly DiagnosticBag _found;
         private readonly CancellationToken _cancellationToken;
 
-        public Walker(SchemaDocument document, DiagnosticBag found, CancellationToken cancellationToken)
+        public Walker(DiagnosticBag found, CancellationToken cancellationToken)
         {
-            _document = document;
             _found = found;
             _cancellationToken = cancellationToken;
         }
@@ -202,8 +201,8 @@ internal static class StrictProfileCheck
             }
         }
 
-        /// <summary>The JSON types a schema admits: its <c>type</c>, or the one its keywords imply (read from the file, as the runtime reads the bundle).</summary>
-        private List<string> TypesOf(SchemaNode node)
+        /// <summary>The JSON types a schema admits: its <c>type</c>, or the one its keywords imply (every keyword written, as the runtime reads the bundle).</summary>
+        private static List<string> TypesOf(SchemaNode node)
         {
             var types = new List<string>();
             if (node.Types is { } declared)
@@ -212,14 +211,11 @@ internal static class StrictProfileCheck
                 return types;
             }
 
-            if (Raw(node) is { Kind: JsonKind.Object } raw)
+            foreach (var name in node.KeywordNames)
             {
-                foreach (var member in raw.Members)
+                if (StrictProfileRules.ImpliedType(name) is { } implied && !types.Contains(implied))
                 {
-                    if (StrictProfileRules.ImpliedType(member.Name) is { } implied && !types.Contains(implied))
-                    {
-                        types.Add(implied);
-                    }
+                    types.Add(implied);
                 }
             }
 
@@ -227,71 +223,20 @@ internal static class StrictProfileCheck
             return types.Count == 1 ? types : new List<string>();
         }
 
-        private bool IsEmpty(SchemaNode node)
-        {
-            if (Raw(node) is not { Kind: JsonKind.Object } raw)
-            {
-                return false;
-            }
-
-            foreach (var member in raw.Members)
-            {
-                if (!StrictProfileRules.DroppedAnnotations.Contains(member.Name) && member.Name != "description" && !member.Name.StartsWith("x-", StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private JsonNode? Raw(SchemaNode node)
-        {
-            var current = _document.Json;
-            if (current is null || !JsonPointer.TryParse(node.Pointer, out var segments))
-            {
-                return null;
-            }
-
-            foreach (var segment in segments)
-            {
-                current = current.Kind switch
-                {
-                    JsonKind.Object => current[segment],
-                    JsonKind.Array when int.TryParse(segment, out var index) && index >= 0 && index < current.Items.Count => current.Items[index],
-                    _ => null,
-                };
-                if (current is null)
-                {
-                    return null;
-                }
-            }
-
-            return current;
-        }
+        /// <summary>A schema of annotations only (a description, the annotations the strict form drops, <c>x-</c> extensions).</summary>
+        private static bool IsEmpty(SchemaNode node)
+            => node.BooleanValue is null
+            && node.KeywordNames.All(name => StrictProfileRules.DroppedAnnotations.Contains(name) || name == "description" || name.StartsWith("x-", StringComparison.Ordinal));
 
         private static bool HasStructure(SchemaNode node)
             => node.Types is not null || node.Properties is not null || node.Items is not null || node.PrefixItems is not null || node.Enum is not null
                 || node.Const is not null || node.AdditionalProperties is not null || node.PatternProperties is not null;
 
         /// <summary>The first keyword beside a <c>$ref</c> that the strict form cannot keep with it (annotations and described assertions can).</summary>
-        private string? FirstStructuralKeyword(SchemaNode node)
-        {
-            if (Raw(node) is not { Kind: JsonKind.Object } raw)
-            {
-                return null;
-            }
-
-            foreach (var member in raw.Members)
-            {
-                if (member.Name is not ("$ref" or "description") && !StrictProfileRules.DroppedAnnotations.Contains(member.Name)
-                    && !StrictProfileRules.DescribedAssertions.Contains(member.Name) && !member.Name.StartsWith("x-", StringComparison.Ordinal))
-                {
-                    return member.Name;
-                }
-            }
-
-            return null;
-        }
+        private static string? FirstStructuralKeyword(SchemaNode node)
+            => node.BooleanValue is not null
+                ? null
+                : node.KeywordNames.FirstOrDefault(name => name is not ("$ref" or "description") && !StrictProfileRules.DroppedAnnotations.Contains(name)
+                    && !StrictProfileRules.DescribedAssertions.Contains(name) && !name.StartsWith("x-", StringComparison.Ordinal));
     }
 }
