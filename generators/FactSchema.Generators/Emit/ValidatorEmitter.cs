@@ -15,11 +15,11 @@ namespace FactSchema.Generators.Emit;
 /// </summary>
 internal sealed class ValidatorEmitter
 {
-    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
-    private const string Token = "global::System.Text.Json.JsonTokenType";
-    private const string V = "global::FactSchema.Validation.FactSchemaValidation";
-    private const string Context = "global::FactSchema.Validation.ValidationContext";
-    private const string Set = "global::FactSchema.Validation.EvaluatedSet";
+    private const string Reader = KnownNames.Utf8JsonReader;
+    private const string Token = KnownNames.JsonTokenType;
+    private const string V = KnownNames.ValidationRuntime;
+    private const string Context = KnownNames.ValidationContext;
+    private const string Set = KnownNames.EvaluatedSet;
 
     private readonly ValidatorSpec _spec;
     private readonly bool _track;
@@ -329,7 +329,7 @@ internal sealed class ValidatorEmitter
     {
         if (call.Scope is { } scope)
         {
-            var del = Field("readonly global::FactSchema.Validation.JsonValidator", call.Method);
+            var del = Field("readonly " + KnownNames.JsonValidator, call.Method);
             return $"c.CallInScope({CodeText.Literal(scope)}, {del}, ref {reader}, {evaluated})";
         }
 
@@ -485,7 +485,7 @@ internal sealed class ValidatorEmitter
 
         if (check.Pattern is { } pattern)
         {
-            var regex = Field("global::FactSchema.Validation.PatternMatcher?", string.Empty);
+            var regex = Field(KnownNames.PatternMatcher + "?", string.Empty);
             FailIf($"!{V}.IsMatch(ref r, ref {regex}, {CodeText.Literal(pattern)})", At(check.At, "pattern"), CodeText.Literal("does not match " + pattern), describeValue: true);
         }
 
@@ -682,6 +682,13 @@ internal sealed class ValidatorEmitter
                 : $"var {seen} = new bool[{Int(check.Names.Count)}];");
         }
 
+        // Each name's index, looked up once per object (a schema may declare thousands of properties).
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < check.Names.Count; i++)
+        {
+            indexOf[check.Names[i]] = i;
+        }
+
         var perProperty = check.Properties.Count > 0 || check.Patterns.Count > 0 || check.Additional is not null || check.PropertyNames is not null;
         w.OpenBlock("while (true)");
         w.WriteLine($"{V}.Read(ref {o});");
@@ -698,7 +705,7 @@ internal sealed class ValidatorEmitter
 
         if (perProperty)
         {
-            EmitPropertyChecks(check, o, k, count);
+            EmitPropertyChecks(check, indexOf, o, k, count);
         }
         else
         {
@@ -714,7 +721,7 @@ internal sealed class ValidatorEmitter
             w.WriteLine($"r = {o};");
         }
 
-        EmitObjectCounts(check, seen, count);
+        EmitObjectCounts(check, indexOf, seen, count);
         w.CloseBlock();
     }
 
@@ -723,7 +730,7 @@ internal sealed class ValidatorEmitter
     /// matcher index): propertyNames, the declared property's schema, patternProperties, additionalProperties, and the
     /// evaluated mark.
     /// </summary>
-    private void EmitPropertyChecks(ObjectCheck check, string o, string k, string count)
+    private void EmitPropertyChecks(ObjectCheck check, Dictionary<string, int> indexOf, string o, string k, string count)
     {
         var w = _body;
         var properties = check.Properties;
@@ -753,7 +760,7 @@ internal sealed class ValidatorEmitter
         {
             // Each property's validator reads the value in place: one switch expression picks it, and the declared
             // properties (indexes 0 to Count - 1 of the matcher) are the ones "properties" takes.
-            EmitPropertyDispatch(check, k, o);
+            EmitPropertyDispatch(check, indexOf, k, o);
             if (needHit)
             {
                 w.WriteLine(properties.Count > 0 ? $"var {hit} = (uint){k} < {Int(properties.Count)}u;" : $"var {hit} = false;");
@@ -770,7 +777,7 @@ internal sealed class ValidatorEmitter
             w.OpenBlock($"switch ({k})");
             foreach (var property in checkedProperties)
             {
-                w.WriteLine($"case {Int(check.IndexOf(property.Name))}:");
+                w.WriteLine($"case {Int(indexOf[property.Name])}:");
                 w.OpenBlock();
                 if (property.Schema.Call is { } call)
                 {
@@ -796,7 +803,7 @@ internal sealed class ValidatorEmitter
                 continue;
             }
 
-            var regex = Field("global::FactSchema.Validation.PatternMatcher?", string.Empty);
+            var regex = Field(KnownNames.PatternMatcher + "?", string.Empty);
             w.OpenBlock($"if ({V}.IsMatch(ref {name}, ref {regex}, {CodeText.Literal(pattern.Pattern)}))");
             if (pattern.Call is { } call)
             {
@@ -845,17 +852,17 @@ internal sealed class ValidatorEmitter
     }
 
     /// <summary>After the object loop: required, dependentRequired, the property counts, and dependentSchemas (on the whole object).</summary>
-    private void EmitObjectCounts(ObjectCheck check, string seen, string count)
+    private void EmitObjectCounts(ObjectCheck check, Dictionary<string, int> indexOf, string seen, string count)
     {
         var w = _body;
         foreach (var name in check.Required)
         {
-            FailIf($"!{seen}[{Int(check.IndexOf(name))}]", At(check.At, "required"), CodeText.Literal("the required property '" + name + "' is missing"), describeValue: false);
+            FailIf($"!{seen}[{Int(indexOf[name])}]", At(check.At, "required"), CodeText.Literal("the required property '" + name + "' is missing"), describeValue: false);
         }
 
         foreach (var dependency in check.DependentRequired)
         {
-            FailIf($"{seen}[{Int(check.IndexOf(dependency.Name))}] && !{seen}[{Int(check.IndexOf(dependency.Requires))}]", At(check.At, "dependentRequired"), CodeText.Literal($"has '{dependency.Name}' but not '{dependency.Requires}', which it requires"), describeValue: false);
+            FailIf($"{seen}[{Int(indexOf[dependency.Name])}] && !{seen}[{Int(indexOf[dependency.Requires])}]", At(check.At, "dependentRequired"), CodeText.Literal($"has '{dependency.Name}' but not '{dependency.Requires}', which it requires"), describeValue: false);
         }
 
         if (check.MinProperties is { } min && min > 0)
@@ -870,14 +877,14 @@ internal sealed class ValidatorEmitter
 
         foreach (var dependency in check.DependentSchemas)
         {
-            w.OpenBlock($"if ({seen}[{Int(check.IndexOf(dependency.Name))}])");
+            w.OpenBlock($"if ({seen}[{Int(indexOf[dependency.Name])}])");
             Require(Call(dependency.Call, Fresh(), EvaluatedArgument));
             w.CloseBlock();
         }
     }
 
     /// <summary>Validates a declared property's value by its matcher index <paramref name="k"/>: a switch expression of calls.</summary>
-    private void EmitPropertyDispatch(ObjectCheck check, string k, string reader)
+    private void EmitPropertyDispatch(ObjectCheck check, Dictionary<string, int> indexOf, string k, string reader)
     {
         var asserted = check.Properties.Where(p => !p.Schema.AcceptsAll).ToList();
         if (asserted.Count == 0)
@@ -893,7 +900,7 @@ internal sealed class ValidatorEmitter
         {
             // A type-only subschema is checked in place: the same runtime call its method would be, without the method.
             var validate = property.Schema.TypeOnly is { } test ? TypeCheck(test, reader) : Call(property.Schema.Call!, reader, "null");
-            w.WriteLine($"{Int(check.IndexOf(property.Name))} => {validate},");
+            w.WriteLine($"{Int(indexOf[property.Name])} => {validate},");
         }
 
         w.WriteLine("_ => true,");

@@ -214,23 +214,7 @@ internal sealed record ObjectCheck(
     ImmutableEquatableArray<DependentRequiredCheck> DependentRequired,
     int? MinProperties,
     int? MaxProperties,
-    ImmutableEquatableArray<DependentSchemaCheck> DependentSchemas) : ValidatorCheck
-{
-    /// <summary>The index of <paramref name="name"/> in <see cref="Names"/>.</summary>
-    public int IndexOf(string name)
-    {
-        for (var i = 0; i < Names.Count; i++)
-        {
-            if (string.Equals(Names[i], name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        // A name the planner did not index is a planner bug: fail loudly (FS0012) rather than emit a wrong check.
-        throw new InvalidOperationException("Property not among the object's names: " + name);
-    }
-}
+    ImmutableEquatableArray<DependentSchemaCheck> DependentSchemas) : ValidatorCheck;
 
 /// <summary>A declared property (<c>properties</c>) and its subschema.</summary>
 internal sealed record PropertyCheck(string Name, SubschemaCall Schema);

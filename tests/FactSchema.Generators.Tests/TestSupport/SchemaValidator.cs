@@ -27,12 +27,21 @@ public sealed class SchemaValidator : IDisposable
     public static SchemaValidator Compile(string schema, string path = "s.schema.json")
     {
         var run = GeneratorHarness.Run(new[] { new SchemaInput(path, schema) });
+        return Load(
+            run.OutputCompilation,
+            assembly => assembly.GetTypes().Single(t => t.Name.EndsWith("Schema", StringComparison.Ordinal) && t.GetMethod("ValidateJson", new[] { typeof(string) }) is not null),
+            string.Empty);
+    }
+
+    /// <summary>Emits <paramref name="compilation"/>, loads it into a collectible context and binds the two entry points of the type <paramref name="pick"/> finds.</summary>
+    private static SchemaValidator Load(Microsoft.CodeAnalysis.Compilation compilation, Func<System.Reflection.Assembly, Type> pick, string source)
+    {
         using var stream = new MemoryStream();
-        var emitted = run.OutputCompilation.Emit(stream);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var emitted = compilation.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics) + "\n" + source);
         var context = new AssemblyLoadContext("validator-" + Guid.NewGuid().ToString("N"), isCollectible: true);
         stream.Position = 0;
-        var type = context.LoadFromStream(stream).GetTypes().Single(t => t.Name.EndsWith("Schema", StringComparison.Ordinal) && t.GetMethod("ValidateJson", new[] { typeof(string) }) is not null);
+        var type = pick(context.LoadFromStream(stream));
         var validate = type.GetMethod("ValidateJson", new[] { typeof(string) })!.CreateDelegate<Func<string, ValidationResult>>();
         var isValid = type.GetMethod("IsValidJson", new[] { typeof(ReadOnlySpan<byte>) })!.CreateDelegate<SpanValidator>();
         return new SchemaValidator(context, validate, isValid);
@@ -61,16 +70,7 @@ public sealed class SchemaValidator : IDisposable
                 public static bool IsValidJson(global::System.ReadOnlySpan<byte> utf8Json) => global::FactSchema.Validation.FactSchemaValidation.IsValid(utf8Json, {{entry}});
             }
             """;
-        var compilation = GeneratorHarness.CreateCompilation(new[] { source });
-        using var stream = new MemoryStream();
-        var emitted = compilation.Emit(stream);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics) + "\n" + source);
-        var context = new AssemblyLoadContext("validator-" + Guid.NewGuid().ToString("N"), isCollectible: true);
-        stream.Position = 0;
-        var type = context.LoadFromStream(stream).GetType("ValidatorProbe")!;
-        var validate = type.GetMethod("ValidateJson")!.CreateDelegate<Func<string, ValidationResult>>();
-        var isValid = type.GetMethod("IsValidJson")!.CreateDelegate<SpanValidator>();
-        return new SchemaValidator(context, validate, isValid);
+        return Load(GeneratorHarness.CreateCompilation(new[] { source }), assembly => assembly.GetType("ValidatorProbe")!, source);
     }
 
     /// <summary>Validates collecting every error, and checks that the quick verdict agrees.</summary>
